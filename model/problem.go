@@ -1,0 +1,216 @@
+package model
+
+import (
+	"fmt"
+	"math"
+)
+
+// ConsensusRule says how reviewers' values for one cell combine into the value that is ranked.
+type ConsensusRule string
+
+const (
+	ConsensusMean   ConsensusRule = "mean"
+	ConsensusMedian ConsensusRule = "median"
+)
+
+// ParseConsensus accepts "mean" (also "") and "median".
+func ParseConsensus(s string) (ConsensusRule, error) {
+	switch s {
+	case "", "mean":
+		return ConsensusMean, nil
+	case "median":
+		return ConsensusMedian, nil
+	}
+	return "", fmt.Errorf("unknown consensus rule %q (want mean or median)", s)
+}
+
+// Problem is the dense, index-based form of one evaluation under one weight profile: the
+// reviewer cube, the compiled value functions, weights and knock-outs, plus reusable buffers.
+// Building it does the map work once; Rank then runs without maps or allocations, which is what
+// lets the TUI re-rank on every keystroke and the Monte Carlo loop rank millions of times.
+// A Problem is not safe for concurrent use; Clone gives each goroutine its own.
+type Problem struct {
+	Eval    *Evaluation
+	Profile string
+	Rule    ConsensusRule
+	Method  Method
+
+	NV, NC, NR, ND int
+	CritDim        []int     // criterion → dimension index
+	DimWeights     []float64 // per dimension, sums to 1
+	Local          []float64 // per criterion, local weight inside its dimension
+	Weights        []float64 // per criterion, global = DimWeights[CritDim[c]] × Local[c]
+
+	raw     []float64 // [v][c][r] reviewer values; NaN = not scored
+	scale   []float64 // per criterion, anchor multiplier (1 or a parameter)
+	counted []bool    // per criterion: missing values matter (weighted or knocked-out on)
+	koOn    []bool    // per criterion: an active knock-out reads it
+	kos     []compiledKO
+
+	// Outputs of the last consensus pass, [v][c].
+	cons   []float64 // consensus raw value; NaN = missing
+	scores []float64 // 1–5 score used for ranking; missing counts as ScaleMin
+	fresh  bool      // cons/scores match raw
+
+	scratch []float64 // NR values for medians
+	result  Result
+	lines   []VendorResult // per vendor, in vendor order
+	order   []int
+	totals  []float64
+}
+
+type compiledKO struct {
+	crit  int
+	op    Op
+	limit float64
+	rule  KnockOut
+}
+
+// NewProblem compiles an evaluation under the named profile ("" = the active one).
+func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method) (*Problem, error) {
+	var prof *WeightProfile
+	var err error
+	if profile == "" {
+		prof, err = e.Active()
+	} else {
+		prof, err = e.Profile(profile)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := prof.Validate(&e.Framework); err != nil {
+		return nil, err
+	}
+	if method == nil {
+		method = WSM{}
+	}
+	f := &e.Framework
+	p := &Problem{Eval: e, Profile: prof.Name, Rule: rule, Method: method,
+		NV: len(e.Vendors), NC: len(f.Criteria), NR: len(e.Reviewers), ND: len(f.Dimensions)}
+	p.CritDim = make([]int, p.NC)
+	p.Local = make([]float64, p.NC)
+	p.Weights = make([]float64, p.NC)
+	p.scale = make([]float64, p.NC)
+	p.counted = make([]bool, p.NC)
+	p.koOn = make([]bool, p.NC)
+	p.DimWeights = make([]float64, p.ND)
+	for d, dim := range f.Dimensions {
+		p.DimWeights[d] = prof.Dimensions[dim.ID]
+	}
+	critIndex := make(map[string]int, p.NC)
+	for c := range f.Criteria {
+		cr := &f.Criteria[c]
+		critIndex[cr.ID] = c
+		p.CritDim[c] = f.DimensionIndex(cr.Dimension)
+		p.Local[c] = prof.Criteria[cr.ID]
+		p.scale[c] = 1
+		if cr.AnchorParam != "" {
+			v, ok := e.Params[cr.AnchorParam]
+			if !ok {
+				return nil, fmt.Errorf("criterion %q needs parameter %q, which is not set", cr.ID, cr.AnchorParam)
+			}
+			p.scale[c] = v
+		}
+	}
+	for _, k := range e.KnockOuts {
+		if !k.AppliesTo(p.Profile) {
+			continue
+		}
+		c, ok := critIndex[k.Criterion]
+		if !ok {
+			return nil, fmt.Errorf("knock-out references unknown criterion %q", k.Criterion)
+		}
+		op, err := ParseOp(string(k.Op))
+		if err != nil {
+			return nil, err
+		}
+		p.kos = append(p.kos, compiledKO{crit: c, op: op, limit: k.Limit(e.Params), rule: k})
+		p.koOn[c] = true
+	}
+	p.refreshWeights()
+	vendorIndex := make(map[string]int, p.NV)
+	for i, v := range e.Vendors {
+		vendorIndex[v.ID] = i
+	}
+	reviewerIndex := make(map[string]int, p.NR)
+	for i, r := range e.Reviewers {
+		reviewerIndex[r.ID] = i
+	}
+	p.raw = make([]float64, p.NV*p.NC*p.NR)
+	for i := range p.raw {
+		p.raw[i] = math.NaN()
+	}
+	for _, s := range e.Scores {
+		v, okV := vendorIndex[s.Vendor]
+		c, okC := critIndex[s.Criterion]
+		r, okR := reviewerIndex[s.Reviewer]
+		if !okV || !okC || !okR {
+			return nil, fmt.Errorf("score %s/%s/%s references an unknown vendor, criterion or reviewer", s.Vendor, s.Criterion, s.Reviewer)
+		}
+		p.raw[(v*p.NC+c)*p.NR+r] = s.Value
+	}
+	p.cons = make([]float64, p.NV*p.NC)
+	p.scores = make([]float64, p.NV*p.NC)
+	p.scratch = make([]float64, p.NR)
+	p.allocResult()
+	return p, nil
+}
+
+// refreshWeights recomputes global weights (and which criteria count) from the two levels.
+func (p *Problem) refreshWeights() {
+	for c := range p.Weights {
+		p.Weights[c] = p.DimWeights[p.CritDim[c]] * p.Local[c]
+		p.counted[c] = p.koOn[c] || p.Weights[c] > 0
+	}
+}
+
+// SetWeights replaces the dimension and local weights (e.g. a draft from the Weights tab or a
+// sensitivity scenario) without recompiling. Slices are copied.
+func (p *Problem) SetWeights(dim, local []float64) {
+	copy(p.DimWeights, dim)
+	copy(p.Local, local)
+	p.refreshWeights()
+}
+
+// SetGlobalWeights sets global criterion weights directly (SMAA at criteria level); the two
+// levels are derived from them so dimension subtotals stay consistent.
+func (p *Problem) SetGlobalWeights(w []float64) {
+	copy(p.Weights, w)
+	for d := range p.DimWeights {
+		p.DimWeights[d] = 0
+	}
+	for c, x := range w {
+		p.DimWeights[p.CritDim[c]] += x
+	}
+	for c, x := range w {
+		if dw := p.DimWeights[p.CritDim[c]]; dw > 0 {
+			p.Local[c] = x / dw
+		}
+		p.counted[c] = p.koOn[c] || x > 0
+	}
+}
+
+// SetRaw changes one reviewer's value in the cube (NaN clears it) and marks consensus stale.
+func (p *Problem) SetRaw(v, c, r int, value float64) {
+	p.raw[(v*p.NC+c)*p.NR+r] = value
+	p.fresh = false
+}
+
+// Raw returns one reviewer's value (NaN when not scored).
+func (p *Problem) Raw(v, c, r int) float64 { return p.raw[(v*p.NC+c)*p.NR+r] }
+
+// Clone returns an independent copy with its own buffers, for use on another goroutine.
+func (p *Problem) Clone() *Problem {
+	q := *p
+	q.CritDim = append([]int(nil), p.CritDim...)
+	q.DimWeights = append([]float64(nil), p.DimWeights...)
+	q.Local = append([]float64(nil), p.Local...)
+	q.Weights = append([]float64(nil), p.Weights...)
+	q.raw = append([]float64(nil), p.raw...)
+	q.counted = append([]bool(nil), p.counted...)
+	q.cons = append([]float64(nil), p.cons...)
+	q.scores = append([]float64(nil), p.scores...)
+	q.scratch = make([]float64, p.NR)
+	q.allocResult()
+	return &q
+}
