@@ -104,3 +104,18 @@ func (k KnockOut) validate(e *Evaluation, profiles map[string]bool) error {
 	}
 	return nil
 }
+
+// Negated is the symbol of the opposite comparison, for explaining a failure ("800 < 1000").
+func (o Op) Negated() string {
+	switch o {
+	case OpGE:
+		return "<"
+	case OpLE:
+		return ">"
+	case OpGT:
+		return "≤"
+	case OpLT:
+		return "≥"
+	}
+	return "≠"
+}

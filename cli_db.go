@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"ccselect/model"
+	"ccselect/samples"
+	"ccselect/storage"
+)
+
+// dbFlag adds --db.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "database file (default $CCSELECT_DB or the XDG data dir)")
+}
+
+// openStore opens the database named by --db, or the default one. The default database is
+// created on first use, with its directory, and seeded with the sample evaluation so a first
+// run shows something; an explicit --db that does not exist yet starts empty.
+func openStore(dbPath string) (*storage.Store, error) {
+	if dbPath != "" {
+		return storage.Open(dbPath)
+	}
+	path, err := storage.DefaultPath()
+	if err != nil {
+		return nil, err
+	}
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	if fresh {
+		if err := storage.EnsureDir(path); err != nil {
+			return nil, err
+		}
+	}
+	st, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if fresh {
+		if err := seedSample(st); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+func seedSample(st *storage.Store) error {
+	ev, err := samples.Sample()
+	if err != nil {
+		return err
+	}
+	_, err = st.Create(ev, actor())
+	return err
+}
+
+// loadEvaluation picks the evaluation named by ref (name or id), or — with no ref — the most
+// recently edited one.
+func loadEvaluation(st *storage.Store, ref string) (*model.Evaluation, error) {
+	if ref == "" {
+		list, err := st.List()
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == 0 {
+			return nil, fmt.Errorf("the database %s has no evaluation yet (create one with ccselect new)", st.Path())
+		}
+		return st.Load(list[0].ID)
+	}
+	id, err := st.Find(ref)
+	if err != nil {
+		return nil, err
+	}
+	return st.Load(id)
+}
+
+// source is where a read-only command takes its evaluation from: --sample or a database.
+type source struct {
+	db, eval *string
+	sample   *bool
+}
+
+func sourceFlags(fs *flag.FlagSet) source {
+	return source{
+		db:     dbFlag(fs),
+		eval:   fs.String("eval", "", "evaluation name or id (default: the most recently edited)"),
+		sample: fs.Bool("sample", false, "use the embedded sample evaluation instead of a database"),
+	}
+}
+
+func (s source) load() (*model.Evaluation, error) {
+	if *s.sample {
+		if *s.db != "" || *s.eval != "" {
+			return nil, fmt.Errorf("--sample cannot be combined with --db or --eval")
+		}
+		return samples.Sample()
+	}
+	st, err := openStore(*s.db)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return loadEvaluation(st, *s.eval)
+}
+
+// actor names who made an edit in the audit log.
+func actor() string {
+	for _, env := range []string{"CCSELECT_USER", "USER", "USERNAME"} {
+		if v := os.Getenv(env); v != "" {
+			return v
+		}
+	}
+	return "ccselect"
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"ccselect/export"
+	"ccselect/samples"
+	"ccselect/storage"
+)
+
+func cmdList(args []string, out io.Writer) error {
+	fs := newFlags("list")
+	db := dbFlag(fs)
+	format := fs.String("format", "table", "table or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("--format must be table or json, got %q", *format)
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	list, err := st.List()
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		type row struct {
+			ID        int64  `json:"id"`
+			Name      string `json:"name"`
+			Client    string `json:"client"`
+			Vendors   int    `json:"vendors"`
+			Criteria  int    `json:"criteria"`
+			Reviewers int    `json:"reviewers"`
+			Updated   string `json:"updated"`
+		}
+		rows := []row{}
+		for _, s := range list {
+			rows = append(rows, row{s.ID, s.Name, s.Client, s.Vendors, s.Criteria, s.Reviewers, s.Updated.UTC().Format(time.RFC3339)})
+		}
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	t := export.TextTable{Header: []string{"id", "name", "client", "industry", "vendors", "criteria", "reviewers", "updated"},
+		Right: map[int]bool{0: true, 4: true, 5: true, 6: true}}
+	for _, s := range list {
+		t.Add(fmt.Sprint(s.ID), s.Name, s.Client, s.Industry, fmt.Sprint(s.Vendors), fmt.Sprint(s.Criteria),
+			fmt.Sprint(s.Reviewers), s.Updated.Local().Format("2006-01-02 15:04"))
+	}
+	return t.Write(out)
+}
+
+func cmdNew(args []string, out io.Writer) error {
+	fs := newFlags("new")
+	db := dbFlag(fs)
+	template := fs.String("template", "", "default, finance, healthcare or government")
+	name := fs.String("name", "", "evaluation name")
+	client := fs.String("client", "", "client name")
+	peak := fs.Float64("peak", 1000, "required peak concurrent channels P")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *template == "" {
+		return fmt.Errorf("--template is required (%s)", strings.Join(samples.TemplateNames(), ", "))
+	}
+	ev, err := samples.Template(*template, strings.TrimSpace(*name), strings.TrimSpace(*client), *peak)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := refuseDuplicateName(st, ev.Name); err != nil {
+		return err
+	}
+	id, err := st.Create(ev, actor())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "created evaluation %d %q from template %s\n", id, ev.Name, *template)
+	return nil
+}
+
+func cmdImport(args []string, out io.Writer) error {
+	fs := newFlags("import")
+	db := dbFlag(fs)
+	rename := fs.String("name", "", "import under this name instead of the file's")
+	pos, err := parseWithArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("import needs exactly one FILE.json")
+	}
+	ev, err := export.ReadBundleFile(pos[0])
+	if err != nil {
+		return err
+	}
+	if *rename != "" {
+		ev.Name = strings.TrimSpace(*rename)
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := refuseDuplicateName(st, ev.Name); err != nil {
+		return err
+	}
+	id, err := st.Create(ev, actor())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "imported evaluation %d %q (%d vendors, %d criteria, %d scores)\n",
+		id, ev.Name, len(ev.Vendors), len(ev.Framework.Criteria), len(ev.Scores))
+	return nil
+}
+
+// refuseDuplicateName keeps names unique so --eval NAME stays unambiguous.
+func refuseDuplicateName(st *storage.Store, name string) error {
+	list, err := st.List()
+	if err != nil {
+		return err
+	}
+	for _, s := range list {
+		if s.Name == name {
+			return fmt.Errorf("an evaluation named %q already exists (id %d); choose another --name", name, s.ID)
+		}
+	}
+	return nil
+}
+
+func cmdExport(args []string, out io.Writer) error {
+	fs := newFlags("export")
+	db := dbFlag(fs)
+	eval := fs.String("eval", "", "evaluation name or id (default: the most recently edited)")
+	format := fs.String("format", "json", "json (the whole-evaluation bundle)")
+	path := fs.String("out", "", "file to write")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "json" {
+		return fmt.Errorf("--format must be json, got %q", *format)
+	}
+	if *path == "" {
+		return fmt.Errorf("--out FILE is required")
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ev, err := loadEvaluation(st, *eval)
+	if err != nil {
+		return err
+	}
+	if err := export.WriteBundleFile(*path, ev); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "wrote %s (%q)\n", *path, ev.Name)
+	return nil
+}
+
+func cmdCheck(args []string, out io.Writer) error {
+	fs := newFlags("check")
+	db := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	problems, err := st.Check()
+	if err != nil {
+		return err
+	}
+	v, err := st.SchemaVersion()
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s has %d problem(s):\n  %s", st.Path(), len(problems), strings.Join(problems, "\n  "))
+	}
+	fmt.Fprintf(out, "%s: ok (schema version %d, integrity and foreign keys checked)\n", st.Path(), v)
+	return nil
+}

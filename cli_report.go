@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"ccselect/export"
+	"ccselect/model"
+)
+
+func cmdReport(args []string, out io.Writer) error {
+	fs := newFlags("report")
+	src := sourceFlags(fs)
+	profile := fs.String("profile", "", "weight profile (default: the evaluation's active one)")
+	method := fs.String("method", "wsm", "wsm (weighted sum) or topsis")
+	consensus := fs.String("consensus", "mean", "how reviewers combine: mean or median")
+	format := fs.String("format", "table", "table, json or csv")
+	lang := langFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	l, err := resolveLang(*lang)
+	if err != nil {
+		return err
+	}
+	m, err := model.ParseMethod(*method)
+	if err != nil {
+		return err
+	}
+	rule, err := model.ParseConsensus(*consensus)
+	if err != nil {
+		return err
+	}
+	if *format != "table" && *format != "json" && *format != "csv" {
+		return fmt.Errorf("--format must be table, json or csv, got %q", *format)
+	}
+	ev, err := src.load()
+	if err != nil {
+		return err
+	}
+	p, err := model.NewProblem(ev, *profile, rule, m)
+	if err != nil {
+		return err
+	}
+	res := p.Rank()
+	switch *format {
+	case "json":
+		return export.WriteRankingJSON(out, export.BuildRankingReport(ev, res, l))
+	case "csv":
+		return export.WriteRankingCSV(out, ev, res, l)
+	}
+	return export.WriteRankingTable(out, ev, res, l)
+}

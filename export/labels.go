@@ -1,0 +1,28 @@
+package export
+
+import "ccselect/model"
+
+// label returns the zh or en wording of the few fixed words printed reports use. The TUI has
+// its own catalogue; reports are plain files and keep theirs here, next to their only user.
+func label(lang model.Lang, key string) string {
+	l, ok := reportLabels[key]
+	if !ok {
+		return key
+	}
+	return l.In(lang)
+}
+
+var reportLabels = map[string]model.Text{
+	"rank":       {Zh: "排名", En: "Rank"},
+	"vendor":     {Zh: "厂商", En: "Vendor"},
+	"total":      {Zh: "总分", En: "Total"},
+	"lead":       {Zh: "领先", En: "Lead"},
+	"status":     {Zh: "状态", En: "Status"},
+	"excluded":   {Zh: "淘汰", En: "excluded"},
+	"incomplete": {Zh: "缺评分", En: "incomplete"},
+	"missing":    {Zh: "缺", En: "missing"},
+	"profile":    {Zh: "权重配置", En: "Profile"},
+	"method":     {Zh: "方法", En: "Method"},
+	"evaluation": {Zh: "评估", En: "Evaluation"},
+	"no_value":   {Zh: "无评分", En: "no score"},
+}
