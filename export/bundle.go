@@ -1,0 +1,248 @@
+// Package export reads and writes ccselect's file formats: the JSON bundle of a whole
+// evaluation, CSV, printed reports and Excel workbooks. It depends on model only.
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"ccselect/model"
+)
+
+// The bundle envelope: {"format": BundleFormat, "version": BundleVersion, "evaluation": {...}}.
+// The version is raised only when an older ccselect could misread a newer file.
+const (
+	BundleFormat  = "ccselect-evaluation"
+	BundleVersion = 1
+)
+
+// maxBundleBytes bounds what DecodeBundle reads into memory; the sample evaluation is ~150 KB,
+// so this leaves room for very large projects while refusing to swallow an arbitrary stream.
+const maxBundleBytes = 64 << 20
+
+type bundle struct {
+	Format     string            `json:"format"`
+	Version    int               `json:"version"`
+	Evaluation *model.Evaluation `json:"evaluation"`
+}
+
+// EncodeBundle writes ev as an indented, UTF-8 JSON bundle (CJK and <>& left unescaped so the
+// file stays readable). An invalid evaluation is refused, so every bundle written can be read
+// back; nothing is written to w unless encoding succeeds.
+func EncodeBundle(w io.Writer, ev *model.Evaluation) error {
+	if ev == nil {
+		return errors.New("encode bundle: no evaluation")
+	}
+	if err := ev.Validate(); err != nil {
+		return fmt.Errorf("encode bundle: invalid evaluation: %w", err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(bundle{Format: BundleFormat, Version: BundleVersion, Evaluation: ev}); err != nil {
+		return fmt.Errorf("encode bundle: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// DecodeBundle reads a bundle strictly and all-or-nothing: the envelope must name the format and
+// a version this code understands, unknown fields and trailing data are errors, syntax errors say
+// where (line and column), and the evaluation must pass model.Evaluation.Validate.
+func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBundleBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxBundleBytes {
+		return nil, fmt.Errorf("bundle is larger than %d MiB", maxBundleBytes>>20)
+	}
+	if err := checkEnvelope(data); err != nil {
+		return nil, err
+	}
+	// Second, strict pass over the whole input so that error offsets are absolute.
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var b bundle
+	if err := dec.Decode(&b); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if b.Evaluation == nil {
+		return nil, errors.New(`bundle has no "evaluation"`)
+	}
+	if err := b.Evaluation.Validate(); err != nil {
+		return nil, fmt.Errorf("invalid evaluation: %w", err)
+	}
+	return b.Evaluation, nil
+}
+
+// checkEnvelope checks the syntax of the whole input, that nothing follows the bundle, and the
+// format and version, before the strict pass can complain about fields of a file that is not a
+// ccselect bundle at all.
+func checkEnvelope(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return errors.New("empty input: not a ccselect evaluation bundle")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var head map[string]json.RawMessage
+	if err := dec.Decode(&head); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "" {
+			return fmt.Errorf("not a ccselect evaluation bundle: the top level is a JSON %s, not an object", te.Value)
+		}
+		return jsonError(data, err)
+	}
+	if rest := skipSpace(data, int(dec.InputOffset())); rest < len(data) {
+		return fmt.Errorf("%s: unexpected data after the end of the bundle", position(data, rest))
+	}
+	if head == nil {
+		return errors.New("not a ccselect evaluation bundle: the top level is null, not an object")
+	}
+	raw, ok := head["format"]
+	if !ok {
+		return fmt.Errorf(`not a ccselect evaluation bundle: no "format" field (want %q)`, BundleFormat)
+	}
+	var format string
+	if err := json.Unmarshal(raw, &format); err != nil || format != BundleFormat {
+		return fmt.Errorf("not a ccselect evaluation bundle: format is %s, want %q", raw, BundleFormat)
+	}
+	raw, ok = head["version"]
+	if !ok {
+		return errors.New(`bundle has no "version" field`)
+	}
+	var version int
+	if err := json.Unmarshal(raw, &version); err != nil || version < 1 {
+		return fmt.Errorf("bundle version %s is not valid (want a whole number from 1)", raw)
+	}
+	if version > BundleVersion {
+		return fmt.Errorf("bundle version %d is newer than this ccselect understands (%d): upgrade ccselect to read it", version, BundleVersion)
+	}
+	return nil
+}
+
+// jsonError turns an encoding/json error into a message that says where the problem is.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%s: unexpected end of input (the file is truncated)", position(data, len(data)))
+	case errors.As(err, &se):
+		// Offset counts the bytes read, the offending one included.
+		return fmt.Errorf("%s: %s", position(data, int(se.Offset)-1), se.Error())
+	case errors.As(err, &te):
+		return fmt.Errorf("%s: %s", position(data, valueStart(data, int(te.Offset))), typeMismatch(te))
+	}
+	return errors.New(strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// typeMismatch words a type error for people: the JSON path and what was expected.
+func typeMismatch(te *json.UnmarshalTypeError) string {
+	field := te.Field
+	if field == "" {
+		field = "value"
+	}
+	if strings.HasPrefix(te.Value, "number ") {
+		return fmt.Sprintf("%s: %s is out of range", field, te.Value)
+	}
+	return fmt.Sprintf("%s: expected %s, found %s", field, jsonKind(te.Type), te.Value)
+}
+
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	}
+	return t.String()
+}
+
+// position gives the 1-based line and column (in characters, not bytes) of byte offset off.
+func position(data []byte, off int) string {
+	off = max(0, min(off, len(data)))
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return fmt.Sprintf("line %d, column %d", line, col)
+}
+
+// valueStart finds where the JSON value that ends at byte end begins: encoding/json reports a
+// type error after reading a scalar (or just after the opening bracket of an object or array),
+// but people look for the start of the value.
+func valueStart(data []byte, end int) int {
+	end = min(end, len(data))
+	if end <= 0 {
+		return 0
+	}
+	i := end - 1
+	switch data[i] {
+	case '{', '[':
+		return i
+	case '"':
+		for i--; i >= 0; i-- {
+			if data[i] != '"' {
+				continue
+			}
+			slashes := 0
+			for j := i - 1; j >= 0 && data[j] == '\\'; j-- {
+				slashes++
+			}
+			if slashes%2 == 0 {
+				return i
+			}
+		}
+		return 0
+	}
+	for i > 0 && strings.IndexByte("+-.0123456789eEtruefalsn", data[i-1]) >= 0 {
+		i--
+	}
+	return i
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// WriteBundleFile writes ev to path atomically (see WriteFileAtomic): on any error the previous
+// file, if any, is untouched.
+func WriteBundleFile(path string, ev *model.Evaluation) error {
+	return WriteFileAtomic(path, func(w io.Writer) error { return EncodeBundle(w, ev) })
+}
+
+// ReadBundleFile reads and validates a bundle file; errors start with "read <path>:".
+func ReadBundleFile(path string) (*model.Evaluation, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is already in our prefix
+		}
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	ev, err := DecodeBundle(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return ev, nil
+}
