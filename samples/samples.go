@@ -16,8 +16,8 @@
 // with three identical reviewers would show no disagreement. So wang always scores the catalog
 // value and, on some rating cells, li and chen deviate symmetrically around it — (v+0.5, v−0.5)
 // or (v+1, v−1), chosen by a fixed rule and only where both stay inside 1–5 — so the mean AND
-// the median consensus of every cell equal the catalog value exactly (half points and thirds of
-// their sums are exact in binary). Measured values are contract facts and identical for all
+// the median consensus of every cell equal the catalog value exactly (the three values are
+// half points summing to exactly 3v). Measured values are contract facts and identical for all
 // three reviewers.
 package samples
 
@@ -166,7 +166,9 @@ func TemplateNames() []string {
 // preset's industry extras, one weight profile named after the template (from the catalog's
 // global weights), the required peak channels P = peak, and the preset's knock-outs. The
 // knock-outs apply to every profile: they are the client's regulatory floor, not a matter of
-// weighting. It has no vendors, reviewers or scores, and zero Created/Updated times (the store
+// weighting. The catalog's SLA gate reads "sla_response ≤ 60 and 7×24 phone": only the minutes
+// are a numeric rule; the 7×24 phone channel is left to the reviewer (see presets.json). The
+// evaluation has no vendors, reviewers or scores, and zero Created/Updated times (the store
 // sets them).
 func Template(name, evalName, client string, peak float64) (*model.Evaluation, error) {
 	c, err := loadCatalog()
