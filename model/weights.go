@@ -103,7 +103,6 @@ func validWeight(w float64) bool { return !math.IsNaN(w) && w >= 0 && w <= 1+wei
 // whose criteria all weigh zero gets equal local weights so it stays well defined.
 func ProfileFromGlobal(name string, f *Framework, global map[string]float64) (WeightProfile, error) {
 	p := WeightProfile{Name: name, Dimensions: map[string]float64{}, Criteria: map[string]float64{}}
-	total := 0.0
 	for id, w := range global {
 		if f.CriterionIndex(id) < 0 {
 			return p, fmt.Errorf("profile %q: unknown criterion %q", name, id)
@@ -111,7 +110,11 @@ func ProfileFromGlobal(name string, f *Framework, global map[string]float64) (We
 		if !validWeight(w) {
 			return p, fmt.Errorf("profile %q: weight of %s must be a number in [0,1], got %g", name, id, w)
 		}
-		total += w
+	}
+	// Sum in framework order, not map order, so the same table always gives the same bits.
+	total := 0.0
+	for _, c := range f.Criteria {
+		total += global[c.ID]
 	}
 	if total <= 0 {
 		return p, fmt.Errorf("profile %q: weights sum to zero", name)
