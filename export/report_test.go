@@ -1,0 +1,125 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"ccselect/export"
+	"ccselect/model"
+	"ccselect/samples"
+)
+
+func sampleRanking(t *testing.T, profile string) (*model.Evaluation, *model.Result) {
+	t.Helper()
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := model.NewProblem(ev, profile, model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, p.Rank()
+}
+
+// The printed ranking is golden-tested in both languages; refresh with `go test ./export -update`.
+func TestRankingTableGolden(t *testing.T) {
+	for _, lang := range []model.Lang{model.LangEn, model.LangZh} {
+		t.Run(string(lang), func(t *testing.T) {
+			ev, res := sampleRanking(t, "default")
+			var b bytes.Buffer
+			if err := export.WriteRankingTable(&b, ev, res, lang); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, b.Bytes())
+		})
+	}
+}
+
+// Every column starts at the same terminal cell on every row, whatever the script of the names.
+func TestRankingTableAlignsCJK(t *testing.T) {
+	ev, res := sampleRanking(t, "default")
+	var b bytes.Buffer
+	if err := export.WriteRankingTable(&b, ev, res, model.LangZh); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")[2:] // skip the title line and blank
+	// The total column is right-aligned: its last digit ends at the same cell on every row.
+	var ends []int
+	for _, l := range lines[1:] {
+		i := strings.Index(l, ".")
+		ends = append(ends, ansi.StringWidth(l[:i+3]))
+	}
+	for _, e := range ends[1:] {
+		if e != ends[0] {
+			t.Fatalf("totals end at cells %v, want one column:\n%s", ends, b.String())
+		}
+	}
+}
+
+func TestRankingJSONShape(t *testing.T) {
+	ev, res := sampleRanking(t, "finance")
+	var b bytes.Buffer
+	if err := export.WriteRankingJSON(&b, export.BuildRankingReport(ev, res, model.LangEn)); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["profile"] != "finance" || got["method"] != "wsm" || got["evaluation"] != ev.Name {
+		t.Fatalf("header = %v", got)
+	}
+	vendors := got["vendors"].([]any)
+	first := vendors[0].(map[string]any)
+	if first["id"] != "panshi" || first["rank"].(float64) != 1 || first["excluded"] != false {
+		t.Fatalf("first = %v", first)
+	}
+	dims := first["dimensions"].(map[string]any)
+	if len(dims) != 5 || dims["data_security"] == nil {
+		t.Fatalf("dimensions = %v", dims)
+	}
+	last := vendors[len(vendors)-1].(map[string]any)
+	if last["rank"] != nil || last["excluded"] != true || len(last["failed_knockouts"].([]any)) == 0 {
+		t.Fatalf("excluded vendor = %v", last)
+	}
+}
+
+func TestRankingCSV(t *testing.T) {
+	ev, res := sampleRanking(t, "default")
+	var b bytes.Buffer
+	if err := export.WriteRankingCSV(&b, ev, res, model.LangZh); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 6 || len(rows[0]) != 13 {
+		t.Fatalf("csv shape %d×%d", len(rows), len(rows[0]))
+	}
+	if rows[1][0] != "1" || rows[1][2] != "云启通讯" || rows[1][3] != "3.9650" && !strings.HasPrefix(rows[1][3], "3.9") {
+		t.Fatalf("first row = %v", rows[1])
+	}
+	if rows[5][0] != "" || rows[5][4] != "true" {
+		t.Fatalf("excluded row = %v", rows[5])
+	}
+}
+
+func TestTextTablePadsByCells(t *testing.T) {
+	tb := export.TextTable{Header: []string{"name", "n"}, Right: map[int]bool{1: true}}
+	tb.Add("云启通讯", "1")
+	tb.Add("Yunqi", "10")
+	var b bytes.Buffer
+	tb.Write(&b)
+	want := "name       n\n云启通讯   1\nYunqi     10\n"
+	if b.String() != want {
+		t.Fatalf("got\n%q\nwant\n%q", b.String(), want)
+	}
+}
