@@ -1,0 +1,305 @@
+package storage
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"ccselect/model"
+)
+
+// Stamps outside this range do not fit in int64 nanoseconds.
+var (
+	minTime = time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(2261, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// Create validates ev and saves it in one transaction. It sets ev.ID, and ev.Created and
+// ev.Updated to now when they are zero (they are normalised to UTC, as Load returns them).
+func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
+	if ev == nil {
+		return 0, errors.New("create evaluation: nil evaluation")
+	}
+	if err := ev.Validate(); err != nil {
+		return 0, fmt.Errorf("create evaluation: %w", err)
+	}
+	now := s.clock()
+	created, updated := ev.Created, ev.Updated
+	if created.IsZero() {
+		created = now
+	}
+	if updated.IsZero() {
+		updated = now
+	}
+	for _, t := range []time.Time{created, updated} {
+		if t.Before(minTime) || t.After(maxTime) {
+			return 0, fmt.Errorf("create evaluation: time %s is out of range", t)
+		}
+	}
+	created, updated = created.Round(0).UTC(), updated.Round(0).UTC()
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("create evaluation: %w", err)
+	}
+	defer tx.Rollback()
+	id, err := insertEvaluation(tx, ev, created, updated)
+	if err != nil {
+		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
+	}
+	if err := appendAudit(tx, id, now, actor, change{
+		action: actCreate, target: ev.Name, after: map[string]any{"name": ev.Name, "industry": ev.Industry},
+	}); err != nil {
+		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
+	}
+	ev.ID, ev.Created, ev.Updated = id, created, updated
+	return id, nil
+}
+
+// Duplicate copies evaluation id (framework, vendors, reviewers, scores, profiles, knock-outs;
+// not its history) under newName, or "<name> (copy)" when newName is empty.
+func (s *Store) Duplicate(id int64, newName, actor string) (int64, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	ev, err := load(tx, id)
+	if err != nil {
+		return 0, err
+	}
+	from := ev.Name
+	if newName == "" {
+		newName = ev.Name + " (copy)"
+	}
+	ev.Name = newName
+	if err := ev.Validate(); err != nil {
+		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
+	}
+	now := s.clock()
+	newID, err := insertEvaluation(tx, ev, now, now)
+	if err != nil {
+		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
+	}
+	if err := appendAudit(tx, newID, now, actor, change{
+		action: actDuplicate, target: newName,
+		before: map[string]any{"id": id, "name": from}, after: map[string]any{"name": newName},
+	}); err != nil {
+		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
+	}
+	return newID, nil
+}
+
+// Delete removes an evaluation and everything in it. It is not undoable, but its audit row keeps
+// the whole evaluation as JSON in Before, so nothing is beyond recovery.
+func (s *Store) Delete(id int64, actor string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("delete evaluation %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	ev, err := load(tx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM evaluations WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("delete evaluation %d: %w", id, err)
+	}
+	if err := appendAudit(tx, id, s.clock(), actor, change{action: actDelete, target: ev.Name, before: ev}); err != nil {
+		return fmt.Errorf("delete evaluation %d: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("delete evaluation %d: %w", id, err)
+	}
+	return nil
+}
+
+// insertEvaluation writes a validated evaluation under a new id.
+func insertEvaluation(tx *sql.Tx, ev *model.Evaluation, created, updated time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO evaluations (name, client, industry, created, updated, active_profile)
+		VALUES (?, ?, ?, ?, ?, ?)`, ev.Name, ev.Client, ev.Industry, stamp(created), stamp(updated), ev.ActiveProfile)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for i, d := range ev.Framework.Dimensions {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dimensions (eval_id, id, pos, name_zh, name_en) VALUES (?, ?, ?, ?, ?)`,
+			id, d.ID, i, d.Name.Zh, d.Name.En); err != nil {
+			return 0, fmt.Errorf("dimension %s: %w", d.ID, err)
+		}
+	}
+	for i := range ev.Framework.Criteria {
+		if err := insertCriterion(tx, id, i, &ev.Framework.Criteria[i]); err != nil {
+			return 0, err
+		}
+	}
+	for name, v := range ev.Params {
+		if err := putParam(tx, id, name, v); err != nil {
+			return 0, err
+		}
+	}
+	for i, v := range ev.Vendors {
+		if err := putVendor(tx, id, i, v); err != nil {
+			return 0, err
+		}
+	}
+	for i, r := range ev.Reviewers {
+		if err := putReviewer(tx, id, i, r); err != nil {
+			return 0, err
+		}
+	}
+	if err := insertScores(tx, id, ev.Scores); err != nil {
+		return 0, err
+	}
+	for i := range ev.Profiles {
+		if err := putProfile(tx, id, i, &ev.Profiles[i]); err != nil {
+			return 0, err
+		}
+	}
+	if err := insertKnockOuts(tx, id, 0, ev.KnockOuts); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+func insertCriterion(tx *sql.Tx, id int64, pos int, c *model.Criterion) error {
+	rubric, err := json.Marshal(c.Rubric)
+	if err != nil {
+		return err
+	}
+	var anchors any // NULL when there are none
+	if len(c.Anchors) > 0 {
+		b, err := json.Marshal(c.Anchors)
+		if err != nil {
+			return err
+		}
+		anchors = string(b)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO criteria (eval_id, id, dimension, pos, name_zh, name_en, desc_zh, desc_en,
+		rubric, kind, unit, direction, anchors, anchor_param) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, c.ID, c.Dimension, pos, c.Name.Zh, c.Name.En, c.Description.Zh, c.Description.En,
+		string(rubric), string(c.Kind), c.Unit, string(c.Direction), anchors, c.AnchorParam)
+	if err != nil {
+		return fmt.Errorf("criterion %s: %w", c.ID, err)
+	}
+	return nil
+}
+
+func insertScores(tx *sql.Tx, id int64, scores []model.Score) error {
+	if len(scores) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO scores (eval_id, vendor, criterion, reviewer, value, note, evidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, sc := range scores {
+		if _, err := st.ExecContext(ctx, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence); err != nil {
+			return fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
+		}
+	}
+	return nil
+}
+
+// insertKnockOuts writes rules at positions first, first+1, …
+func insertKnockOuts(tx *sql.Tx, id int64, first int, kos []model.KnockOut) error {
+	for i, k := range kos {
+		if err := insertKnockOut(tx, id, first+i, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertKnockOut(tx *sql.Tx, id int64, pos int, k model.KnockOut) error {
+	var profile any // NULL: applies under every profile
+	if k.Profile != "" {
+		profile = k.Profile
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO knockouts (eval_id, pos, criterion, op, threshold, param, profile)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, pos, k.Criterion, string(k.Op), k.Threshold, k.Param, profile)
+	if err != nil {
+		return fmt.Errorf("knock-out on %s: %w", k.Criterion, err)
+	}
+	return nil
+}
+
+// putParam inserts or replaces one parameter.
+func putParam(tx *sql.Tx, id int64, name string, v float64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO params (eval_id, name, value) VALUES (?, ?, ?)
+		ON CONFLICT (eval_id, name) DO UPDATE SET value = excluded.value`, id, name, v)
+	if err != nil {
+		return fmt.Errorf("parameter %s: %w", name, err)
+	}
+	return nil
+}
+
+// putVendor inserts or updates a vendor at position pos.
+func putVendor(tx *sql.Tx, id int64, pos int, v model.Vendor) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO vendors (eval_id, id, pos, name_zh, name_en, notes, price)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (eval_id, id) DO UPDATE SET pos = excluded.pos, name_zh = excluded.name_zh,
+			name_en = excluded.name_en, notes = excluded.notes, price = excluded.price`,
+		id, v.ID, pos, v.Name.Zh, v.Name.En, v.Notes, v.Price)
+	if err != nil {
+		return fmt.Errorf("vendor %s: %w", v.ID, err)
+	}
+	return nil
+}
+
+// putReviewer inserts or updates a reviewer at position pos.
+func putReviewer(tx *sql.Tx, id int64, pos int, r model.Reviewer) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO reviewers (eval_id, id, pos, name) VALUES (?, ?, ?, ?)
+		ON CONFLICT (eval_id, id) DO UPDATE SET pos = excluded.pos, name = excluded.name`,
+		id, r.ID, pos, r.Name)
+	if err != nil {
+		return fmt.Errorf("reviewer %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+// putProfile inserts a profile at pos, or replaces its weights and locks if it exists (the row
+// itself stays, so knock-outs scoped to it survive).
+func putProfile(tx *sql.Tx, id int64, pos int, p *model.WeightProfile) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO profiles (eval_id, name, pos) VALUES (?, ?, ?)
+		ON CONFLICT (eval_id, name) DO UPDATE SET pos = excluded.pos`, id, p.Name, pos); err != nil {
+		return fmt.Errorf("profile %s: %w", p.Name, err)
+	}
+	for _, table := range []string{"profile_dimension_weights", "profile_criterion_weights", "profile_locks"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE eval_id = ? AND profile = ?`, id, p.Name); err != nil {
+			return fmt.Errorf("profile %s: %w", p.Name, err)
+		}
+	}
+	for dim, w := range p.Dimensions {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO profile_dimension_weights (eval_id, profile, dimension, weight)
+			VALUES (?, ?, ?, ?)`, id, p.Name, dim, w); err != nil {
+			return fmt.Errorf("profile %s: weight of %s: %w", p.Name, dim, err)
+		}
+	}
+	for crit, w := range p.Criteria {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO profile_criterion_weights (eval_id, profile, criterion, weight)
+			VALUES (?, ?, ?, ?)`, id, p.Name, crit, w); err != nil {
+			return fmt.Errorf("profile %s: weight of %s: %w", p.Name, crit, err)
+		}
+	}
+	for i, l := range p.Locked {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO profile_locks (eval_id, profile, pos, target) VALUES (?, ?, ?, ?)`,
+			id, p.Name, i, l); err != nil {
+			return fmt.Errorf("profile %s: lock %s: %w", p.Name, l, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,123 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"ccselect/model"
+)
+
+// SetScore inserts or replaces one reviewer's value (with note and evidence) for one cell. The
+// value is checked with model.CheckValue against the evaluation's criterion; an unknown vendor,
+// criterion or reviewer is an error. Setting the value a cell already has records nothing.
+//
+// This runs on every keystroke of the scoring grid, so it is one small transaction: one query
+// that checks every reference and reads the old value, then the upsert and the audit row.
+func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
+	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+		var kind string
+		var vendorOK, reviewerOK bool
+		var oldValue sql.NullFloat64
+		var oldNote, oldEvidence sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT c.kind,
+				EXISTS (SELECT 1 FROM vendors WHERE eval_id = c.eval_id AND id = ?),
+				EXISTS (SELECT 1 FROM reviewers WHERE eval_id = c.eval_id AND id = ?),
+				s.value, s.note, s.evidence
+			FROM criteria c
+			LEFT JOIN scores s ON s.eval_id = c.eval_id AND s.vendor = ? AND s.criterion = c.id AND s.reviewer = ?
+			WHERE c.eval_id = ? AND c.id = ?`,
+			sc.Vendor, sc.Reviewer, sc.Vendor, sc.Reviewer, id, sc.Criterion).
+			Scan(&kind, &vendorOK, &reviewerOK, &oldValue, &oldNote, &oldEvidence)
+		if errors.Is(err, sql.ErrNoRows) {
+			if err := exists(tx, id); err != nil {
+				return nil, err
+			}
+			return nil, fmt.Errorf("score: unknown criterion %q", sc.Criterion)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("score: %w", err)
+		}
+		if !vendorOK {
+			return nil, fmt.Errorf("score: unknown vendor %q", sc.Vendor)
+		}
+		if !reviewerOK {
+			return nil, fmt.Errorf("score: unknown reviewer %q", sc.Reviewer)
+		}
+		crit := model.Criterion{ID: sc.Criterion, Kind: model.Kind(kind)}
+		if err := model.CheckValue(&crit, sc.Value); err != nil {
+			return nil, fmt.Errorf("score of %s by %s: %w", sc.Vendor, sc.Reviewer, err)
+		}
+		var before *model.Score
+		if oldValue.Valid {
+			before = &model.Score{Vendor: sc.Vendor, Criterion: sc.Criterion, Reviewer: sc.Reviewer,
+				Value: oldValue.Float64, Note: oldNote.String, Evidence: oldEvidence.String}
+			if *before == sc {
+				return nil, nil
+			}
+		}
+		if err := upsertScore(tx, id, sc); err != nil {
+			return nil, err
+		}
+		return &change{action: actScore, target: scoreTarget(sc.Vendor, sc.Criterion, sc.Reviewer),
+			before: before, after: sc}, nil
+	})
+}
+
+// ClearScore removes one reviewer's value for one cell. Clearing an empty cell records nothing;
+// an unknown vendor, criterion or reviewer is an error.
+func (s *Store) ClearScore(id int64, vendor, criterion, reviewer, actor string) error {
+	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+		old := model.Score{Vendor: vendor, Criterion: criterion, Reviewer: reviewer}
+		err := tx.QueryRowContext(ctx, `SELECT value, note, evidence FROM scores
+			WHERE eval_id = ? AND vendor = ? AND criterion = ? AND reviewer = ?`, id, vendor, criterion, reviewer).
+			Scan(&old.Value, &old.Note, &old.Evidence)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, checkCell(tx, id, vendor, criterion, reviewer)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("clear score: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE eval_id = ? AND vendor = ? AND criterion = ? AND reviewer = ?`,
+			id, vendor, criterion, reviewer); err != nil {
+			return nil, fmt.Errorf("clear score: %w", err)
+		}
+		return &change{action: actClearScore, target: scoreTarget(vendor, criterion, reviewer), before: old}, nil
+	})
+}
+
+// checkCell reports which of a cell's references does not exist (nil if all do).
+func checkCell(q querier, id int64, vendor, criterion, reviewer string) error {
+	if err := exists(q, id); err != nil {
+		return err
+	}
+	for _, ref := range []struct{ table, what, id string }{
+		{"vendors", "vendor", vendor}, {"criteria", "criterion", criterion}, {"reviewers", "reviewer", reviewer},
+	} {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+ref.table+` WHERE eval_id = ? AND id = ?`, id, ref.id).
+			Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("unknown %s %q", ref.what, ref.id)
+		}
+	}
+	return nil
+}
+
+func scoreTarget(vendor, criterion, reviewer string) string {
+	return vendor + "/" + criterion + "/" + reviewer
+}
+
+func upsertScore(tx *sql.Tx, id int64, sc model.Score) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO scores (eval_id, vendor, criterion, reviewer, value, note, evidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (eval_id, vendor, criterion, reviewer)
+		DO UPDATE SET value = excluded.value, note = excluded.note, evidence = excluded.evidence`,
+		id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence)
+	if err != nil {
+		return fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+// Package storage keeps evaluations in one SQLite file (modernc.org/sqlite, pure Go). It speaks
+// only model types: no SQL leaves the package and no UI type enters it.
+//
+// Every user edit is one short IMMEDIATE transaction that writes the change, bumps the
+// evaluation's updated time and appends an audit row holding the before and after state of what
+// it touched. Undo and redo replay those states, so they survive a restart.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // registers driver "sqlite"
+)
+
+var (
+	// ErrNotFound: the evaluation (or the thing named) does not exist. Errors wrap it.
+	ErrNotFound = errors.New("not found")
+	// ErrNothingToUndo: the evaluation has no edit left to undo.
+	ErrNothingToUndo = errors.New("nothing to undo")
+	// ErrNothingToRedo: nothing was undone since the last edit.
+	ErrNothingToRedo = errors.New("nothing to redo")
+)
+
+// Store is an open database. Its methods are safe for concurrent use.
+type Store struct {
+	path string
+	db   *sql.DB
+
+	// dv is a connection kept for the store's life: PRAGMA data_version is per connection and
+	// only changes when a different connection commits, so polling it needs the same one.
+	dvMu sync.Mutex
+	dv   *sql.Conn
+
+	// now is the clock (replaced in tests).
+	now func() time.Time
+}
+
+// DefaultPath is $CCSELECT_DB, else $XDG_DATA_HOME/ccselect/ccselect.db, else
+// ~/.local/share/ccselect/ccselect.db. Its directory may not exist yet: see EnsureDir.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("CCSELECT_DB"); p != "" {
+		return p, nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "ccselect", "ccselect.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the default database location: %w (set CCSELECT_DB)", err)
+	}
+	return filepath.Join(home, ".local", "share", "ccselect", "ccselect.db"), nil
+}
+
+// EnsureDir creates the directory that will hold the database file at path (mkdir -p, 0700:
+// the database holds client data).
+func EnsureDir(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create database directory: %w", err)
+	}
+	return nil
+}
+
+// Close releases the database. Calling it twice is harmless.
+func (s *Store) Close() error {
+	s.dvMu.Lock()
+	defer s.dvMu.Unlock()
+	var err error
+	if s.dv != nil {
+		err = s.dv.Close()
+		s.dv = nil
+	}
+	if s.db != nil {
+		if e := s.db.Close(); err == nil {
+			err = e
+		}
+		s.db = nil
+	}
+	return err
+}
+
+// Path is the database file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// DataVersion returns a number that changes whenever another connection (another Store, another
+// process, or this store's own writes, which use pooled connections) commits to the file. Poll
+// it to notice that the data on screen is stale; reads never change it.
+func (s *Store) DataVersion() (int64, error) {
+	s.dvMu.Lock()
+	defer s.dvMu.Unlock()
+	if s.dv == nil {
+		return 0, errors.New("storage: store is closed")
+	}
+	var v int64
+	if err := s.dv.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("read data_version: %w", err)
+	}
+	return v, nil
+}
+
+// SchemaVersion returns the schema version recorded in the file.
+func (s *Store) SchemaVersion() (int, error) {
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return v, nil
+}
+
+// stamp converts a time to the stored form (unix nanoseconds).
+func stamp(t time.Time) int64 { return t.UnixNano() }
+
+// unstamp converts back; times come back in UTC without a monotonic reading.
+func unstamp(n int64) time.Time { return time.Unix(0, n).UTC() }
+
+// clock returns the current time in the form Load gives back.
+func (s *Store) clock() time.Time { return s.now().Round(0).UTC() }
+
+// ctx is the context of every statement: the API has none, and edits are short.
+var ctx = context.Background()

@@ -1,0 +1,298 @@
+package storage
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"ccselect/model"
+)
+
+// Undo and redo replay audit rows. History is linear: undo takes the newest edit that is not
+// undone, redo the oldest undone edit that a later edit has not discarded. Because of that, when
+// an edit is undone the data is exactly in its "after" state, so applying "before" is always
+// well defined (and the same holds for redo), even across processes: every process appends to
+// the same log inside IMMEDIATE transactions.
+
+// The JSON states the audit rows carry. A state names its own key, so applying "absent" (NULL)
+// takes the key from the other side.
+type vendorState struct {
+	Vendor model.Vendor  `json:"vendor"`
+	Pos    int           `json:"pos"`
+	Scores []model.Score `json:"scores,omitempty"` // only in a delete's before
+}
+
+type reviewerState struct {
+	Reviewer model.Reviewer `json:"reviewer"`
+	Pos      int            `json:"pos"`
+	Scores   []model.Score  `json:"scores,omitempty"`
+}
+
+type profileState struct {
+	Profile   model.WeightProfile `json:"profile"`
+	Pos       int                 `json:"pos"`
+	KnockOuts []posKnockOut       `json:"knockouts,omitempty"` // rules scoped to it (delete's before)
+}
+
+type posKnockOut struct {
+	Pos int `json:"pos"`
+	model.KnockOut
+}
+
+type paramState struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+}
+
+// applier establishes state to (nil: absent), replacing state from (nil: absent).
+type applier func(tx *sql.Tx, id int64, from, to []byte) error
+
+var appliers = map[string]applier{
+	actRename:         applyColumn("name"),
+	actClient:         applyColumn("client"),
+	actProfileActive:  applyColumn("active_profile"),
+	actScore:          applyScore,
+	actClearScore:     applyScore,
+	actVendorSave:     applyVendor,
+	actVendorDelete:   applyVendor,
+	actReviewerSave:   applyReviewer,
+	actReviewerDelete: applyReviewer,
+	actProfileSave:    applyProfile,
+	actProfileDelete:  applyProfile,
+	actKnockOuts:      applyKnockOuts,
+	actParam:          applyParam,
+}
+
+// decode unmarshals the state that is present (to, else from) into v; present reports whether to
+// was present.
+func decode(from, to []byte, v any) (present bool, err error) {
+	src := to
+	if src == nil {
+		src = from
+	}
+	if src == nil {
+		return false, errors.New("audit row has neither before nor after")
+	}
+	return to != nil, json.Unmarshal(src, v)
+}
+
+func applyColumn(col string) applier {
+	return func(tx *sql.Tx, id int64, _, to []byte) error {
+		var v string
+		if err := json.Unmarshal(to, &v); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE evaluations SET `+col+` = ? WHERE id = ?`, v, id)
+		return err
+	}
+}
+
+func applyScore(tx *sql.Tx, id int64, from, to []byte) error {
+	var sc model.Score
+	present, err := decode(from, to, &sc)
+	if err != nil {
+		return err
+	}
+	if !present {
+		_, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE eval_id = ? AND vendor = ? AND criterion = ? AND reviewer = ?`,
+			id, sc.Vendor, sc.Criterion, sc.Reviewer)
+		return err
+	}
+	return upsertScore(tx, id, sc)
+}
+
+func applyVendor(tx *sql.Tx, id int64, from, to []byte) error {
+	var st vendorState
+	present, err := decode(from, to, &st)
+	if err != nil {
+		return err
+	}
+	if !present {
+		_, err := tx.ExecContext(ctx, `DELETE FROM vendors WHERE eval_id = ? AND id = ?`, id, st.Vendor.ID)
+		return err
+	}
+	if err := putVendor(tx, id, st.Pos, st.Vendor); err != nil {
+		return err
+	}
+	return insertScores(tx, id, st.Scores)
+}
+
+func applyReviewer(tx *sql.Tx, id int64, from, to []byte) error {
+	var st reviewerState
+	present, err := decode(from, to, &st)
+	if err != nil {
+		return err
+	}
+	if !present {
+		_, err := tx.ExecContext(ctx, `DELETE FROM reviewers WHERE eval_id = ? AND id = ?`, id, st.Reviewer.ID)
+		return err
+	}
+	if err := putReviewer(tx, id, st.Pos, st.Reviewer); err != nil {
+		return err
+	}
+	return insertScores(tx, id, st.Scores)
+}
+
+func applyProfile(tx *sql.Tx, id int64, from, to []byte) error {
+	var st profileState
+	present, err := decode(from, to, &st)
+	if err != nil {
+		return err
+	}
+	if !present {
+		// Cascades to its weights, locks and the knock-outs scoped to it.
+		_, err := tx.ExecContext(ctx, `DELETE FROM profiles WHERE eval_id = ? AND name = ?`, id, st.Profile.Name)
+		return err
+	}
+	if err := putProfile(tx, id, st.Pos, &st.Profile); err != nil {
+		return err
+	}
+	for _, k := range st.KnockOuts {
+		if err := insertKnockOut(tx, id, k.Pos, k.KnockOut); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func applyKnockOuts(tx *sql.Tx, id int64, _, to []byte) error {
+	var kos []posKnockOut
+	if to != nil {
+		if err := json.Unmarshal(to, &kos); err != nil {
+			return err
+		}
+	}
+	return replaceKnockOuts(tx, id, kos)
+}
+
+func applyParam(tx *sql.Tx, id int64, from, to []byte) error {
+	var p paramState
+	present, err := decode(from, to, &p)
+	if err != nil {
+		return err
+	}
+	if !present {
+		_, err := tx.ExecContext(ctx, `DELETE FROM params WHERE eval_id = ? AND name = ?`, id, p.Name)
+		return err
+	}
+	return putParam(tx, id, p.Name, p.Value)
+}
+
+// Undo reverts the newest edit of evaluation id that is not undone and returns a short
+// description of it, such as "score yunqi/track_record by wang". With nothing left it returns
+// ErrNothingToUndo.
+func (s *Store) Undo(id int64, actor string) (string, error) { return s.replay(id, actor, true) }
+
+// Redo re-applies the most recently undone edit, unless a new edit has been made since. With
+// nothing to redo it returns ErrNothingToRedo.
+func (s *Store) Redo(id int64, actor string) (string, error) { return s.replay(id, actor, false) }
+
+func (s *Store) replay(id int64, actor string, undo bool) (string, error) {
+	verb, query := "redo", `SELECT seq, actor, action, target, before, after FROM audit
+		WHERE eval_id = ? AND undoable = 1 AND undone = 1 AND discarded = 0 ORDER BY seq LIMIT 1`
+	if undo {
+		verb, query = "undo", `SELECT seq, actor, action, target, before, after FROM audit
+		WHERE eval_id = ? AND undoable = 1 AND undone = 0 ORDER BY seq DESC LIMIT 1`
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", verb, err)
+	}
+	defer tx.Rollback()
+	if err := exists(tx, id); err != nil {
+		return "", err
+	}
+	var seq int64
+	var who, action, target string
+	var before, after []byte
+	err = tx.QueryRowContext(ctx, query, id).Scan(&seq, &who, &action, &target, &before, &after)
+	if errors.Is(err, sql.ErrNoRows) {
+		if undo {
+			return "", ErrNothingToUndo
+		}
+		return "", ErrNothingToRedo
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", verb, err)
+	}
+	apply, ok := appliers[action]
+	if !ok {
+		return "", fmt.Errorf("%s: audit row %d has action %q, which this program cannot replay", verb, seq, action)
+	}
+	from, to := before, after
+	if undo {
+		from, to = after, before
+	}
+	desc := describe(action, target, who, before, after)
+	if err := apply(tx, id, from, to); err != nil {
+		return "", fmt.Errorf("%s %s: %w", verb, desc, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE audit SET undone = ? WHERE seq = ?`, undo, seq); err != nil {
+		return "", fmt.Errorf("%s: %w", verb, err)
+	}
+	now := s.clock()
+	if err := touch(tx, id, now); err != nil {
+		return "", err
+	}
+	act := actRedo
+	if undo {
+		act = actUndo
+	}
+	if err := appendAudit(tx, id, now, actor, change{
+		action: act, target: target, before: rawJSON(from), after: rawJSON(to), ref: seq,
+	}); err != nil {
+		return "", fmt.Errorf("%s: %w", verb, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return "", fmt.Errorf("%s: %w", verb, err)
+	}
+	return desc, nil
+}
+
+// rawJSON passes stored JSON through unchanged (nil stays NULL).
+func rawJSON(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return json.RawMessage(b)
+}
+
+var actionLabels = map[string]string{
+	actRename:         "rename",
+	actClient:         "client",
+	actProfileActive:  "active profile",
+	actScore:          "score",
+	actClearScore:     "clear score",
+	actVendorSave:     "vendor",
+	actVendorDelete:   "delete vendor",
+	actReviewerSave:   "reviewer",
+	actReviewerDelete: "delete reviewer",
+	actProfileSave:    "profile",
+	actProfileDelete:  "delete profile",
+	actKnockOuts:      "knock-outs",
+	actParam:          "parameter",
+}
+
+// describe names an edit for people: "score yunqi/track_record by wang" (for a score, "by" is
+// the reviewer whose cell it is; otherwise the actor who made the edit).
+func describe(action, target, actor string, before, after []byte) string {
+	label := actionLabels[action]
+	if label == "" {
+		label = action
+	}
+	if action == actScore || action == actClearScore {
+		var sc model.Score
+		if _, err := decode(before, after, &sc); err == nil {
+			return label + " " + sc.Vendor + "/" + sc.Criterion + " by " + sc.Reviewer
+		}
+	}
+	d := label
+	if target != "" {
+		d += " " + target
+	}
+	if actor != "" {
+		d += " by " + actor
+	}
+	return d
+}
