@@ -1,0 +1,357 @@
+package ui
+
+import (
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"ccselect/model"
+)
+
+// gridGeom is where everything of the grid sits for one pane size. View draws with it and the
+// mouse handler reads clicks with it, so the two can never disagree.
+type gridGeom struct {
+	gridW, sideW         int
+	nameW, weightW, colW int
+	colsX                int // x of the first vendor column
+	nVis, colOff         int // vendor columns shown, first one shown
+	rowsY, rowsVis       int // y of the first criterion row, rows shown
+	rowOff               int
+}
+
+// disagreement is the reviewer spread (max − min) from which a cell is flagged with "!".
+const disagreement = 2
+
+func (g *gridPane) geom(w, h int) gridGeom {
+	g.sync()
+	t := g.e.t
+	ev := g.wb.ev
+	geo := gridGeom{weightW: 5}
+	if w >= 60 {
+		geo.sideW = min(max(w*35/100, 24), 48)
+	}
+	geo.gridW = w
+	if geo.sideW > 0 {
+		geo.gridW = w - geo.sideW - 1
+	}
+	crits := g.wb.dimCrit[g.dim]
+	geo.nameW = width(t.s("grid.subtotal"))
+	for _, c := range crits {
+		geo.nameW = max(geo.nameW, width(ev.Framework.Criteria[c].Name.In(t.lang)))
+	}
+	geo.nameW = min(max(geo.nameW, 8), max(geo.gridW/3, 8), 24)
+	geo.colsX = 1 + geo.nameW + geo.weightW
+	avail := geo.gridW - geo.colsX
+	nameMax := 0
+	for _, v := range ev.Vendors {
+		nameMax = max(nameMax, width(v.Name.In(t.lang)))
+	}
+	// Columns as wide as the longest name (up to 11); narrower, down to 7, to show every
+	// vendor; at 7 the rest scroll.
+	geo.colW = min(max(nameMax+1, 7), 11)
+	if n := len(ev.Vendors); n > 0 && n*geo.colW > avail {
+		geo.colW = max(avail/n, 7)
+	}
+	geo.nVis = max(avail/geo.colW, 1)
+	if g.follow {
+		g.colOff = scrollTo(g.colOff, g.col, geo.nVis, len(ev.Vendors))
+	}
+	g.colOff = clampOffset(g.colOff, geo.nVis, len(ev.Vendors))
+	geo.colOff = g.colOff
+	geo.rowsY = 2
+	geo.rowsVis = min(len(crits), max(h-5, 1))
+	if g.follow {
+		g.rowOff[g.dim] = scrollTo(g.rowOff[g.dim], g.row[g.dim], geo.rowsVis, len(crits))
+	}
+	g.rowOff[g.dim] = clampOffset(g.rowOff[g.dim], geo.rowsVis, len(crits))
+	geo.rowOff = g.rowOff[g.dim]
+	return geo
+}
+
+// cellView is what one grid cell shows, computed without allocating: the current reviewer's
+// value when given, else the others' consensus (marked ~), else a dot.
+type cellView struct {
+	own, cons, score float64
+	n                int
+	spread           float64
+}
+
+func (g *gridPane) cell(v, c int) cellView {
+	p := g.wb.prob
+	cv := cellView{own: math.NaN(), cons: p.Consensus(v, c), score: p.Scores()[v*p.NC+c]}
+	if g.wb.reviewer >= 0 {
+		cv.own = p.Raw(v, c, g.wb.reviewer)
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for r := 0; r < p.NR; r++ {
+		x := p.Raw(v, c, r)
+		if math.IsNaN(x) {
+			continue
+		}
+		cv.n++
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	if cv.n > 1 {
+		cv.spread = hi - lo
+	}
+	return cv
+}
+
+func (g *gridPane) View(w, h int) string {
+	g.lastW, g.lastH = w, h
+	g.sync()
+	st, t := g.e.styles, g.e.t
+	ev := g.wb.ev
+	if len(ev.Vendors) == 0 {
+		return block([]string{"", " " + t.s("empty.vendors.grid")}, w, h)
+	}
+	if len(g.wb.dimCrit[g.dim]) == 0 {
+		return block([]string{"", " " + t.s("empty.criteria")}, w, h)
+	}
+	geo := g.geom(w, h)
+	lines := g.gridLines(geo)
+	grid := block(lines, geo.gridW, h)
+	if geo.sideW == 0 {
+		return grid
+	}
+	sep := block(repeatLines(st.Rule.Render("│"), h), 1, h)
+	side := block(g.sideLines(geo.sideW, h), geo.sideW, h)
+	return joinColumns(grid, sep, side)
+}
+
+func repeatLines(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+// gridLines renders the title, the header, the criteria rows, the subtotal and a legend.
+func (g *gridPane) gridLines(geo gridGeom) []string {
+	st, t := g.e.styles, g.e.t
+	ev := g.wb.ev
+	d := g.dim
+	crits := g.wb.dimCrit[d]
+	dimStyle := st.DimStyle(d)
+	lines := make([]string, 0, geo.rowsVis+6)
+
+	title := " " + ev.Framework.Dimensions[d].Name.In(t.lang) + " · " + t.f("grid.dimweight", pct(g.wb.dimWeight(d)))
+	lines = append(lines, dimStyle.Bold(true).Render(truncate(title, geo.gridW)))
+
+	end := min(geo.colOff+geo.nVis, len(ev.Vendors))
+	var b strings.Builder
+	b.WriteByte(' ')
+	b.WriteString(st.TableHead.Render(fit(t.s("grid.criterion"), geo.nameW) + fitRight(t.s("grid.weight"), geo.weightW)))
+	for v := geo.colOff; v < end; v++ {
+		name := fitRight(truncate(ev.Vendors[v].Name.In(t.lang), geo.colW-1), geo.colW)
+		if v == g.col {
+			b.WriteString(st.Cursor.Render(name))
+		} else {
+			b.WriteString(st.TableHead.Render(name))
+		}
+	}
+	lines = append(lines, scrollMarks(b.String(), geo, len(ev.Vendors)))
+
+	for i := geo.rowOff; i < geo.rowOff+geo.rowsVis && i < len(crits); i++ {
+		c := crits[i]
+		crit := &ev.Framework.Criteria[c]
+		b.Reset()
+		name := fit(crit.Name.In(t.lang), geo.nameW)
+		weightless := g.wb.prob.Weights[c] == 0 // scored but not counted under this profile
+		switch {
+		case i == g.row[d]:
+			b.WriteString(dimStyle.Render("▸") + st.Bold.Render(name))
+		case weightless:
+			b.WriteString(" " + st.Faint.Render(name))
+		default:
+			b.WriteString(" " + name)
+		}
+		b.WriteString(st.Faint.Render(fitRight(pct(g.wb.prob.Local[c]), geo.weightW)))
+		for v := geo.colOff; v < end; v++ {
+			cv := g.cell(v, c)
+			var txt string
+			style := st.ScoreFg[scoreBucket(cv.score)]
+			switch {
+			case !math.IsNaN(cv.own):
+				txt = short(cv.own)
+				if weightless {
+					style = st.Faint
+				}
+			case cv.n > 0:
+				txt = "~" + short(cv.cons)
+				style = st.Faint
+			default:
+				txt = "·"
+				style = st.Faint
+			}
+			if cv.spread >= disagreement {
+				txt += "!"
+			}
+			cell := fitRight(txt, geo.colW-1)
+			if v == g.col && i == g.row[d] {
+				b.WriteString(" " + st.Cursor.Render(cell))
+			} else {
+				b.WriteString(" " + style.Render(cell))
+			}
+		}
+		lines = append(lines, b.String())
+	}
+
+	lines = append(lines, st.Rule.Render(strings.Repeat("─", geo.gridW)))
+	b.Reset()
+	b.WriteString(" " + st.Bold.Render(fit(t.s("grid.subtotal"), geo.nameW)))
+	b.WriteString(dimStyle.Render(fitRight(pct(g.wb.dimWeight(d)), geo.weightW)))
+	for v := geo.colOff; v < end; v++ {
+		s := g.wb.line(v).DimensionScores[d]
+		b.WriteString(" " + st.ScoreFg[scoreBucket(s)].Bold(true).Render(fitRight(num2(s), geo.colW-1)))
+	}
+	lines = append(lines, b.String())
+	lines = append(lines, st.Faint.Render(truncate(" "+t.s("grid.legend"), geo.gridW)))
+	return lines
+}
+
+// scrollMarks puts ‹ and › at the ends of the header when vendor columns are hidden.
+func scrollMarks(line string, geo gridGeom, n int) string {
+	line = padLine(line, geo.gridW)
+	if geo.colOff > 0 {
+		line = overlay(line, "‹", geo.colsX-1, 0)
+	}
+	if geo.colOff+geo.nVis < n {
+		line = overlay(line, "›", geo.gridW-1, 0)
+	}
+	return line
+}
+
+// sideLines is the panel about the focused cell: the criterion and its 1/3/5 rubric in the
+// current language, then the vendor's scores by every reviewer with the spread, and the note
+// and evidence. When space is short the rubric gives way first.
+func (g *gridPane) sideLines(w, h int) []string {
+	st, t := g.e.styles, g.e.t
+	lang := t.lang
+	ev := g.wb.ev
+	v, c, ok := g.cursor()
+	if !ok {
+		return nil
+	}
+	crit := &ev.Framework.Criteria[c]
+	head := []string{st.DimStyle(g.dim).Bold(true).Render(truncate(crit.Name.In(lang), w))}
+	head = append(head, st.Faint.Render(truncate(crit.ID, w)))
+	if crit.Kind == model.KindMeasured {
+		head = append(head, truncate(t.f("side.measured", crit.Unit, t.s("dir."+string(crit.Direction))), w))
+		head = append(head, st.Faint.Render(truncate(anchorsLine(crit, critScale(ev, crit)), w)))
+	}
+
+	// The cell: every reviewer's value, the consensus and the spread, note and evidence.
+	var cell []string
+	cell = append(cell, st.Rule.Render(truncate("── "+ev.Vendors[v].Name.In(lang)+" ──", w)))
+	cv := g.cell(v, c)
+	var revs []string
+	for r, rv := range ev.Reviewers {
+		x := g.wb.prob.Raw(v, c, r)
+		s := rv.Name + " " + short(x)
+		if math.IsNaN(x) {
+			s = rv.Name + " ·"
+		}
+		if r == g.wb.reviewer {
+			s = st.Bold.Render(s)
+		}
+		revs = append(revs, s)
+	}
+	if len(revs) == 0 {
+		cell = append(cell, st.Warn.Render(truncate(t.s("empty.reviewers.short"), w)))
+	} else {
+		cell = append(cell, flow(revs, "  ", w)...)
+	}
+	if cv.n > 0 {
+		line := t.f("side.consensus", short(cv.cons), num2(cv.score), short(cv.spread))
+		style := st.Faint
+		if cv.spread >= disagreement {
+			style = st.Warn
+			line += " " + t.s("side.disagree")
+		}
+		cell = append(cell, style.Render(truncate(line, w)))
+	}
+	note, evidence, who := g.noteOf(v, c)
+	if note != "" {
+		cell = append(cell, limitLines(wrap(t.s("side.note")+who+": "+note, w), 2, w)...)
+	}
+	if evidence != "" {
+		cell = append(cell, limitLines(wrap(t.s("side.evidence")+who+": "+evidence, w), 2, w)...)
+	}
+
+	room := h - len(head) - len(cell)
+	var rubric []string
+	if room >= 3 {
+		per := room / 3
+		for i, r := range crit.Rubric {
+			text := r.In(lang)
+			if text == "" {
+				continue
+			}
+			ls := wrap(itoa(2*i+1)+" "+text, w)
+			rubric = append(rubric, limitLines(ls, per, w)...)
+		}
+	}
+	out := append(head, rubric...)
+	return append(out, cell...)
+}
+
+// noteOf returns the current reviewer's note and evidence for a cell or, when they wrote none,
+// the first other reviewer's, with " (name)" saying whose it is.
+func (g *gridPane) noteOf(v, c int) (note, evidence, who string) {
+	ev := g.wb.ev
+	vid, cid := ev.Vendors[v].ID, ev.Framework.Criteria[c].ID
+	if s, ok := g.wb.score(v, c); ok && (s.Note != "" || s.Evidence != "") {
+		return s.Note, s.Evidence, ""
+	}
+	for r, rv := range ev.Reviewers {
+		if r == g.wb.reviewer {
+			continue
+		}
+		if s, ok := ev.ScoreOf(vid, cid, rv.ID); ok && (s.Note != "" || s.Evidence != "") {
+			return s.Note, s.Evidence, " (" + rv.Name + ")"
+		}
+	}
+	return "", "", ""
+}
+
+// limitLines keeps at most n lines of at most w cells, marking a cut with an ellipsis.
+func limitLines(ls []string, n, w int) []string {
+	if n <= 0 {
+		return nil
+	}
+	if len(ls) <= n {
+		return ls
+	}
+	ls = ls[:n]
+	last := ls[n-1]
+	if width(last) < w {
+		ls[n-1] = last + ellipsis
+	} else {
+		ls[n-1] = ansi.Truncate(last, w-1, "") + ellipsis
+	}
+	return ls
+}
+
+// flow lays items out left to right, wrapping to new lines at width w.
+func flow(items []string, sep string, w int) []string {
+	var out []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = truncate(it, w)
+		case width(cur)+width(sep)+width(it) <= w:
+			cur += sep + it
+		default:
+			out = append(out, cur)
+			cur = truncate(it, w)
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}

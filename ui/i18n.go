@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"ccselect/model"
+)
+
+// tr looks interface text up in the catalogue for one language. Domain text (criterion names,
+// rubrics, vendor names) does not live here: it comes from model.Text.In.
+type tr struct{ lang model.Lang }
+
+// s returns the text of key; a key missing from the catalogue shows as ‹key› (and fails
+// TestCatalogueCoversSource).
+func (t tr) s(key string) string {
+	m, ok := catalogue[key]
+	if !ok {
+		return "‹" + key + "›"
+	}
+	if t.lang == model.LangZh {
+		return m.zh
+	}
+	return m.en
+}
+
+// f formats the text of key with args (fmt verbs in the catalogue).
+func (t tr) f(key string, args ...any) string { return fmt.Sprintf(t.s(key), args...) }
+
+// other is the other language.
+func (t tr) other() tr {
+	if t.lang == model.LangZh {
+		return tr{model.LangEn}
+	}
+	return tr{model.LangZh}
+}
+
+// DetectLang picks the interface language from the environment when --lang was not given:
+// LC_ALL, then LC_MESSAGES, then LANG; zh* means Chinese, anything else English.
+func DetectLang(getenv func(string) string) model.Lang {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				return model.LangZh
+			}
+			return model.LangEn
+		}
+	}
+	return model.LangEn
+}
+
+type text struct{ zh, en string }
+
+// catalogue is every piece of interface text, in both languages. Keys are grouped by screen;
+// TestCatalogueComplete checks both sides are filled and that format verbs match, and
+// TestCatalogueCoversSource that every key used in the code is here.
+var catalogue = map[string]text{
+	// Keys (hint bar and help overlay).
+	"key.quit":      {"退出", "quit"},
+	"key.help":      {"帮助", "help"},
+	"key.lang":      {"English", "中文"},
+	"key.nexttab":   {"下一页", "next tab"},
+	"key.prevtab":   {"上一页", "previous tab"},
+	"key.overview":  {"总览", "overview"},
+	"key.dims":      {"维度", "dimension"},
+	"key.reviewer":  {"切换评审", "next reviewer"},
+	"key.undo":      {"撤销", "undo"},
+	"key.redo":      {"重做", "redo"},
+	"key.home":      {"返回列表", "back to list"},
+	"key.up":        {"上", "up"},
+	"key.down":      {"下", "down"},
+	"key.left":      {"左", "left"},
+	"key.right":     {"右", "right"},
+	"key.pgup":      {"上翻页", "page up"},
+	"key.pgdown":    {"下翻页", "page down"},
+	"key.top":       {"首项", "first"},
+	"key.bottom":    {"末项", "last"},
+	"key.rate":      {"评分", "rate"},
+	"key.half":      {"半分", "half point"},
+	"key.edit":      {"编辑/备注", "edit/note"},
+	"key.clear":     {"清除", "clear"},
+	"key.new":       {"新建", "new"},
+	"key.open":      {"打开", "open"},
+	"key.duplicate": {"复制", "duplicate"},
+	"key.rename":    {"重命名", "rename"},
+	"key.delete":    {"删除", "delete"},
+	"key.add":       {"添加", "add"},
+	"key.edititem":  {"编辑", "edit"},
+	"key.choose":    {"设为当前", "make current"},
+	"key.confirm":   {"确认", "confirm"},
+	"key.cancel":    {"取消", "cancel"},
+	"key.nextfield": {"下一项", "next field"},
+	"key.prevfield": {"上一项", "previous field"},
+	"key.submit":    {"下一项/保存", "next/save"},
+	"key.choice":    {"选择", "choose"},
+	"key.yes":       {"是", "yes"},
+	"key.no":        {"否", "no"},
+	"key.close":     {"关闭", "close"},
+
+	// Header, tabs, strip, status.
+	"hdr.home":       {"评估项目", "Evaluations"},
+	"hdr.client":     {"客户: %s", "client: %s"},
+	"hdr.profile":    {"权重: %s", "weights: %s"},
+	"hdr.reviewer":   {"评审: %s", "reviewer: %s"},
+	"hdr.noreviewer": {"(无)", "(none)"},
+	"hdr.saved":      {"已保存", "saved"},
+	"hdr.saving":     {"保存中", "saving"},
+	"hdr.unsaved":    {"未保存", "not saved"},
+	"hdr.demo":       {"[演示]", "[demo]"},
+	"tab.overview":   {"总览", "Overview"},
+	"tab.vendors":    {"厂商", "Vendors"},
+	"tab.reviewers":  {"评审", "Reviewers"},
+	"strip.rank":     {"排名", "Ranking"},
+	"small.need":     {"终端太小: 需要 %d×%d, 当前 %d×%d", "terminal too small: need %d×%d, have %d×%d"},
+	"small.hint":     {"请放大窗口 · q 退出", "enlarge the window · q quits"},
+	"help.title":     {"按键 · %s", "Keys · %s"},
+	"help.close":     {"esc 或 ? 关闭", "esc or ? closes"},
+
+	// Standard dimensions: short labels (tabs, legends) and tiny ones (narrow tab rows).
+	"dim.stability":         {"稳定性", "Stability"},
+	"dim.concurrency":       {"并发", "Concurrency"},
+	"dim.feature_fit":       {"功能", "Features"},
+	"dim.data_security":     {"安全", "Security"},
+	"dim.operations":        {"运维", "Operations"},
+	"dimtiny.stability":     {"稳定", "Stab"},
+	"dimtiny.concurrency":   {"并发", "Conc"},
+	"dimtiny.feature_fit":   {"功能", "Feat"},
+	"dimtiny.data_security": {"安全", "Sec"},
+	"dimtiny.operations":    {"运维", "Ops"},
+	"dir.benefit":           {"越高越好", "higher is better"},
+	"dir.cost":              {"越低越好", "lower is better"},
+
+	// Industry templates.
+	"tmpl.default":    {"默认", "default"},
+	"tmpl.finance":    {"金融", "finance"},
+	"tmpl.healthcare": {"医疗", "healthcare"},
+	"tmpl.government": {"政务", "government"},
+
+	// Overview.
+	"ov.contrib":    {"维度贡献", "Contribution"},
+	"ov.rank":       {"排名", "Rank"},
+	"ov.vendor":     {"厂商", "Vendor"},
+	"ov.total":      {"总分", "Total"},
+	"ov.lead":       {"领先", "Lead"},
+	"ov.bar":        {"各维度贡献 (满分 5)", "by dimension (full bar = 5)"},
+	"ov.excluded":   {"淘汰", "Knocked out"},
+	"ov.incomplete": {"%d 项未评分", "%d unscored"},
+	"ov.matrix":     {"维度得分", "Dimension scores"},
+	"ko.missing":    {"%s 未评分", "%s not scored"},
+
+	// Dimension grid and its side panel.
+	"grid.criterion":      {"准则", "Criterion"},
+	"grid.weight":         {"权重", "Wt"},
+	"grid.subtotal":       {"小计", "Subtotal"},
+	"grid.dimweight":      {"权重 %s", "weight %s"},
+	"grid.legend":         {"~ 他人均值 · ! 分歧≥2 · · 未评分", "~ others' mean · ! spread ≥2 · · unscored"},
+	"grid.noreviewer":     {"还没有评审人: 先在“评审”页按 a 添加", "No reviewer yet: add one on the Reviewers tab (a)"},
+	"grid.halfneedsvalue": {"先输入 1–5 的评分, 再按 . 加半分", "Type a 1–5 rating first, then . adds a half point"},
+	"grid.halfmax":        {"5 分已是最高", "5 is the highest rating"},
+	"grid.what":           {"%s · %s = %s", "%s · %s = %s"},
+	"grid.whatclear":      {"清除 %s · %s", "clearing %s · %s"},
+	"side.measured":       {"实测值 (%s), %s", "measured (%s), %s"},
+	"side.consensus":      {"均值 %s → 得分 %s · 分歧 %s", "mean %s → score %s · spread %s"},
+	"side.disagree":       {"(意见分歧)", "(reviewers disagree)"},
+	"side.note":           {"备注", "Note"},
+	"side.evidence":       {"证据", "Evidence"},
+
+	// Cell editor.
+	"edit.rating":      {"评分 1–5", "Rating 1–5"},
+	"edit.value":       {"数值 (%s)", "Value (%s)"},
+	"edit.note":        {"备注", "Note"},
+	"edit.evidence":    {"证据", "Evidence"},
+	"edit.measured":    {"单位: %s · %s", "unit: %s · %s"},
+	"edit.maps":        {"→ 得分 %s", "→ score %s"},
+	"edit.invalid":     {"超出范围", "out of range"},
+	"edit.needvalue":   {"请输入一个数值 (在表格中按 ⌫ 可清除)", "Enter a number (⌫ in the grid clears a cell)"},
+	"edit.badrating":   {"评分须为 1–5, 可带半分 (如 3.5)", "A rating is 1–5 in whole or half points (e.g. 3.5)"},
+	"edit.badmeasured": {"数值须为不小于 0 的数字", "The value must be a number ≥ 0"},
+
+	// Vendors.
+	"vendor.add":         {"添加厂商", "Add vendor"},
+	"vendor.edit":        {"编辑厂商: %s", "Edit vendor: %s"},
+	"vendor.name":        {"名称", "Name"},
+	"vendor.namezh":      {"中文名称", "Chinese name"},
+	"vendor.nameen":      {"英文名称", "English name"},
+	"vendor.price":       {"参考价格 ¥/座席/月", "Price ¥/seat/month"},
+	"vendor.pricecol":    {"参考价格", "Price"},
+	"vendor.notes":       {"备注", "Notes"},
+	"vendor.priceinfo":   {"价格仅供排名后比较, 不参与评分。", "Price is shown for comparison after ranking, never scored."},
+	"vendor.needname":    {"请至少填写一个名称", "Give the vendor a name in at least one language"},
+	"vendor.badprice":    {"价格须为不小于 0 的数字, 或留空", "Price must be a number ≥ 0, or empty"},
+	"vendor.what":        {"厂商 %s", "vendor %s"},
+	"vendor.whatdelete":  {"删除厂商 %s", "deleting vendor %s"},
+	"vendor.deletetitle": {"删除厂商", "Delete vendor"},
+	"vendor.deletebody":  {"删除厂商“%s”及其全部评分? 可按 u 撤销。", "Delete vendor “%s” and all its scores? u undoes it."},
+
+	// Reviewers.
+	"reviewer.add":         {"添加评审人", "Add reviewer"},
+	"reviewer.rename":      {"重命名评审人: %s", "Rename reviewer: %s"},
+	"reviewer.name":        {"姓名", "Name"},
+	"reviewer.scored":      {"已评", "Scored"},
+	"reviewer.current":     {"当前", "Current"},
+	"reviewer.iscurrent":   {"当前评审", "current"},
+	"reviewer.info":        {"评分记在当前评审人名下; 任意页按 R 切换。", "Scores you type are the current reviewer's; R on any tab switches."},
+	"reviewer.needname":    {"请输入姓名", "Enter a name"},
+	"reviewer.now":         {"当前评审: %s", "Current reviewer: %s"},
+	"reviewer.what":        {"评审人 %s", "reviewer %s"},
+	"reviewer.whatdelete":  {"删除评审人 %s", "deleting reviewer %s"},
+	"reviewer.deletetitle": {"删除评审人", "Delete reviewer"},
+	"reviewer.deletebody":  {"删除评审人“%s”及其 %d 项评分? 可按 u 撤销。", "Delete reviewer “%s” and their %d scores? u undoes it."},
+
+	// Home.
+	"home.loading":     {"读取中…", "Loading…"},
+	"home.colname":     {"评估项目", "Evaluation"},
+	"home.colclient":   {"客户", "Client"},
+	"home.coltemplate": {"模板", "Template"},
+	"home.colvendors":  {"厂商", "Vendors"},
+	"home.coledit":     {"最后编辑", "Last edit"},
+	"home.newtitle":    {"新建评估", "New evaluation"},
+	"home.name":        {"名称", "Name"},
+	"home.client":      {"客户", "Client"},
+	"home.template":    {"行业模板", "Template"},
+	"home.peak":        {"峰值并发 P", "Peak channels P"},
+	"home.peakhint":    {"业务峰值同时通话路数, 用于并发评分与淘汰线", "Peak simultaneous calls: scales the channel score and its knock-out"},
+	"home.needname":    {"请输入名称", "Enter a name"},
+	"home.badpeak":     {"P 须为大于 0 的数字", "P must be a number above 0"},
+	"home.renametitle": {"重命名: %s", "Rename: %s"},
+	"home.duptitle":    {"复制: %s", "Duplicate: %s"},
+	"home.copyof":      {"%s (副本)", "%s (copy)"},
+	"home.deletetitle": {"删除评估", "Delete evaluation"},
+	"home.deletebody":  {"删除评估“%s”(%d 家厂商)及其全部评分? 此操作不能撤销。", "Delete evaluation “%s” (%d vendors) with all its scores? This cannot be undone."},
+	"home.whatrename":  {"重命名 %s", "renaming %s"},
+	"home.whatdelete":  {"删除 %s", "deleting %s"},
+
+	// Empty states: what to do next.
+	"empty.home":             {"还没有评估项目。", "No evaluations yet."},
+	"empty.home2":            {"按 n 从行业模板新建一个; 或运行 ccselect demo 查看示例。", "Press n to start one from an industry template, or run ccselect demo to see the sample."},
+	"empty.vendors":          {"还没有厂商。按 a 添加第一家。", "No vendors yet. Press a to add the first one."},
+	"empty.vendors.grid":     {"还没有厂商: 到“厂商”页按 a 添加。", "No vendors yet: add them on the Vendors tab (a)."},
+	"empty.vendors.overview": {"还没有厂商可排名: 到“厂商”页按 a 添加。", "Nothing to rank yet: add vendors on the Vendors tab (a)."},
+	"empty.reviewers":        {"还没有评审人。按 a 添加; 评分都记在评审人名下。", "No reviewers yet. Press a to add one: every score belongs to a reviewer."},
+	"empty.reviewers.short":  {"还没有评审人: 到“评审”页按 a 添加", "No reviewers: add one on the Reviewers tab (a)"},
+	"empty.criteria":         {"这个维度没有准则。", "This dimension has no criteria."},
+
+	// Outcomes.
+	"ok.saved":         {"已保存: %s", "Saved: %s"},
+	"ok.undone":        {"已撤销: %s", "Undone: %s"},
+	"ok.redone":        {"已重做: %s", "Redone: %s"},
+	"info.nothingundo": {"没有可撤销的操作", "Nothing to undo"},
+	"info.nothingredo": {"没有可重做的操作", "Nothing to redo"},
+	"err.list":         {"无法读取评估列表: %v", "Could not read the evaluations: %v"},
+	"err.open":         {"无法打开评估: %v", "Could not open the evaluation: %v"},
+	"err.load":         {"无法重新读取评估: %v", "Could not reload the evaluation: %v"},
+	"err.gone":         {"该评估已被其他程序删除", "This evaluation was deleted elsewhere"},
+	"err.save":         {"未保存 %s: %v", "Not saved: %s: %v"},
+	"err.savedialog":   {"保存失败, 内容仍在表单中: %v", "Saving failed; what you typed is still here: %v"},
+	"err.create":       {"无法创建评估: %v", "Could not create the evaluation: %v"},
+	"err.undo":         {"撤销/重做失败: %v", "Undo/redo failed: %v"},
+
+	// Times.
+	"time.today":     {"今天 %s", "today %s"},
+	"time.yesterday": {"昨天 %s", "yesterday %s"},
+}

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+)
+
+// keyMap is every binding of the interface, with help text in one language. It is rebuilt when
+// the language changes (never a package-level mutable map).
+type keyMap struct {
+	// Everywhere.
+	Quit, Help, Lang key.Binding
+	// Workbench, any tab.
+	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home key.Binding
+	// Grid and lists.
+	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
+	Rate, Half, Edit, Clear                              key.Binding
+	// Home.
+	New, Open, Duplicate, Rename, Delete key.Binding
+	// Vendors and reviewers tabs.
+	Add, EditItem, RenameItem, DeleteItem, Choose key.Binding
+	// Dialogs.
+	Confirm, Cancel, NextField, PrevField, Submit, Choice key.Binding
+}
+
+func newKeyMap(t tr) keyMap {
+	b := func(keys []string, label, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, t.s(desc)))
+	}
+	k := func(keys ...string) []string { return keys }
+	return keyMap{
+		Quit:     b(k("q", "ctrl+c"), "q", "key.quit"),
+		Help:     b(k("?"), "?", "key.help"),
+		Lang:     b(k("L"), "L", "key.lang"),
+		NextTab:  b(k("tab"), "tab", "key.nexttab"),
+		PrevTab:  b(k("shift+tab"), "shift+tab", "key.prevtab"),
+		Overview: b(k("0"), "0", "key.overview"),
+		Dims:     b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), "1-5", "key.dims"),
+		Reviewer: b(k("R"), "R", "key.reviewer"),
+		Undo:     b(k("u"), "u", "key.undo"),
+		Redo:     b(k("ctrl+r"), "ctrl+r", "key.redo"),
+		Home:     b(k("esc"), "esc", "key.home"),
+
+		Up:       b(k("up", "k"), "↑/k", "key.up"),
+		Down:     b(k("down", "j"), "↓/j", "key.down"),
+		Left:     b(k("left", "h"), "←/h", "key.left"),
+		Right:    b(k("right", "l"), "→/l", "key.right"),
+		PageUp:   b(k("pgup", "ctrl+u"), "pgup", "key.pgup"),
+		PageDown: b(k("pgdown", "ctrl+d"), "pgdn", "key.pgdown"),
+		Top:      b(k("home", "g"), "g", "key.top"),
+		Bottom:   b(k("end", "G"), "G", "key.bottom"),
+		Rate:     b(k("1", "2", "3", "4", "5"), "1-5", "key.rate"),
+		Half:     b(k("."), ".", "key.half"),
+		Edit:     b(k("enter"), "enter", "key.edit"),
+		Clear:    b(k("backspace", "delete"), "⌫", "key.clear"),
+
+		New:       b(k("n"), "n", "key.new"),
+		Open:      b(k("enter"), "enter", "key.open"),
+		Duplicate: b(k("d"), "d", "key.duplicate"),
+		Rename:    b(k("r"), "r", "key.rename"),
+		Delete:    b(k("x"), "x", "key.delete"),
+
+		Add:        b(k("a"), "a", "key.add"),
+		EditItem:   b(k("enter", "e"), "enter", "key.edititem"),
+		RenameItem: b(k("r"), "r", "key.rename"),
+		DeleteItem: b(k("x"), "x", "key.delete"),
+		Choose:     b(k("space", "c"), "space", "key.choose"),
+
+		Confirm:   b(k("y", "enter"), "y", "key.confirm"),
+		Cancel:    b(k("esc"), "esc", "key.cancel"),
+		NextField: b(k("tab", "down"), "tab", "key.nextfield"),
+		PrevField: b(k("shift+tab", "up"), "shift+tab", "key.prevfield"),
+		Submit:    b(k("enter", "ctrl+s"), "enter", "key.submit"),
+		Choice:    b(k("left", "right"), "←/→", "key.choice"),
+	}
+}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"ccselect/model"
+)
+
+// overviewPane shows who wins and why: the ranking with totals, leads and the five dimension
+// contributions as one stacked bar per vendor, knock-out and incomplete badges with reasons,
+// and below it the vendors × dimensions score matrix.
+type overviewPane struct {
+	e      *env
+	keys   *keyMap
+	wb     *workbench
+	scroll int
+	lastH  int
+}
+
+func (p *overviewPane) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, p.keys.Down):
+			p.scroll++
+		case key.Matches(msg, p.keys.Up):
+			p.scroll--
+		case key.Matches(msg, p.keys.PageDown):
+			p.scroll += max(p.lastH-1, 1)
+		case key.Matches(msg, p.keys.PageUp):
+			p.scroll -= max(p.lastH-1, 1)
+		case key.Matches(msg, p.keys.Top):
+			p.scroll = 0
+		case key.Matches(msg, p.keys.Bottom):
+			p.scroll = math.MaxInt32
+		}
+	case paneMouse:
+		p.scroll += 3 * msg.WheelY
+	}
+	p.scroll = max(p.scroll, 0)
+	return nil
+}
+
+func (p *overviewPane) View(w, h int) string {
+	p.lastH = h
+	lines := overviewLines(p.e, p.wb, w)
+	p.scroll = clampOffset(p.scroll, h, len(lines))
+	return block(lines[p.scroll:], w, h)
+}
+
+func (p *overviewPane) ShortHelp() []key.Binding {
+	return []key.Binding{p.keys.NextTab, p.keys.Dims, p.keys.Reviewer, p.keys.Undo, p.keys.Lang, p.keys.Help, p.keys.Quit}
+}
+
+func (p *overviewPane) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{p.keys.Up, p.keys.Down, p.keys.PageUp, p.keys.PageDown, p.keys.Top, p.keys.Bottom}}
+}
+
+// overviewLines renders the whole overview (unclipped in height) at width w.
+func overviewLines(e *env, wb *workbench, w int) []string {
+	st, t := e.styles, e.t
+	ev, res := wb.ev, wb.res
+	if len(ev.Vendors) == 0 {
+		return []string{"", " " + t.s("empty.vendors.overview")}
+	}
+	nameW := 8
+	for _, v := range ev.Vendors {
+		nameW = max(nameW, width(v.Name.In(t.lang)))
+	}
+	nameW = min(nameW, max(12, w/5))
+	const rankW, totalW, leadW = 4, 5, 6
+	barW := max(w-(1+rankW+1+nameW+1+totalW+1+leadW+2), 5)
+
+	var out []string
+	// Legend: one colour (and, without colour, one glyph) per dimension.
+	legend := []string{" " + t.s("ov.contrib") + ":"}
+	for d := range ev.Framework.Dimensions {
+		legend = append(legend, st.DimStyle(d).Render(st.dimGlyph(d))+dimShort(t, ev, d))
+	}
+	out = append(out, strings.Join(legend, " "))
+	out = append(out, st.TableHead.Render(" "+fitRight(t.s("ov.rank"), rankW)+" "+fit(t.s("ov.vendor"), nameW)+" "+
+		fitRight(t.s("ov.total"), totalW)+" "+fitRight(t.s("ov.lead"), leadW)+"  "+fit(t.s("ov.bar"), barW)))
+
+	ranked := wb.ranked()
+	for i := range res.Vendors {
+		l := &res.Vendors[i]
+		name := fit(l.Name.In(t.lang), nameW)
+		var b strings.Builder
+		b.WriteByte(' ')
+		if l.Excluded {
+			b.WriteString(st.Err.Render(fitRight("✗", rankW)))
+			b.WriteByte(' ')
+			b.WriteString(st.Excluded.Render(name + " " + fitRight(num2(l.Total), totalW)))
+			b.WriteString(" " + strings.Repeat(" ", leadW) + "  ")
+			reasons := make([]string, len(l.FailedKnockOuts))
+			for k, f := range l.FailedKnockOuts {
+				reasons[k] = koReason(t, ev, f)
+			}
+			// Every reason shows: they continue under the bar column when they do not fit.
+			text := wrap(t.s("ov.excluded")+": "+strings.Join(reasons, " · "), barW)
+			b.WriteString(st.Err.Render(text[0]))
+			out = append(out, b.String())
+			indent := strings.Repeat(" ", w-barW)
+			for _, more := range text[1:] {
+				out = append(out, indent+st.Err.Render(more))
+			}
+		} else {
+			rank := itoa(l.Rank)
+			if l.Incomplete {
+				rank = "⚠" + rank
+			}
+			b.WriteString(fitRight(rank, rankW))
+			b.WriteByte(' ')
+			b.WriteString(st.Bold.Render(name))
+			b.WriteString(" " + fitRight(num2(l.Total), totalW) + " ")
+			lead := ""
+			if i+1 < ranked {
+				lead = "+" + num2(l.Total-res.Vendors[i+1].Total)
+			}
+			b.WriteString(st.OK.Render(fitRight(lead, leadW)))
+			b.WriteString("  ")
+			b.WriteString(stackedBar(st, l.Contributions, barW))
+			out = append(out, b.String())
+		}
+		if l.Incomplete {
+			names := make([]string, 0, len(l.Missing))
+			for _, c := range l.Missing {
+				names = append(names, ev.Framework.Criteria[c].Name.In(t.lang))
+			}
+			msg := "⚠ " + t.f("ov.incomplete", len(l.Missing)) + ": " + strings.Join(names, ", ")
+			out = append(out, st.Warn.Render(truncate(strings.Repeat(" ", rankW+2)+msg, w)))
+		}
+	}
+
+	// Score matrix: vendors × dimensions, each cell shaded by its 1–5 score.
+	out = append(out, "")
+	colW := 7
+	for d := range ev.Framework.Dimensions {
+		colW = max(colW, width(dimShort(t, ev, d))+1)
+	}
+	colW = min(colW, 12)
+	head := " " + fit(t.s("ov.matrix"), rankW+1+nameW) + " "
+	for d := range ev.Framework.Dimensions {
+		head += st.DimStyle(d).Bold(true).Render(fitRight(dimShort(t, ev, d), colW))
+	}
+	out = append(out, st.TableHead.Render(head))
+	for i := range res.Vendors {
+		l := &res.Vendors[i]
+		var b strings.Builder
+		b.WriteString(" " + fit(l.Name.In(t.lang), rankW+1+nameW) + " ")
+		for d := range l.DimensionScores {
+			s := l.DimensionScores[d]
+			b.WriteByte(' ')
+			b.WriteString(st.ScoreBg[scoreBucket(s)].Render(fitRight(num2(s), colW-1)))
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// stackedBar draws the dimension contributions as one bar where 5.0 points fill width w.
+// Segment ends are rounded on the running sum, so the bar length is the rounded total and no
+// rounding error piles up.
+func stackedBar(st *Styles, contrib []float64, w int) string {
+	var b strings.Builder
+	sum, drawn := 0.0, 0
+	for d, c := range contrib {
+		sum += c
+		end := int(math.Round(sum / 5 * float64(w)))
+		end = min(end, w)
+		if n := end - drawn; n > 0 {
+			b.WriteString(st.DimStyle(d).Render(strings.Repeat(st.dimGlyph(d), n)))
+			drawn = end
+		}
+	}
+	return b.String()
+}
+
+// dimShort is a dimension's short label (tabs, legends, matrix headers): the catalogue has
+// short forms of the standard dimensions; others use their framework name.
+func dimShort(t tr, ev *model.Evaluation, d int) string {
+	dim := &ev.Framework.Dimensions[d]
+	if _, ok := catalogue["dim."+dim.ID]; ok {
+		return t.s("dim." + dim.ID)
+	}
+	return dim.Name.In(t.lang)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,455 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"ccselect/model"
+)
+
+// Options configure the workbench (set by main from flags and the environment).
+type Options struct {
+	Lang     model.Lang // "" = from LC_ALL / LC_MESSAGES / LANG
+	Demo     bool       // the throwaway demo database: says so in the header
+	NoColor  bool       // NO_COLOR: no colours, the cursor stays visible by reverse video
+	Actor    string     // recorded in the audit log of every edit
+	OpenEval int64      // open this evaluation at start; 0 = the home screen
+}
+
+type screenKind int
+
+const (
+	screenHome screenKind = iota
+	screenWorkbench
+)
+
+// Root is the one tea.Model of the program. It owns the focus state and routes every message
+// in a fixed order: an open dialog first, then the help overlay, then global keys, then the
+// focused pane.
+type Root struct {
+	st  Store
+	opt Options
+
+	e      env
+	styles Styles
+	keys   keyMap
+	dark   bool
+	q      queue
+
+	w, h   int
+	screen screenKind
+	home   *homePane
+
+	// The open evaluation and its tabs.
+	wb        *workbench
+	tabs      []tab
+	tab       int
+	overview  *overviewPane
+	grid      *gridPane
+	vendors   *vendorsPane
+	reviewers *reviewersPane
+
+	dlg  dialog
+	help bool
+
+	statusText string
+	statusKind statusKind
+	saveErr    bool // the last write failed (header says "not saved")
+
+	version      int64
+	versionKnown bool
+	poll         time.Duration // 0 disables polling (tests drive reloads by hand)
+	firstLoad    bool          // the first list or evaluation arrived
+}
+
+// New builds the root model. Nothing is read until Init's commands run.
+func New(st Store, opt Options) *Root {
+	if opt.Lang == "" {
+		opt.Lang = DetectLang(nil)
+	}
+	r := &Root{st: st, opt: opt, dark: true, poll: pollInterval}
+	r.e = env{now: time.Now, actor: opt.Actor}
+	r.e.do = r.do
+	r.e.open = func(d dialog) { r.dlg = d }
+	r.e.status = r.setStatus
+	r.setLang(opt.Lang)
+	r.restyle()
+	r.home = &homePane{e: &r.e, keys: &r.keys}
+	return r
+}
+
+// setLang switches the interface language (catalogue, key help) in place: panes keep their
+// pointers to the env and the key map.
+func (r *Root) setLang(l model.Lang) {
+	r.e.t = tr{lang: l}
+	r.keys = newKeyMap(r.e.t)
+}
+
+func (r *Root) restyle() {
+	r.styles = NewStyles(r.dark, r.opt.NoColor)
+	r.e.styles = &r.styles
+}
+
+func (r *Root) setStatus(kind statusKind, text string) { r.statusKind, r.statusText = kind, text }
+
+// do queues a store call; see queue.go.
+func (r *Root) do(op storeOp) tea.Cmd { return r.q.push(r.st, op) }
+
+// Init asks for the background colour (light/dark styles), loads the first screen and starts
+// watching the database for changes by other processes.
+func (r *Root) Init() tea.Cmd {
+	var first tea.Cmd
+	if r.opt.OpenEval != 0 {
+		first = r.do(loadOp(r.opt.OpenEval, true))
+	} else {
+		first = r.do(listOp())
+	}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, first}
+	if r.poll > 0 {
+		cmds = append(cmds, pollCmd(r.poll))
+	}
+	return tea.Batch(cmds...)
+}
+
+// focused is the pane that receives keys.
+func (r *Root) focused() pane {
+	if r.screen == screenHome || r.wb == nil {
+		return r.home
+	}
+	switch tb := r.tabs[r.tab]; tb.kind {
+	case tabDimension:
+		r.grid.dim = tb.dim
+		return r.grid
+	case tabVendors:
+		return r.vendors
+	case tabReviewers:
+		return r.reviewers
+	}
+	return r.overview
+}
+
+func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		r.w, r.h = msg.Width, msg.Height
+		return r, nil
+	case tea.BackgroundColorMsg:
+		r.dark = msg.IsDark()
+		r.restyle()
+		return r, nil
+	case opDoneMsg:
+		next := r.q.done(r.st)
+		return r, tea.Batch(next, r.result(msg.msg))
+	case pollMsg:
+		if !r.q.idle() {
+			return r, pollCmd(r.poll)
+		}
+		st := r.st
+		return r, func() tea.Msg {
+			v, err := st.DataVersion()
+			return dataVersionMsg{v: v, err: err}
+		}
+	case dataVersionMsg:
+		return r, tea.Batch(r.versionSeen(msg), pollCmd(r.poll))
+	case tea.KeyPressMsg:
+		return r, r.key(msg)
+	case tea.MouseClickMsg:
+		return r, r.mouse(msg.Mouse(), true, 0, 0)
+	case tea.MouseWheelMsg:
+		m := msg.Mouse()
+		dx, dy := 0, 0
+		switch m.Button {
+		case tea.MouseWheelUp:
+			dy = -1
+		case tea.MouseWheelDown:
+			dy = 1
+		case tea.MouseWheelLeft:
+			dx = -1
+		case tea.MouseWheelRight:
+			dx = 1
+		}
+		return r, r.mouse(m, false, dx, dy)
+	}
+	if r.dlg != nil {
+		cmd, done := r.dlg.Update(msg)
+		if done {
+			r.dlg = nil
+		}
+		return r, cmd
+	}
+	return r, nil
+}
+
+// versionSeen reloads what is on screen when the database changed since the last look.
+func (r *Root) versionSeen(msg dataVersionMsg) tea.Cmd {
+	if msg.err != nil {
+		return nil
+	}
+	if !r.versionKnown {
+		r.version, r.versionKnown = msg.v, true
+		return nil
+	}
+	if msg.v == r.version {
+		return nil
+	}
+	r.version = msg.v
+	return r.reload()
+}
+
+// reload refreshes the screen's data from the store.
+func (r *Root) reload() tea.Cmd {
+	if r.screen == screenWorkbench && r.wb != nil {
+		return r.do(loadOp(r.wb.id, false))
+	}
+	return r.do(listOp())
+}
+
+// key routes a key press: dialog, help overlay, global keys, then the focused pane.
+func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := &r.keys
+	if msg.String() == "ctrl+c" {
+		return tea.Quit
+	}
+	if r.dlg != nil {
+		cmd, done := r.dlg.Update(msg)
+		if done {
+			r.dlg = nil
+		}
+		return cmd
+	}
+	if r.help {
+		switch msg.String() {
+		case "?", "esc", "q", "enter":
+			r.help = false
+		}
+		return nil
+	}
+	r.statusText = ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		r.help = true
+		return nil
+	case key.Matches(msg, k.Lang):
+		r.setLang(r.e.t.other().lang)
+		return nil
+	}
+	if r.screen != screenWorkbench || r.wb == nil {
+		return r.focused().Update(msg)
+	}
+	_, inGrid := r.focused().(*gridPane)
+	switch {
+	case key.Matches(msg, k.Home):
+		return r.goHome()
+	case key.Matches(msg, k.NextTab):
+		r.tab = (r.tab + 1) % len(r.tabs)
+		return nil
+	case key.Matches(msg, k.PrevTab):
+		r.tab = (r.tab + len(r.tabs) - 1) % len(r.tabs)
+		return nil
+	case key.Matches(msg, k.Overview):
+		r.tab = 0
+		return nil
+	case !inGrid && key.Matches(msg, k.Dims):
+		if d := int(msg.String()[0] - '1'); d < len(r.wb.dimCrit) {
+			r.tab = r.tabOfDim(d)
+		}
+		return nil
+	case key.Matches(msg, k.Reviewer):
+		if len(r.wb.ev.Reviewers) == 0 {
+			r.setStatus(statusWarn, r.e.t.s("empty.reviewers.short"))
+			return nil
+		}
+		r.wb.cycleReviewer()
+		r.setStatus(statusOK, r.e.t.f("reviewer.now", r.wb.ev.Reviewers[r.wb.reviewer].Name))
+		return nil
+	case key.Matches(msg, k.Undo):
+		return r.undo(false)
+	case key.Matches(msg, k.Redo):
+		return r.undo(true)
+	}
+	return r.focused().Update(msg)
+}
+
+func (r *Root) tabOfDim(d int) int {
+	for i, tb := range r.tabs {
+		if tb.kind == tabDimension && tb.dim == d {
+			return i
+		}
+	}
+	return r.tab
+}
+
+// undo queues an undo (or redo) of the last edit of the open evaluation.
+func (r *Root) undo(redo bool) tea.Cmd {
+	id, actor := r.wb.id, r.opt.Actor
+	return r.do(storeOp{write: true, run: func(s Store) tea.Msg {
+		var desc string
+		var err error
+		if redo {
+			desc, err = s.Redo(id, actor)
+		} else {
+			desc, err = s.Undo(id, actor)
+		}
+		return undoneMsg{redo: redo, desc: desc, err: err}
+	}})
+}
+
+func (r *Root) goHome() tea.Cmd {
+	if r.wb != nil {
+		r.home.selectID = r.wb.id // come back to the line of the evaluation just left
+	}
+	r.screen, r.wb, r.tabs, r.tab = screenHome, nil, nil, 0
+	return r.do(listOp())
+}
+
+// open shows a freshly loaded evaluation in the workbench.
+func (r *Root) open(id int64, ev *model.Evaluation) error {
+	wb, err := newWorkbench(id, ev, r.opt.Actor)
+	if err != nil {
+		return err
+	}
+	r.wb = wb
+	r.tabs = buildTabs(len(ev.Framework.Dimensions))
+	r.tab = 0
+	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb}
+	r.grid = newGridPane(&r.e, &r.keys, wb)
+	r.vendors = &vendorsPane{e: &r.e, keys: &r.keys, wb: wb}
+	r.reviewers = &reviewersPane{e: &r.e, keys: &r.keys, wb: wb}
+	r.screen = screenWorkbench
+	r.home.selectID = id
+	return nil
+}
+
+// result handles the outcome of a store call.
+func (r *Root) result(msg tea.Msg) tea.Cmd {
+	t := r.e.t
+	switch msg := msg.(type) {
+	case listLoadedMsg:
+		r.firstLoad = true
+		if msg.err != nil {
+			r.setStatus(statusErr, t.f("err.list", msg.err))
+			return nil
+		}
+		r.home.setList(msg.list)
+	case evalLoadedMsg:
+		r.firstLoad = true
+		if msg.open {
+			if msg.err == nil {
+				msg.err = r.open(msg.id, msg.ev)
+			}
+			if msg.err != nil {
+				r.setStatus(statusErr, t.f("err.open", msg.err))
+				if !r.home.loaded {
+					return r.do(listOp())
+				}
+			}
+			return nil
+		}
+		if r.wb == nil || r.wb.id != msg.id || r.screen != screenWorkbench {
+			return nil // the user left this evaluation meanwhile
+		}
+		if msg.err != nil {
+			if isNotFound(msg.err) {
+				cmd := r.goHome()
+				r.setStatus(statusWarn, t.s("err.gone"))
+				return cmd
+			}
+			r.setStatus(statusErr, t.f("err.load", msg.err))
+			return nil
+		}
+		if r.q.writing() {
+			// An edit typed after this read is still on its way: showing this snapshot would
+			// undo it on screen. Read again once the edits are in.
+			return r.do(loadOp(msg.id, false))
+		}
+		if err := r.wb.load(msg.ev, r.opt.Actor); err != nil {
+			r.setStatus(statusErr, t.f("err.load", err))
+		}
+	case writeDoneMsg:
+		if msg.err != nil {
+			r.saveErr = true
+			r.setStatus(statusErr, t.f("err.save", msg.what, msg.err))
+			if msg.retry != nil {
+				msg.retry.setError(t.f("err.savedialog", msg.err))
+				r.dlg = msg.retry
+			}
+			return r.reload() // show what the database really holds
+		}
+		r.saveErr = false
+		if msg.reload {
+			r.setStatus(statusOK, t.f("ok.saved", msg.what))
+			return r.reload()
+		}
+	case createdMsg:
+		if msg.err != nil {
+			r.setStatus(statusErr, t.f("err.create", msg.err))
+			if msg.retry != nil {
+				msg.retry.setError(t.f("err.savedialog", msg.err))
+				r.dlg = msg.retry
+			}
+			return nil
+		}
+		r.home.selectID = msg.id
+		if msg.open {
+			return r.do(loadOp(msg.id, true))
+		}
+		return r.do(listOp())
+	case undoneMsg:
+		key := "ok.undone"
+		if msg.redo {
+			key = "ok.redone"
+		}
+		switch {
+		case isNothingToUndo(msg.err):
+			nk := "info.nothingundo"
+			if msg.redo {
+				nk = "info.nothingredo"
+			}
+			r.setStatus(statusInfo, t.s(nk))
+			return nil
+		case msg.err != nil:
+			r.setStatus(statusErr, t.f("err.undo", msg.err))
+			return r.reload()
+		}
+		r.saveErr = false
+		r.setStatus(statusOK, t.f(key, msg.desc))
+		return r.reload()
+	}
+	return nil
+}
+
+// mouse routes clicks and the wheel: the tab row switches tabs, the body goes to the pane in
+// its own coordinates.
+func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
+	if r.dlg != nil || r.help {
+		return nil
+	}
+	if click && m.Button != tea.MouseLeft {
+		return nil
+	}
+	l := r.layout()
+	if l.tooSmall {
+		return nil
+	}
+	if click && r.screen == screenWorkbench && m.Y == l.tabsY {
+		if i := r.tabAt(m.X); i >= 0 {
+			r.tab = i
+		}
+		return nil
+	}
+	if m.Y < l.bodyY || m.Y >= l.bodyY+l.bodyH {
+		return nil
+	}
+	return r.focused().Update(paneMouse{X: m.X, Y: m.Y - l.bodyY, W: l.w, H: l.bodyH, Click: click, WheelX: dx, WheelY: dy})
+}
+
+// layout is the current screen's layout.
+func (r *Root) layout() layout {
+	wbOpen := r.screen == screenWorkbench && r.wb != nil
+	strip := wbOpen && r.tabs[r.tab].kind != tabOverview
+	return computeLayout(r.w, r.h, wbOpen, strip)
+}

@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Everything on screen is measured in terminal cells, never in bytes or runes: a CJK character
+// is two cells wide, and cutting one in half would shift every column after it. These helpers
+// are the only place where text is truncated or padded.
+
+const ellipsis = "…"
+
+// width is the display width of s in cells (ANSI sequences ignored).
+func width(s string) int { return ansi.StringWidth(s) }
+
+// fit returns s truncated (with an ellipsis, never splitting a wide character) and right-padded
+// to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := width(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, ellipsis)
+		sw = width(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// fitRight is fit with the text aligned to the right edge (numbers).
+func fitRight(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := width(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, ellipsis)
+		sw = width(s)
+	}
+	if sw < w {
+		s = strings.Repeat(" ", w-sw) + s
+	}
+	return s
+}
+
+// fitCenter centres s in w cells.
+func fitCenter(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := width(s)
+	if sw >= w {
+		return fit(s, w)
+	}
+	left := (w - sw) / 2
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", w-sw-left)
+}
+
+// truncate shortens s to at most w cells with an ellipsis, without padding.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, ellipsis)
+}
+
+// padLine right-pads an already styled line to w cells, or truncates it when it is wider.
+func padLine(s string, w int) string {
+	sw := width(s)
+	switch {
+	case sw > w:
+		s = ansi.Truncate(s, w, "")
+		if d := w - width(s); d > 0 { // a wide character straddled the edge
+			s += strings.Repeat(" ", d)
+		}
+		return s
+	case sw < w:
+		return s + strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// block makes lines into exactly h lines of exactly w cells: the shape every pane returns, so
+// panes can be placed side by side and overlaid without measuring again.
+func block(lines []string, w, h int) string {
+	var b strings.Builder
+	blank := strings.Repeat(" ", max(w, 0))
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			b.WriteString(padLine(lines[i], w))
+		} else {
+			b.WriteString(blank)
+		}
+	}
+	return b.String()
+}
+
+// wrap breaks plain text into lines of at most w cells. Breaks may fall at spaces and on
+// either side of a wide (CJK) character, as Chinese text has no spaces; a Latin word longer
+// than a line is cut. Closing punctuation (，。；) is kept off the start of a line.
+func wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, wrapPara(para, w)...)
+	}
+	return out
+}
+
+func wrapPara(s string, w int) []string {
+	var lines []string
+	var cur []string // units of the current line
+	lw := 0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(strings.Join(cur, ""), " "))
+		cur, lw = cur[:0], 0
+	}
+	for _, u := range breakUnits(s) {
+		uw := width(u)
+		if u == " " {
+			if lw > 0 && lw < w {
+				cur = append(cur, u)
+				lw++
+			}
+			continue
+		}
+		if lw+uw > w && lw > 0 {
+			// Closing punctuation may not start a line: carry the last unit down with it.
+			var carry string
+			if isClosingPunct(u) && len(cur) > 1 && cur[len(cur)-1] != " " && width(cur[len(cur)-1])+uw <= w {
+				carry = cur[len(cur)-1]
+				cur = cur[:len(cur)-1]
+			}
+			flush()
+			if carry != "" {
+				cur = append(cur, carry)
+				lw = width(carry)
+			}
+		}
+		for uw > w-lw { // a word longer than the rest of a line
+			head := ansi.Truncate(u, w-lw, "")
+			if head == "" {
+				if lw == 0 {
+					break // a wide character in a one-cell column: let the caller clip it
+				}
+				flush()
+				continue
+			}
+			cur = append(cur, head)
+			flush()
+			u = ansi.TruncateLeft(u, width(head), "")
+			uw = width(u)
+		}
+		cur = append(cur, u)
+		lw += uw
+	}
+	if lw > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// breakUnits splits text into unbreakable pieces: a space, one wide character, or a run of
+// narrow non-space characters (a Latin word or number).
+func breakUnits(s string) []string {
+	var units []string
+	start := -1
+	for i, r := range s {
+		narrow := r < 0x1100 && r != ' '
+		if narrow {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			units = append(units, s[start:i])
+			start = -1
+		}
+		units = append(units, string(r))
+	}
+	if start >= 0 {
+		units = append(units, s[start:])
+	}
+	return units
+}
+
+func isClosingPunct(u string) bool {
+	return strings.Contains("，。；：、）」』！？,.;:)!?", u)
+}
+
+// joinColumns places blocks side by side; each block must already be padded to its width
+// (block does this) and have the same number of lines.
+func joinColumns(blocks ...string) string {
+	if len(blocks) == 1 {
+		return blocks[0]
+	}
+	split := make([][]string, len(blocks))
+	n := 0
+	for i, b := range blocks {
+		split[i] = strings.Split(b, "\n")
+		n = max(n, len(split[i]))
+	}
+	var out strings.Builder
+	for l := 0; l < n; l++ {
+		if l > 0 {
+			out.WriteByte('\n')
+		}
+		for _, s := range split {
+			if l < len(s) {
+				out.WriteString(s[l])
+			}
+		}
+	}
+	return out.String()
+}
+
+// overlay draws box over base with its top-left corner at cell (x, y). Both are multi-line
+// strings; base lines are assumed to be full-width (as block makes them). A wide character cut
+// by the box edge is replaced by spaces so the columns after it stay in place.
+func overlay(base, box string, x, y int) string {
+	lines := strings.Split(base, "\n")
+	for i, bl := range strings.Split(box, "\n") {
+		row := y + i
+		if row < 0 || row >= len(lines) {
+			continue
+		}
+		line := lines[row]
+		total := width(line)
+		bw := width(bl)
+		left := ansi.Truncate(line, x, "")
+		if d := x - width(left); d > 0 {
+			left += strings.Repeat(" ", d)
+		}
+		right := ""
+		if x+bw < total {
+			right = ansi.TruncateLeft(line, x+bw, "")
+			if want := total - x - bw; width(right) > want {
+				right = " " + ansi.TruncateLeft(line, x+bw+1, "")
+			}
+		}
+		lines[row] = left + "\x1b[m" + bl + "\x1b[m" + right
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// View draws the whole screen. The terminal is in the alternate screen with mouse reporting;
+// Bubble Tea restores it on exit, on error and after a panic.
+func (r *Root) View() tea.View {
+	v := tea.NewView(r.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "ccselect"
+	if r.wb != nil && r.screen == screenWorkbench {
+		v.WindowTitle = "ccselect · " + r.wb.ev.Name
+	}
+	return v
+}
+
+// render is the screen as a string: exactly h lines of exactly w cells.
+func (r *Root) render() string {
+	if r.w <= 0 || r.h <= 0 {
+		return ""
+	}
+	l := r.layout()
+	t := r.e.t
+	if l.tooSmall {
+		msg := []string{t.f("small.need", minWidth, minHeight, r.w, r.h), t.s("small.hint")}
+		lines := make([]string, r.h)
+		top := max((r.h-len(msg))/2, 0)
+		for i, m := range msg {
+			if top+i < r.h {
+				lines[top+i] = fitCenter(m, r.w)
+			}
+		}
+		return block(lines, r.w, r.h)
+	}
+	lines := make([]string, 0, r.h)
+	lines = append(lines, r.renderHeader())
+	if l.tabsY >= 0 {
+		lines = append(lines, r.renderTabs(), r.styles.Rule.Render(strings.Repeat("─", r.w)))
+	}
+	p := r.focused()
+	lines = append(lines, p.View(l.w, l.bodyH))
+	if l.stripY >= 0 {
+		lines = append(lines, r.renderStrip())
+	}
+	lines = append(lines, r.renderStatus(), r.renderHint(p))
+	screen := strings.Join(lines, "\n")
+	if r.dlg != nil {
+		screen = r.place(screen, r.dlg.View(r.w-4))
+	} else if r.help {
+		screen = r.place(screen, r.renderHelp(p))
+	}
+	return screen
+}
+
+// place overlays box in the middle of the screen.
+func (r *Root) place(screen, box string) string {
+	bw, bh := width(strings.SplitN(box, "\n", 2)[0]), strings.Count(box, "\n")+1
+	if bh > r.h {
+		box = strings.Join(strings.Split(box, "\n")[:r.h], "\n")
+		bh = r.h
+	}
+	return overlay(screen, box, max((r.w-bw)/2, 0), max((r.h-bh)/2, 0))
+}
+
+// renderHeader: evaluation · client · active weight profile · current reviewer, and the saved
+// state at the right edge. When space is short the client goes first, then the evaluation
+// name is shortened: the reviewer (whose scores typing sets) and the saved state always show.
+func (r *Root) renderHeader() string {
+	st, t := &r.styles, r.e.t
+	sep := st.Faint.Render(" · ")
+	right := ""
+	if r.opt.Demo {
+		right = st.Warn.Render(t.s("hdr.demo")) + " "
+	}
+	var name string
+	var tail []string
+	if r.screen == screenWorkbench && r.wb != nil {
+		ev := r.wb.ev
+		name = ev.Name
+		rev := t.s("hdr.noreviewer")
+		if r.wb.reviewer >= 0 {
+			rev = ev.Reviewers[r.wb.reviewer].Name
+		}
+		if ev.Client != "" {
+			tail = append(tail, t.f("hdr.client", ev.Client))
+		}
+		tail = append(tail, t.f("hdr.profile", r.wb.prob.Profile), t.f("hdr.reviewer", rev))
+		switch {
+		case r.q.writing():
+			right += st.Saving.Render("… " + t.s("hdr.saving"))
+		case r.saveErr:
+			right += st.Unsaved.Render("✗ " + t.s("hdr.unsaved"))
+		default:
+			right += st.Saved.Render("✓ " + t.s("hdr.saved"))
+		}
+	} else {
+		name = t.s("hdr.home")
+	}
+	room := r.w - width(right) - 2
+	head := " " + st.Title.Render("ccselect") + sep
+	rest := room - width(head)
+	tailW := func() int {
+		n := 0
+		for _, p := range tail {
+			n += 3 + width(p)
+		}
+		return n
+	}
+	if len(tail) == 3 && rest-tailW() < 12 {
+		tail = tail[1:] // drop the client
+	}
+	nameW := max(rest-tailW(), 6)
+	left := head + st.Bold.Render(truncate(name, nameW))
+	for _, p := range tail {
+		left += sep + p
+	}
+	return padLine(padLine(left, room)+" "+right, r.w)
+}
+
+// renderStrip is the live ranking under a dimension grid: it changes on the keystroke that
+// changes a score, with ▲/▼ for the vendors that moved.
+func (r *Root) renderStrip() string {
+	st, t := &r.styles, r.e.t
+	res := r.wb.res
+	var b strings.Builder
+	used := 0
+	write := func(s string, w int) bool {
+		if used+w > r.w {
+			return false
+		}
+		b.WriteString(s)
+		used += w
+		return true
+	}
+	head := " " + t.s("strip.rank") + " "
+	write(st.Faint.Render(head), width(head))
+	for i := range res.Vendors {
+		l := &res.Vendors[i]
+		name := truncate(l.Name.In(t.lang), 12)
+		var seg, plain string
+		if l.Excluded {
+			plain = "✗ " + name
+			seg = st.Excluded.Render(plain)
+		} else {
+			plain = itoa(l.Rank) + " " + name + " " + num2(l.Total)
+			seg = st.Bold.Render(itoa(l.Rank)) + " " + name + " " + num2(l.Total)
+			switch mv := r.wb.movement(l.Vendor); {
+			case mv > 0:
+				plain += "▲" + itoa(mv)
+				seg += st.Up.Render("▲" + itoa(mv))
+			case mv < 0:
+				plain += "▼" + itoa(-mv)
+				seg += st.Down.Render("▼" + itoa(-mv))
+			}
+		}
+		if i > 0 {
+			plain = " · " + plain
+			seg = st.Faint.Render(" · ") + seg
+		}
+		if !write(seg, width(plain)) {
+			write(st.Faint.Render(" …"), 2)
+			break
+		}
+	}
+	return padLine(b.String(), r.w)
+}
+
+func (r *Root) renderStatus() string {
+	st := &r.styles
+	if r.statusText == "" {
+		return strings.Repeat(" ", r.w)
+	}
+	style := st.Faint
+	switch r.statusKind {
+	case statusOK:
+		style = st.OK
+	case statusWarn:
+		style = st.Warn
+	case statusErr:
+		style = st.Err
+	}
+	return padLine(" "+style.Render(truncate(r.statusText, r.w-2)), r.w)
+}
+
+// renderHint is the one-line key hint bar: the focused pane's (or dialog's) short help.
+func (r *Root) renderHint(p pane) string {
+	var bs []key.Binding
+	switch {
+	case r.dlg != nil:
+		bs = r.dlg.Help()
+	case r.help:
+		bs = []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/?", r.e.t.s("key.close")))}
+	default:
+		bs = p.ShortHelp()
+	}
+	return hintBar(&r.styles, bs, r.w)
+}
+
+// hintBar renders bindings as "key desc · key desc", stopping before the width is exceeded.
+func hintBar(st *Styles, bs []key.Binding, w int) string {
+	var b strings.Builder
+	used := 1
+	b.WriteByte(' ')
+	for i, k := range bs {
+		h := k.Help()
+		sep := ""
+		if i > 0 {
+			sep = " · "
+		}
+		n := width(sep) + width(h.Key) + 1 + width(h.Desc)
+		if used+n > w {
+			break
+		}
+		b.WriteString(st.Faint.Render(sep) + st.Key.Render(h.Key) + " " + st.KeyDesc.Render(h.Desc))
+		used += n
+	}
+	return padLine(b.String(), w)
+}
+
+// renderHelp is the help overlay: every key of the focused pane, then the keys that work
+// everywhere, in one or two columns.
+func (r *Root) renderHelp(p pane) string {
+	st, t, k := &r.styles, r.e.t, &r.keys
+	var groups [][]key.Binding
+	groups = append(groups, p.FullHelp()...)
+	groups = append(groups, p.ShortHelp())
+	global := []key.Binding{k.Help, k.Lang, k.Quit}
+	if r.screen == screenWorkbench {
+		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Home, k.Help, k.Lang, k.Quit}
+	}
+	groups = append(groups, global)
+	seen := map[string]bool{}
+	var entries [][2]string
+	for _, g := range groups {
+		for _, b := range g {
+			h := b.Help()
+			if seen[h.Key] {
+				continue
+			}
+			seen[h.Key] = true
+			entries = append(entries, [2]string{h.Key, h.Desc})
+		}
+	}
+	keyW := 0
+	for _, e := range entries {
+		keyW = max(keyW, width(e[0]))
+	}
+	maxRows := max(r.h-6, 4)
+	cols := 1
+	if len(entries) > maxRows {
+		cols = 2
+	}
+	boxW := min(r.w-4, 40*cols+4)
+	inner := boxW - st.Box.GetHorizontalFrameSize()
+	colW := inner / cols
+	rows := (len(entries) + cols - 1) / cols
+	var body []string
+	for i := 0; i < rows; i++ {
+		var line string
+		for c := 0; c < cols; c++ {
+			j := c*rows + i
+			if j >= len(entries) {
+				break
+			}
+			e := entries[j]
+			cell := st.Key.Render(fit(e[0], keyW)) + " " + st.KeyDesc.Render(fit(e[1], max(colW-keyW-2, 1)))
+			line += padLine(cell, colW)
+		}
+		body = append(body, line)
+	}
+	return frame(st, t.f("help.title", r.paneName()), body, t.s("help.close"), boxW)
+}
+
+// paneName names the focused pane for the help title.
+func (r *Root) paneName() string {
+	t := r.e.t
+	if r.screen != screenWorkbench || r.wb == nil {
+		return t.s("hdr.home")
+	}
+	labels := r.tabLabels(false)
+	return labels[r.tab]
+}
