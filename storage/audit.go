@@ -64,7 +64,10 @@ func toJSON(v any) (any, error) {
 	return string(b), nil
 }
 
-func appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c change) error {
+const insertAuditSQL = `INSERT INTO audit (eval_id, at, actor, action, target, before, after, undoable, ref)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func (s *Store) appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c change) error {
 	before, err := toJSON(c.before)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
@@ -77,8 +80,7 @@ func appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c change) err
 	if c.ref != 0 {
 		ref = c.ref
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit (eval_id, at, actor, action, target, before, after, undoable, ref)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, stamp(at), actor, c.action, c.target, before, after, c.undoable, ref)
+	_, err = s.exec(tx, insertAuditSQL, id, stamp(at), actor, c.action, c.target, before, after, c.undoable, ref)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -87,8 +89,8 @@ func appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c change) err
 
 // touch bumps the evaluation's updated time; it is also how an edit learns that the evaluation
 // is gone.
-func touch(tx *sql.Tx, id int64, now time.Time) error {
-	res, err := tx.ExecContext(ctx, `UPDATE evaluations SET updated = ? WHERE id = ?`, stamp(now), id)
+func (s *Store) touch(tx *sql.Tx, id int64, now time.Time) error {
+	res, err := s.exec(tx, `UPDATE evaluations SET updated = ? WHERE id = ?`, stamp(now), id)
 	if err != nil {
 		return err
 	}
@@ -115,15 +117,15 @@ func (s *Store) edit(id int64, actor string, fn func(tx *sql.Tx) (*change, error
 	}
 	c.undoable = true
 	now := s.clock()
-	if err := touch(tx, id, now); err != nil {
+	if err := s.touch(tx, id, now); err != nil {
 		return err
 	}
 	// Mark, never delete: the log stays append-only apart from the two flags.
-	if _, err := tx.ExecContext(ctx, `UPDATE audit SET discarded = 1
+	if _, err := s.exec(tx, `UPDATE audit SET discarded = 1
 		WHERE eval_id = ? AND undone = 1 AND discarded = 0`, id); err != nil {
 		return err
 	}
-	if err := appendAudit(tx, id, now, actor, *c); err != nil {
+	if err := s.appendAudit(tx, id, now, actor, *c); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -124,8 +124,10 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			},
 		},
 		{
-			name:   "add reviewer",
-			do:     func(s *Store, id int64) error { return s.SaveReviewer(id, model.Reviewer{ID: "chen", Name: "陈静"}, "ed") },
+			name: "add reviewer",
+			do: func(s *Store, id int64) error {
+				return s.SaveReviewer(id, model.Reviewer{ID: "chen", Name: "陈静"}, "ed")
+			},
 			action: actReviewerSave, target: "chen", desc: "reviewer chen by ed",
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Reviewers) != 3 || a.Reviewers[2] != (model.Reviewer{ID: "chen", Name: "陈静"}) {
@@ -144,8 +146,10 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			},
 		},
 		{
-			name:   "rename reviewer",
-			do:     func(s *Store, id int64) error { return s.SaveReviewer(id, model.Reviewer{ID: "wang", Name: "王敏 (组长)"}, "ed") },
+			name: "rename reviewer",
+			do: func(s *Store, id int64) error {
+				return s.SaveReviewer(id, model.Reviewer{ID: "wang", Name: "王敏 (组长)"}, "ed")
+			},
 			action: actReviewerSave, target: "wang", desc: "reviewer wang by ed",
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.Reviewers[0].Name != "王敏 (组长)" {
@@ -607,8 +611,10 @@ func TestUnknownEvaluation(t *testing.T) {
 	s, _ := withFixture(t)
 	const missing = 42
 	calls := map[string]func() error{
-		"Load":             func() error { _, err := s.Load(missing); return err },
-		"SetScore":         func() error { return s.SetScore(missing, model.Score{Vendor: "yunqi", Criterion: "arch_redundancy", Reviewer: "wang", Value: 3}, "") },
+		"Load": func() error { _, err := s.Load(missing); return err },
+		"SetScore": func() error {
+			return s.SetScore(missing, model.Score{Vendor: "yunqi", Criterion: "arch_redundancy", Reviewer: "wang", Value: 3}, "")
+		},
 		"ClearScore":       func() error { return s.ClearScore(missing, "yunqi", "arch_redundancy", "wang", "") },
 		"Rename":           func() error { return s.Rename(missing, "x", "") },
 		"SetClient":        func() error { return s.SetClient(missing, "x", "") },

@@ -187,8 +187,15 @@ func checkHeader(f io.ReaderAt, size int64) (uint32, error) {
 // probe opens the file read-only and runs quick_check and the version check through SQLite
 // itself (which also sees pages still in the -wal file), before the read-write open may switch
 // the journal mode or migrate.
+//
+// Without a -wal file holding pages, the probe opens the file as immutable: SQLite then takes no
+// locks and creates no -wal or -shm file, so a refused file's directory is left as it was too.
 func probe(path string) error {
-	db, err := sql.Open("sqlite", uri(path, "mode=ro&_pragma=busy_timeout(5000)"))
+	params := "mode=ro&_pragma=busy_timeout(5000)"
+	if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
+		params = "mode=ro&immutable=1"
+	}
+	db, err := sql.Open("sqlite", uri(path, params))
 	if err != nil {
 		return fmt.Errorf("open database %s: %w", path, err)
 	}

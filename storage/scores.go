@@ -20,7 +20,7 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 		var vendorOK, reviewerOK bool
 		var oldValue sql.NullFloat64
 		var oldNote, oldEvidence sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT c.kind,
+		err := s.queryRow(tx, `SELECT c.kind,
 				EXISTS (SELECT 1 FROM vendors WHERE eval_id = c.eval_id AND id = ?),
 				EXISTS (SELECT 1 FROM reviewers WHERE eval_id = c.eval_id AND id = ?),
 				s.value, s.note, s.evidence
@@ -56,8 +56,8 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 				return nil, nil
 			}
 		}
-		if err := upsertScore(tx, id, sc); err != nil {
-			return nil, err
+		if _, err := s.exec(tx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence); err != nil {
+			return nil, fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
 		}
 		return &change{action: actScore, target: scoreTarget(sc.Vendor, sc.Criterion, sc.Reviewer),
 			before: before, after: sc}, nil
@@ -110,12 +110,13 @@ func scoreTarget(vendor, criterion, reviewer string) string {
 	return vendor + "/" + criterion + "/" + reviewer
 }
 
+const upsertScoreSQL = `INSERT INTO scores (eval_id, vendor, criterion, reviewer, value, note, evidence)
+	VALUES (?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (eval_id, vendor, criterion, reviewer)
+	DO UPDATE SET value = excluded.value, note = excluded.note, evidence = excluded.evidence`
+
 func upsertScore(tx *sql.Tx, id int64, sc model.Score) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO scores (eval_id, vendor, criterion, reviewer, value, note, evidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (eval_id, vendor, criterion, reviewer)
-		DO UPDATE SET value = excluded.value, note = excluded.note, evidence = excluded.evidence`,
-		id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence)
+	_, err := tx.ExecContext(ctx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence)
 	if err != nil {
 		return fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
 	}

@@ -38,6 +38,9 @@ type Store struct {
 	dvMu sync.Mutex
 	dv   *sql.Conn
 
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // see stmts.go
+
 	// now is the clock (replaced in tests).
 	now func() time.Time
 }
@@ -72,6 +75,7 @@ func EnsureDir(path string) error {
 func (s *Store) Close() error {
 	s.dvMu.Lock()
 	defer s.dvMu.Unlock()
+	s.closeStmts()
 	var err error
 	if s.dv != nil {
 		err = s.dv.Close()

@@ -232,14 +232,14 @@ func (s *Store) replay(id int64, actor string, undo bool) (string, error) {
 		return "", fmt.Errorf("%s: %w", verb, err)
 	}
 	now := s.clock()
-	if err := touch(tx, id, now); err != nil {
+	if err := s.touch(tx, id, now); err != nil {
 		return "", err
 	}
 	act := actRedo
 	if undo {
 		act = actUndo
 	}
-	if err := appendAudit(tx, id, now, actor, change{
+	if err := s.appendAudit(tx, id, now, actor, change{
 		action: act, target: target, before: rawJSON(from), after: rawJSON(to), ref: seq,
 	}); err != nil {
 		return "", fmt.Errorf("%s: %w", verb, err)

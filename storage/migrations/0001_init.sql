@@ -174,5 +174,7 @@ CREATE TABLE audit (
     ref       INTEGER
 );
 CREATE INDEX audit_eval ON audit (eval_id, seq);
--- The redo chain of an evaluation: small, and consulted on every edit to discard it.
+-- What undo and redo look for, so neither walks over the undo/redo rows themselves. The redo
+-- chain is also consulted on every edit, to discard it.
+CREATE INDEX audit_undo ON audit (eval_id, seq) WHERE undoable = 1 AND undone = 0;
 CREATE INDEX audit_redo ON audit (eval_id, seq) WHERE undone = 1 AND discarded = 0;
