@@ -27,7 +27,7 @@ func (g *gridPane) geom(w, h int) gridGeom {
 	g.sync()
 	t := g.e.t
 	ev := g.wb.ev
-	geo := gridGeom{weightW: 5}
+	geo := gridGeom{weightW: 6}
 	if w >= 60 {
 		geo.sideW = min(max(w*35/100, 24), 48)
 	}
@@ -104,10 +104,10 @@ func (g *gridPane) View(w, h int) string {
 	st, t := g.e.styles, g.e.t
 	ev := g.wb.ev
 	if len(ev.Vendors) == 0 {
-		return block([]string{"", " " + t.s("empty.vendors.grid")}, w, h)
+		return emptyState(st, w, h, t.s("empty.vendors.grid"))
 	}
 	if len(g.wb.dimCrit[g.dim]) == 0 {
-		return block([]string{"", " " + t.s("empty.criteria")}, w, h)
+		return emptyState(st, w, h, t.s("empty.criteria"))
 	}
 	geo := g.geom(w, h)
 	lines := g.gridLines(geo)

@@ -178,13 +178,17 @@ func (p *homePane) View(w, h int) string {
 	st, t := p.e.styles, p.e.t
 	p.rows = max(h-1, 1)
 	if !p.loaded {
-		return block([]string{"", " " + t.s("home.loading")}, w, h)
+		return emptyState(st, w, h, t.s("home.loading"))
 	}
 	if len(p.list) == 0 {
-		return block([]string{"", " " + t.s("empty.home"), "", " " + st.Faint.Render(t.s("empty.home2"))}, w, h)
+		return emptyState(st, w, h, t.s("empty.home"), t.s("empty.home2"))
 	}
-	const vendorsW = 6
-	lastW := 12
+	now := p.e.now()
+	vendorsW := max(width(t.s("home.colvendors")), 4)
+	lastW := width(t.s("home.coledit"))
+	for _, s := range p.list {
+		lastW = max(lastW, width(lastEdit(t, s.Updated, now)))
+	}
 	clientW := min(max(w/6, 8), 16)
 	tmplW := min(max(w/8, 6), 12)
 	nameW := max(w-(2+1+clientW+1+tmplW+1+vendorsW+2+lastW), 10)
@@ -192,7 +196,6 @@ func (p *homePane) View(w, h int) string {
 		fit(t.s("home.coltemplate"), tmplW) + " " + fitRight(t.s("home.colvendors"), vendorsW) + "  " + fit(t.s("home.coledit"), lastW)
 	lines := []string{st.TableHead.Render(head)}
 	off := p.cur.window(p.rows, len(p.list))
-	now := p.e.now()
 	for i := off; i < min(off+p.rows, len(p.list)); i++ {
 		s := p.list[i]
 		name := fit(s.Name, nameW)
@@ -222,7 +225,7 @@ func templateLabel(t tr, name string) string {
 	if name == "" {
 		return "–"
 	}
-	if _, ok := catalogue["tmpl."+name]; ok {
+	if hasKey("tmpl." + name) {
 		return t.s("tmpl." + name)
 	}
 	return strings.ReplaceAll(name, "_", " ")

@@ -28,6 +28,13 @@ func (t tr) s(key string) string {
 // f formats the text of key with args (fmt verbs in the catalogue).
 func (t tr) f(key string, args ...any) string { return fmt.Sprintf(t.s(key), args...) }
 
+// hasKey reports whether the catalogue has key (for optional entries such as the short label
+// of a dimension a custom framework may not have).
+func hasKey(key string) bool {
+	_, ok := catalogue[key]
+	return ok
+}
+
 // other is the other language.
 func (t tr) other() tr {
 	if t.lang == model.LangZh {

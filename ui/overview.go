@@ -66,7 +66,7 @@ func overviewLines(e *env, wb *workbench, w int) []string {
 	st, t := e.styles, e.t
 	ev, res := wb.ev, wb.res
 	if len(ev.Vendors) == 0 {
-		return []string{"", " " + t.s("empty.vendors.overview")}
+		return wrapLines(w, t.s("empty.vendors.overview"))
 	}
 	nameW := 8
 	for _, v := range ev.Vendors {
@@ -139,14 +139,21 @@ func overviewLines(e *env, wb *workbench, w int) []string {
 
 	// Score matrix: vendors × dimensions, each cell shaded by its 1–5 score.
 	out = append(out, "")
+	// Columns fit the labels (up to 12 cells) but never push the last dimension off screen;
+	// a label that does not fit uses its tiny form ("Conc").
+	nd := len(ev.Framework.Dimensions)
 	colW := 7
-	for d := range ev.Framework.Dimensions {
+	for d := 0; d < nd; d++ {
 		colW = max(colW, width(dimShort(t, ev, d))+1)
 	}
-	colW = min(colW, 12)
+	colW = max(min(colW, 12, (w-(rankW+nameW+3))/max(nd, 1)), 6)
 	head := " " + fit(t.s("ov.matrix"), rankW+1+nameW) + " "
-	for d := range ev.Framework.Dimensions {
-		head += st.DimStyle(d).Bold(true).Render(fitRight(dimShort(t, ev, d), colW))
+	for d := 0; d < nd; d++ {
+		label := dimShort(t, ev, d)
+		if width(label) > colW-1 {
+			label = dimTiny(t, ev, d)
+		}
+		head += st.DimStyle(d).Bold(true).Render(fitRight(truncate(label, colW-1), colW))
 	}
 	out = append(out, st.TableHead.Render(head))
 	for i := range res.Vendors {
@@ -185,10 +192,18 @@ func stackedBar(st *Styles, contrib []float64, w int) string {
 // short forms of the standard dimensions; others use their framework name.
 func dimShort(t tr, ev *model.Evaluation, d int) string {
 	dim := &ev.Framework.Dimensions[d]
-	if _, ok := catalogue["dim."+dim.ID]; ok {
+	if hasKey("dim." + dim.ID) {
 		return t.s("dim." + dim.ID)
 	}
 	return dim.Name.In(t.lang)
+}
+
+// dimTiny is the shortest label of a dimension ("稳定" / "Stab").
+func dimTiny(t tr, ev *model.Evaluation, d int) string {
+	if id := ev.Framework.Dimensions[d].ID; hasKey("dimtiny." + id) {
+		return t.s("dimtiny." + id)
+	}
+	return dimShort(t, ev, d)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -105,7 +105,7 @@ func (p *reviewersPane) View(w, h int) string {
 	ev := p.wb.ev
 	p.rows = max(h-3, 1)
 	if len(ev.Reviewers) == 0 {
-		return block([]string{"", " " + t.s("empty.reviewers")}, w, h)
+		return emptyState(st, w, h, t.s("empty.reviewers"))
 	}
 	nameW := 8
 	for _, r := range ev.Reviewers {

@@ -40,12 +40,10 @@ func (r *Root) tabLabels(tiny bool) []string {
 			out[i] = t.s("tab.overview")
 		case tabDimension:
 			if tiny {
-				if _, ok := catalogue["dimtiny."+r.wb.ev.Framework.Dimensions[tb.dim].ID]; ok {
-					out[i] = t.s("dimtiny." + r.wb.ev.Framework.Dimensions[tb.dim].ID)
-					break
-				}
+				out[i] = dimTiny(t, r.wb.ev, tb.dim)
+			} else {
+				out[i] = dimShort(t, r.wb.ev, tb.dim)
 			}
-			out[i] = dimShort(t, r.wb.ev, tb.dim)
 		case tabVendors:
 			out[i] = t.s("tab.vendors")
 		case tabReviewers:

@@ -256,3 +256,30 @@ func overlay(base, box string, x, y int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// emptyState is what a pane shows when it has nothing to show: what to do next, the first
+// paragraph plain and the others faint, wrapped to the width.
+func emptyState(st *Styles, w, h int, paras ...string) string {
+	lines := []string{""}
+	for i, p := range paras {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		for _, l := range wrap(p, w-2) {
+			if i > 0 {
+				l = st.Faint.Render(l)
+			}
+			lines = append(lines, " "+l)
+		}
+	}
+	return block(lines, w, h)
+}
+
+// wrapLines is a paragraph as indented lines (for panes that build lines, not blocks).
+func wrapLines(w int, para string) []string {
+	lines := []string{""}
+	for _, l := range wrap(para, w-2) {
+		lines = append(lines, " "+l)
+	}
+	return lines
+}

@@ -175,7 +175,7 @@ func (p *vendorsPane) View(w, h int) string {
 	ev := p.wb.ev
 	p.rows = max(h-3, 1)
 	if len(ev.Vendors) == 0 {
-		return block([]string{"", " " + t.s("empty.vendors")}, w, h)
+		return emptyState(st, w, h, t.s("empty.vendors"), t.s("vendor.priceinfo"))
 	}
 	nameW := 8
 	for _, v := range ev.Vendors {
