@@ -104,8 +104,26 @@ func createFile(path string) error {
 	return f.Close()
 }
 
-// checkExisting vets an existing file without letting SQLite write to it.
+// checkExisting vets an existing file without letting SQLite write to it: first what it is
+// (header, then SQLite's own read-only look), then whether we may write to it.
 func checkExisting(path string, size int64) error {
+	if size > 0 {
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("open database %s: %w", path, err)
+		}
+		version, err := checkHeader(f, size)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w (the file was left untouched)", path, err)
+		}
+		if version > SchemaVersion {
+			return tooNew(path, int(version))
+		}
+		if err := probe(path); err != nil {
+			return err
+		}
+	} // else: SQLite treats an empty file as a new database
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
@@ -113,21 +131,11 @@ func checkExisting(path string, size int64) error {
 		}
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
-	defer f.Close()
+	f.Close()
 	if err := dirWritable(filepath.Dir(path)); err != nil {
 		return fmt.Errorf("database %s: its directory is not writable (SQLite needs to create the -wal and -shm files there): %w", path, err)
 	}
-	if size == 0 {
-		return nil // SQLite treats an empty file as a new database
-	}
-	version, err := checkHeader(f, size)
-	if err != nil {
-		return fmt.Errorf("%s: %w (the file was left untouched)", path, err)
-	}
-	if version > SchemaVersion {
-		return tooNew(path, int(version))
-	}
-	return probe(path)
+	return nil
 }
 
 func tooNew(path string, version int) error {

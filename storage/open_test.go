@@ -148,6 +148,18 @@ func TestOpenBadPaths(t *testing.T) {
 		}
 		expectUntouched(t, path, nil, "read-only")
 	})
+	t.Run("existing file in a read-only directory", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root ignores directory permissions")
+		}
+		path := sampleDB(t)
+		dir := filepath.Dir(path)
+		if err := os.Chmod(dir, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(dir, 0o700) })
+		expectUntouched(t, path, nil, "not writable")
+	})
 }
 
 func TestOpenRefusesNotSQLite(t *testing.T) {

@@ -41,6 +41,9 @@ type Store struct {
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // see stmts.go
 
+	closeOnce sync.Once
+	closeErr  error
+
 	// now is the clock (replaced in tests).
 	now func() time.Time
 }
@@ -71,23 +74,22 @@ func EnsureDir(path string) error {
 	return nil
 }
 
-// Close releases the database. Calling it twice is harmless.
+// Close releases the database. Calling it twice is harmless; other methods fail after it
+// (with an error, not a panic).
 func (s *Store) Close() error {
-	s.dvMu.Lock()
-	defer s.dvMu.Unlock()
-	s.closeStmts()
-	var err error
-	if s.dv != nil {
-		err = s.dv.Close()
-		s.dv = nil
-	}
-	if s.db != nil {
-		if e := s.db.Close(); err == nil {
-			err = e
+	s.closeOnce.Do(func() {
+		s.closeStmts()
+		s.dvMu.Lock()
+		if s.dv != nil {
+			s.closeErr = s.dv.Close()
+			s.dv = nil
 		}
-		s.db = nil
-	}
-	return err
+		s.dvMu.Unlock()
+		if err := s.db.Close(); s.closeErr == nil {
+			s.closeErr = err
+		}
+	})
+	return s.closeErr
 }
 
 // Path is the database file the store was opened on.

@@ -320,3 +320,22 @@ func TestDefaultPath(t *testing.T) {
 		t.Fatalf("Path %q", s.Path())
 	}
 }
+
+func TestUseAfterClose(t *testing.T) {
+	s, id := withFixture(t)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+	if _, err := s.Load(id); err == nil {
+		t.Fatal("Load after Close succeeded")
+	}
+	if err := s.SetScore(id, model.Score{Vendor: "yunqi", Criterion: "arch_redundancy", Reviewer: "wang", Value: 1}, ""); err == nil {
+		t.Fatal("SetScore after Close succeeded")
+	}
+	if _, err := s.DataVersion(); err == nil {
+		t.Fatal("DataVersion after Close succeeded")
+	}
+}
