@@ -106,11 +106,11 @@ func (s *Store) touch(tx *sql.Tx, id int64, now time.Time) error {
 // when there is nothing to change (then nothing at all is written: no audit row, no redo
 // discarded). A recorded edit discards the redo chain, bumps updated and appends its audit row.
 func (s *Store) edit(id int64, actor string, fn func(tx *sql.Tx) (*change, error)) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite()
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer done()
 	c, err := fn(tx)
 	if err != nil || c == nil {
 		return err

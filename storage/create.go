@@ -40,11 +40,11 @@ func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
 	}
 	created, updated = created.Round(0).UTC(), updated.Round(0).UTC()
 
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite()
 	if err != nil {
 		return 0, fmt.Errorf("create evaluation: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	id, err := insertEvaluation(tx, ev, created, updated)
 	if err != nil {
 		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
@@ -64,11 +64,11 @@ func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
 // Duplicate copies evaluation id (framework, vendors, reviewers, scores, profiles, knock-outs;
 // not its history) under newName, or "<name> (copy)" when newName is empty.
 func (s *Store) Duplicate(id int64, newName, actor string) (int64, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite()
 	if err != nil {
 		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	ev, err := load(tx, id)
 	if err != nil {
 		return 0, err
@@ -101,11 +101,11 @@ func (s *Store) Duplicate(id int64, newName, actor string) (int64, error) {
 // Delete removes an evaluation and everything in it. It is not undoable, but its audit row keeps
 // the whole evaluation as JSON in Before, so nothing is beyond recovery.
 func (s *Store) Delete(id int64, actor string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite()
 	if err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	ev, err := load(tx, id)
 	if err != nil {
 		return err

@@ -257,6 +257,6 @@ func (s *Store) init() error {
 	if err != nil {
 		return err
 	}
-	s.dv = conn
+	s.conn = conn
 	return nil
 }

@@ -33,10 +33,12 @@ type Store struct {
 	path string
 	db   *sql.DB
 
-	// dv is a connection kept for the store's life: PRAGMA data_version is per connection and
-	// only changes when a different connection commits, so polling it needs the same one.
-	dvMu sync.Mutex
-	dv   *sql.Conn
+	// conn is a connection kept for the store's life. Every write transaction runs on it, one at
+	// a time (SQLite has one writer anyway), and DataVersion asks it: PRAGMA data_version is per
+	// connection and changes only when a different connection commits, so our own edits do not
+	// move it and a change means someone else wrote. Reads use the pool and run alongside.
+	connMu sync.Mutex
+	conn   *sql.Conn
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // see stmts.go
@@ -79,12 +81,12 @@ func EnsureDir(path string) error {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		s.closeStmts()
-		s.dvMu.Lock()
-		if s.dv != nil {
-			s.closeErr = s.dv.Close()
-			s.dv = nil
+		s.connMu.Lock()
+		if s.conn != nil {
+			s.closeErr = s.conn.Close()
+			s.conn = nil
 		}
-		s.dvMu.Unlock()
+		s.connMu.Unlock()
 		if err := s.db.Close(); s.closeErr == nil {
 			s.closeErr = err
 		}
@@ -96,19 +98,40 @@ func (s *Store) Close() error {
 func (s *Store) Path() string { return s.path }
 
 // DataVersion returns a number that changes whenever another connection (another Store, another
-// process, or this store's own writes, which use pooled connections) commits to the file. Poll
-// it to notice that the data on screen is stale; reads never change it.
+// process) commits to the file. This store's own edits and all reads leave it alone, so a change
+// means the data on screen may be stale.
 func (s *Store) DataVersion() (int64, error) {
-	s.dvMu.Lock()
-	defer s.dvMu.Unlock()
-	if s.dv == nil {
-		return 0, errors.New("storage: store is closed")
+	s.connMu.Lock()
+	defer s.connMu.Unlock()
+	if s.conn == nil {
+		return 0, errClosed
 	}
 	var v int64
-	if err := s.dv.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v); err != nil {
+	if err := s.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
 		return 0, fmt.Errorf("read data_version: %w", err)
 	}
 	return v, nil
+}
+
+var errClosed = errors.New("storage: store is closed")
+
+// beginWrite starts an IMMEDIATE transaction on the store's own connection and holds it until
+// done, which rolls back unless Commit ran first.
+func (s *Store) beginWrite() (*sql.Tx, func(), error) {
+	s.connMu.Lock()
+	if s.conn == nil {
+		s.connMu.Unlock()
+		return nil, nil, errClosed
+	}
+	tx, err := s.conn.BeginTx(ctx, nil)
+	if err != nil {
+		s.connMu.Unlock()
+		return nil, nil, err
+	}
+	return tx, func() {
+		tx.Rollback()
+		s.connMu.Unlock()
+	}, nil
 }
 
 // SchemaVersion returns the schema version recorded in the file.

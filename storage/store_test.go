@@ -241,6 +241,16 @@ func TestDataVersion(t *testing.T) {
 	if v1, _ := s.DataVersion(); v1 != v0 {
 		t.Fatalf("data_version moved on our own reads: %d → %d", v0, v1)
 	}
+	// Our own edits are not news either.
+	if err := s.SetScore(id, model.Score{Vendor: "panshi", Criterion: "arch_redundancy", Reviewer: "wang", Value: 2}, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(id, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if v1, _ := s.DataVersion(); v1 != v0 {
+		t.Fatalf("data_version moved on our own writes: %d → %d", v0, v1)
+	}
 	if err := other.SetScore(id, model.Score{Vendor: "panshi", Criterion: "arch_redundancy", Reviewer: "wang", Value: 3}, "li"); err != nil {
 		t.Fatal(err)
 	}

@@ -195,11 +195,11 @@ func (s *Store) replay(id int64, actor string, undo bool) (string, error) {
 		verb, query = "undo", `SELECT seq, actor, action, target, before, after FROM audit
 		WHERE eval_id = ? AND undoable = 1 AND undone = 0 ORDER BY seq DESC LIMIT 1`
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite()
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", verb, err)
 	}
-	defer tx.Rollback()
+	defer done()
 	if err := exists(tx, id); err != nil {
 		return "", err
 	}
