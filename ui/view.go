@@ -140,9 +140,18 @@ func (r *Root) renderStrip() string {
 	}
 	head := " " + t.s("strip.rank") + " "
 	write(st.Faint.Render(head), width(head))
+	// Full names when the whole ranking fits, else names cut to 12 cells.
+	nameW := 1 << 30
+	need := width(head)
+	for i := range res.Vendors {
+		need += width(res.Vendors[i].Name.In(t.lang)) + 12
+	}
+	if need > r.w {
+		nameW = 12
+	}
 	for i := range res.Vendors {
 		l := &res.Vendors[i]
-		name := truncate(l.Name.In(t.lang), 12)
+		name := truncate(l.Name.In(t.lang), nameW)
 		var seg, plain string
 		if l.Excluded {
 			plain = "✗ " + name

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"ccselect/model"
+)
+
+// nopStore accepts every edit instantly: the benchmarks measure the interface, not SQLite.
+type nopStore struct{ *memStore }
+
+func (nopStore) SetScore(int64, model.Score, string) error { return nil }
+
+// BenchmarkGridKeystroke is one keystroke in a dimension grid of 50 vendors × 15 criteria
+// (3 reviewers): Update with the key, then View of the whole 120×40 screen.
+//   - move: the cursor moves one column (no edit);
+//   - rate: a rating is typed: the evaluation, the reviewer cube and the ranking are updated,
+//     the save command runs (against a store that returns at once) and the screen is drawn.
+func BenchmarkGridKeystroke(b *testing.B) {
+	setup := func(b *testing.B) *Root {
+		ms := newMemStore(synthEval(50, 15, 3))
+		r := start(newTestRoot(nopStore{ms}, model.LangZh, 1, 120, 40))
+		press(r, "1", "right", "right")
+		if len(r.wb.ev.Vendors) != 50 || r.wb.prob.NC != 15 {
+			b.Fatal("wrong size")
+		}
+		return r
+	}
+	b.Run("move", func(b *testing.B) {
+		r := setup(b)
+		keys := []tea.KeyPressMsg{keyMsg("right"), keyMsg("left")}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			r.Update(keys[i&1])
+			_ = r.View()
+		}
+	})
+	b.Run("rate", func(b *testing.B) {
+		r := setup(b)
+		keys := []tea.KeyPressMsg{keyMsg("3"), keyMsg("4")}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			_, cmd := r.Update(keys[i&1])
+			drive(r, cmd) // the save: one store call and its reply
+			_ = r.View()
+		}
+	})
+}
+
+// BenchmarkFirstFrame is the time from nothing to the first full frame of the demo: New, the
+// load of the sample from a real SQLite database (Init's command), the window size, and View.
+func BenchmarkFirstFrame(b *testing.B) {
+	st, id := sampleStore(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := New(st, Options{Lang: model.LangZh, OpenEval: id})
+		r.poll = 0
+		drive(r, r.Init())
+		r.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		if r.wb == nil {
+			b.Fatal("not loaded")
+		}
+		_ = r.View()
+	}
+}
+
+// frameWatch is a terminal that reports when the ranking first appears on it.
+type frameWatch struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	done chan struct{}
+	once sync.Once
+}
+
+func (f *frameWatch) Write(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.buf.Write(p)
+	if bytes.Contains(f.buf.Bytes(), []byte("长风云联")) {
+		f.once.Do(func() { close(f.done) })
+	}
+	return len(p), nil
+}
+
+// BenchmarkFirstFrameProgram runs the real program (Run: terminal setup, renderer, the first
+// load) against a fake terminal and stops the clock when the ranking has been written to it.
+func BenchmarkFirstFrameProgram(b *testing.B) {
+	st, id := sampleStore(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		in, inW := io.Pipe()
+		out := &frameWatch{done: make(chan struct{})}
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		go func() {
+			errc <- Run(ctx, st, Options{Lang: model.LangZh, OpenEval: id}, tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(100, 30))
+		}()
+		<-out.done
+		b.StopTimer()
+		cancel()
+		<-errc
+		inW.Close()
+		b.StartTimer()
+	}
+}
