@@ -50,7 +50,9 @@ func waitScreen(t *testing.T, tm *teatest.TestModel, what string, cond func(stri
 	return ""
 }
 
-func contains(s string) func(string) bool { return func(x string) bool { return strings.Contains(x, s) } }
+func contains(s string) func(string) bool {
+	return func(x string) bool { return strings.Contains(x, s) }
+}
 
 func send(tm *teatest.TestModel, keys ...string) {
 	for _, k := range keys {
