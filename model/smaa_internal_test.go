@@ -1,0 +1,111 @@
+package model
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// kernelProblem: nv vendors × nc rating criteria in one dimension, reproducible pseudo-random
+// half-point ratings (a second reviewer half a point higher), equal weights. Internal tests use it to reach the per-sample function directly.
+func kernelProblem(t testing.TB, nv, nc int) *Problem {
+	t.Helper()
+	f := Framework{Dimensions: []Dimension{{ID: "d", Name: Both("d")}}}
+	prof := WeightProfile{Name: "p", Dimensions: map[string]float64{"d": 1}, Criteria: map[string]float64{}}
+	for c := 0; c < nc; c++ {
+		id := fmt.Sprintf("c%02d", c)
+		f.Criteria = append(f.Criteria, Criterion{ID: id, Dimension: "d", Name: Both(id), Kind: KindRating})
+		prof.Criteria[id] = 1 / float64(nc)
+	}
+	e := &Evaluation{Name: "k", Framework: f, Profiles: []WeightProfile{prof},
+		Reviewers: []Reviewer{{ID: "r1", Name: "r1"}, {ID: "r2", Name: "r2"}}}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for v := 0; v < nv; v++ {
+		e.Vendors = append(e.Vendors, Vendor{ID: fmt.Sprintf("v%02d", v), Name: Both("v")})
+		for c := 0; c < nc; c++ {
+			x := 1 + float64(rng.IntN(9))/2
+			e.Scores = append(e.Scores,
+				Score{Vendor: e.Vendors[v].ID, Criterion: f.Criteria[c].ID, Reviewer: "r1", Value: x},
+				Score{Vendor: e.Vendors[v].ID, Criterion: f.Criteria[c].ID, Reviewer: "r2", Value: min(5, x+0.5)})
+		}
+	}
+	p, err := NewProblem(e, "", ConsensusMean, WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The per-sample function allocates nothing, in every weight mode and with score draws.
+func TestSMAASampleDoesNotAllocate(t *testing.T) {
+	p := kernelProblem(t, 20, 15)
+	for _, opt := range []SMAAOptions{
+		{Level: LevelCriteria, Weights: WeightsUniform},
+		{Level: LevelCriteria, Weights: WeightsOrdinal},
+		{Level: LevelDimensions, Weights: WeightsAround, AroundPct: 20},
+		{Level: LevelCriteria, Weights: WeightsUniform, Uncertainty: UncertaintyReviewers},
+	} {
+		s := newSMAASetup(p, &opt)
+		w := s.newWorker()
+		w.seed(1, 0, 0)
+		if a := testing.AllocsPerRun(1000, w.sample); a != 0 {
+			t.Errorf("%v/%v/%v: %v allocations per sample", opt.Level, opt.Weights, opt.Uncertainty, a)
+		}
+		conf := &confidencePass{central: make([]float64, s.m*s.n), has: make([]bool, s.m)}
+		conf.has[0] = true
+		if a := testing.AllocsPerRun(1000, func() { w.confidenceSample(conf) }); a != 0 {
+			t.Errorf("confidence sample: %v allocations", a)
+		}
+	}
+}
+
+// BenchmarkSMAASampleKernel times one SMAA draw (20 vendors × 15 criteria, criteria level,
+// uniform weights) on one goroutine; allocs/op must read 0.
+func BenchmarkSMAASampleKernel(b *testing.B) {
+	p := kernelProblem(b, 20, 15)
+	opt := SMAAOptions{Level: LevelCriteria}
+	s := newSMAASetup(p, &opt)
+	w := s.newWorker()
+	w.seed(1, 0, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		w.sample()
+	}
+}
+
+// The byte-lane ranking (rank + flushBlock) must count exactly what the plain pairwise path
+// counts, ties included, across block boundaries and a partial last block.
+func TestSMAARankPathsAgree(t *testing.T) {
+	p := kernelProblem(t, 20, 4)
+	opt := SMAAOptions{Level: LevelCriteria}
+	s := newSMAASetup(p, &opt)
+	fast, plain := s.newWorker(), s.newWorker()
+	rng := rand.New(rand.NewPCG(1, 2))
+	for d := 0; d < 3*rankBlock+37; d++ {
+		for i := range fast.tot {
+			x := 1 + 4*rng.Float64()
+			if d%3 == 0 {
+				x = float64(1 + rng.IntN(4)) // many ties
+			}
+			fast.tot[i], plain.tot[i] = x, x
+		}
+		for j := range fast.w {
+			fast.w[j] = rng.Float64()
+			plain.w[j] = fast.w[j]
+		}
+		fast.rank()
+		plain.rankPlain()
+	}
+	fast.flushBlock()
+	for name, pair := range map[string][2][]uint64{
+		"rank counts": {fast.rankCount, plain.rankCount},
+		"wins":        {fast.win, plain.win},
+		"central":     {fast.central, plain.central},
+	} {
+		for i := range pair[0] {
+			if pair[0][i] != pair[1][i] {
+				t.Fatalf("%s differ at %d: %d vs %d", name, i, pair[0][i], pair[1][i])
+			}
+		}
+	}
+}

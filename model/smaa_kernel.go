@@ -1,0 +1,388 @@
+package model
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+)
+
+// The SMAA inner loop. Everything a worker touches per sample lives in its own preallocated
+// buffers, so a sample allocates nothing; every accumulator is an integer, so merging workers
+// is exact and order-free.
+
+// fixedOne is the fixed-point unit of the central-weight sums: a weight w adds round(w·2³²).
+// 2³¹ samples × 2³² fit in a uint64, and the rounding (≤ 2⁻³³ per draw) is far below sampling
+// noise. Integer sums make the result independent of how chunks are split among workers.
+const fixedOne = 1 << 32
+
+// smaaSetup is the read-only, dense form of a problem that every worker shares.
+type smaaSetup struct {
+	m, n     int // ranked vendors, drawn weights
+	vendors  []int
+	ids      []string
+	paramIDs []string
+	mode     SMAAWeights
+	around   float64   // AroundPct / 100
+	cur      []float64 // current weights of the drawn parameters (sum 1)
+	order    []int     // parameters by current weight, heaviest first (ordinal mode)
+	// E[i*n+j] is what vendor i earns per unit of weight j: its score on criterion j, or its
+	// dimension score (local-weighted mean) on dimension j. Total_i = Σ_j w_j·E[i*n+j].
+	E     []float64
+	cells []uncertainCell
+}
+
+// uncertainCell is one cell whose reviewers disagree: its consensus is redrawn per sample.
+type uncertainCell struct {
+	i, j     int     // ranked vendor, parameter
+	coef     float64 // change of E[i*n+j] per score point (local weight, or 1)
+	base     float64 // consensus score already inside E
+	lo, span float64 // reviewers' raw range
+	measured bool
+	anchors  []Anchor
+	scale    float64
+}
+
+func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
+	res := p.Rank()
+	scores := p.Scores()
+	s := &smaaSetup{mode: opt.Weights, around: opt.AroundPct / 100}
+	for i := range res.Vendors {
+		if !res.Vendors[i].Excluded {
+			s.vendors = append(s.vendors, res.Vendors[i].Vendor)
+		}
+	}
+	slices.Sort(s.vendors)
+	s.m = len(s.vendors)
+	for _, v := range s.vendors {
+		s.ids = append(s.ids, p.Eval.Vendors[v].ID)
+	}
+	f := &p.Eval.Framework
+	paramOf := make([]int, p.NC) // criterion → parameter, -1 when it carries no weight
+	coefOf := make([]float64, p.NC)
+	if opt.Level == LevelDimensions {
+		dimParam := make([]int, p.ND)
+		for d := 0; d < p.ND; d++ {
+			dimParam[d] = -1
+			if p.DimWeights[d] > 0 {
+				dimParam[d] = len(s.paramIDs)
+				s.paramIDs = append(s.paramIDs, f.Dimensions[d].ID)
+				s.cur = append(s.cur, p.DimWeights[d])
+			}
+		}
+		for c := 0; c < p.NC; c++ {
+			paramOf[c], coefOf[c] = dimParam[p.CritDim[c]], p.Local[c]
+			if p.Local[c] <= 0 {
+				paramOf[c] = -1
+			}
+		}
+	} else {
+		for c := 0; c < p.NC; c++ {
+			paramOf[c], coefOf[c] = -1, 1
+			if p.Weights[c] > 0 {
+				paramOf[c] = len(s.paramIDs)
+				s.paramIDs = append(s.paramIDs, f.Criteria[c].ID)
+				s.cur = append(s.cur, p.Weights[c])
+			}
+		}
+	}
+	s.n = len(s.paramIDs)
+	sum := 0.0
+	for _, x := range s.cur {
+		sum += x
+	}
+	for j := range s.cur {
+		s.cur[j] /= sum
+	}
+	s.order = make([]int, s.n)
+	for j := range s.order {
+		s.order[j] = j
+	}
+	slices.SortStableFunc(s.order, func(a, b int) int {
+		switch {
+		case s.cur[a] > s.cur[b]:
+			return -1
+		case s.cur[a] < s.cur[b]:
+			return 1
+		}
+		return 0
+	})
+	s.E = make([]float64, s.m*s.n)
+	for i, v := range s.vendors {
+		for c := 0; c < p.NC; c++ {
+			j := paramOf[c]
+			if j < 0 {
+				continue
+			}
+			sc := scores[v*p.NC+c]
+			s.E[i*s.n+j] += coefOf[c] * sc
+			if opt.Uncertainty != UncertaintyReviewers {
+				continue
+			}
+			st := p.Cell(v, c)
+			if st.N < 2 || !(st.Max > st.Min) {
+				continue
+			}
+			cr := &f.Criteria[c]
+			s.cells = append(s.cells, uncertainCell{i: i, j: j, coef: coefOf[c], base: sc,
+				lo: st.Min, span: st.Max - st.Min, measured: cr.Kind == KindMeasured,
+				anchors: cr.Anchors, scale: p.scale[c]})
+		}
+	}
+	return s
+}
+
+func (s *smaaSetup) uncertain() bool { return len(s.cells) > 0 }
+
+// smaaWorker owns one goroutine's random stream, scratch buffers and accumulators.
+type smaaWorker struct {
+	s   *smaaSetup
+	rng rand.PCG
+	u   []float64 // n scratch floats (ordinal mode)
+	r   []uint64  // n+1 sorted 53-bit uniforms, 0 and 2⁵³ at the ends
+	w   []float64 // n drawn weights
+	tot []float64 // m totals
+	E   []float64 // this sample's E (the shared one unless scores are drawn)
+	own []float64 // own copy of E for score draws
+	big []uint64  // n+1 sorted uniforms for the insertion-sort fallback (n > netMax)
+	rankState
+
+	rankCount []uint64 // [i*m+r]: draws with vendor i at rank r+1
+	central   []uint64 // [i*n+j]: fixed-point sum of weight j over draws where i ranks first
+	confWins  []uint64 // [i]: confidence-pass draws in which i ranks first
+}
+
+func (s *smaaSetup) newWorker() *smaaWorker {
+	w := &smaaWorker{s: s, u: make([]float64, s.n), r: make([]uint64, s.n+1), w: make([]float64, s.n),
+		tot: make([]float64, s.m), E: s.E, rankState: newRankState(s.m),
+		rankCount: make([]uint64, s.m*s.m), central: make([]uint64, s.m*s.n), confWins: make([]uint64, s.m)}
+	if s.uncertain() {
+		w.own = make([]float64, len(s.E))
+		w.E = w.own
+	}
+	return w
+}
+
+// seed starts the stream of chunk k of a pass: both PCG words are hashed from (seed, pass, k)
+// so neighbouring chunks get unrelated streams.
+func (w *smaaWorker) seed(seed, pass, k uint64) {
+	a := splitmix64(seed ^ splitmix64(k<<1|pass))
+	w.rng.Seed(a, splitmix64(a^0x6a09e667f3bcc909))
+}
+
+func splitmix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// uniform returns a float in [0,1) with 53 random bits.
+func (w *smaaWorker) uniform() float64 { return float64(w.rng.Uint64()>>11) * 0x1p-53 }
+
+// runChunk draws cnt samples (of the confidence pass when conf is set); false when ctx ended.
+func (w *smaaWorker) runChunk(ctx context.Context, cnt int, conf *confidencePass) bool {
+	done := ctx.Done()
+	for t := 0; t < cnt; t++ {
+		if t&1023 == 0 && done != nil {
+			select {
+			case <-done:
+				return false
+			default:
+			}
+		}
+		if conf != nil {
+			w.confidenceSample(conf)
+		} else {
+			w.sample()
+		}
+	}
+	w.flushBlock()
+	return true
+}
+
+// sample is one SMAA draw: scores (if uncertain), weights, totals, ranks, counts.
+func (w *smaaWorker) sample() {
+	if w.own != nil {
+		w.drawScores()
+	}
+	w.drawWeights()
+	w.totals(w.w)
+	w.rank()
+}
+
+// drawWeights fills w.w according to the weight mode.
+func (w *smaaWorker) drawWeights() {
+	s := w.s
+	n := s.n
+	switch s.mode {
+	case WeightsAround:
+		sum := 0.0
+		for j, c := range s.cur {
+			x := c * (1 + s.around*(2*w.uniform()-1))
+			w.w[j] = x
+			sum += x
+		}
+		inv := 1 / sum
+		for j := range w.w {
+			w.w[j] *= inv
+		}
+	case WeightsOrdinal:
+		w.simplex()
+		// Sort the uniform draw descending and hand the largest to the most important weight.
+		u := w.u[:n]
+		copy(u, w.w)
+		insertionSortDesc(u)
+		for k, j := range s.order {
+			w.w[j] = u[k]
+		}
+	default:
+		w.simplex()
+	}
+}
+
+// simplex draws w.w uniformly on the simplex: the gaps between n−1 sorted uniforms on [0,1]
+// (the normalised-independent-uniforms shortcut is not uniform and is not used). The uniforms
+// are kept as 53-bit integers: the insertion sort then runs on integer min/max, which compile
+// to conditional moves (no branch depends on the data), and the gaps convert to floats exactly.
+func (w *smaaWorker) simplex() {
+	n := w.s.n
+	r := w.r[:n+1]
+	r[0] = 0
+	for j := 1; j < n; j++ {
+		r[j] = w.rng.Uint64() >> 11
+	}
+	for j := 2; j < n; j++ {
+		x := r[j]
+		for k := 1; k < j; k++ { // carry the larger value rightwards through the sorted prefix
+			a := r[k]
+			r[k] = min(a, x)
+			x = max(a, x)
+		}
+		r[j] = x
+	}
+	r[n] = 1 << 53
+	wt := w.w[:n]
+	for j := range wt {
+		wt[j] = float64(r[j+1]-r[j]) * 0x1p-53
+	}
+}
+
+func insertionSortDesc(s []float64) {
+	for i := 1; i < len(s); i++ {
+		x := s[i]
+		j := i
+		for j > 0 && s[j-1] < x {
+			s[j] = s[j-1]
+			j--
+		}
+		s[j] = x
+	}
+}
+
+// drawScores redraws every uncertain cell into the worker's own copy of E.
+func (w *smaaWorker) drawScores() {
+	s := w.s
+	copy(w.own, s.E)
+	for k := range s.cells {
+		c := &s.cells[k]
+		x := c.lo + c.span*w.uniform()
+		var sc float64
+		if c.measured {
+			sc = ValueScore(c.anchors, c.scale, x)
+		} else {
+			sc = clampScore(x)
+		}
+		w.own[c.i*s.n+c.j] += c.coef * (sc - c.base)
+	}
+}
+
+// totals computes every vendor's weighted sum under weights wt into w.tot. Four vendors go
+// together so each weight is loaded once and four independent add chains overlap. Each total
+// is summed in criterion order whatever the block, so results never depend on the worker.
+func (w *smaaWorker) totals(wt []float64) {
+	n := w.s.n
+	wt = wt[:n]
+	E := w.E
+	tot := w.tot
+	i := 0
+	for ; i+4 <= len(tot); i += 4 {
+		r0 := E[i*n:][:n]
+		r1 := E[(i+1)*n:][:n]
+		r2 := E[(i+2)*n:][:n]
+		r3 := E[(i+3)*n:][:n]
+		var s0, s1, s2, s3 float64
+		for j, x := range wt {
+			s0 += x * r0[j]
+			s1 += x * r1[j]
+			s2 += x * r2[j]
+			s3 += x * r3[j]
+		}
+		tot[i], tot[i+1], tot[i+2], tot[i+3] = s0, s1, s2, s3
+	}
+	for ; i < len(tot); i++ {
+		r0 := E[i*n:][:n]
+		var s0 float64
+		for j, x := range wt {
+			s0 += x * r0[j]
+		}
+		tot[i] = s0
+	}
+}
+
+// confidenceSample draws scores once and checks, for every vendor with central weights,
+// whether it ranks first under them.
+func (w *smaaWorker) confidenceSample(conf *confidencePass) {
+	w.drawScores()
+	m, n := w.s.m, w.s.n
+	for i := 0; i < m; i++ {
+		if !conf.has[i] {
+			continue
+		}
+		w.totals(conf.central[i*n : i*n+n])
+		if w.firstIs(i) {
+			w.confWins[i]++
+		}
+	}
+}
+
+// firstIs reports whether no total is strictly above vendor i's (compared as rank compares).
+func (w *smaaWorker) firstIs(i int) bool {
+	ki := totalKey(w.tot[i])
+	for _, tk := range w.tot {
+		if totalKey(tk) > ki {
+			return false
+		}
+	}
+	return true
+}
+
+// confidenceOnce evaluates the central weights on the consensus scores (no score uncertainty):
+// 1 when the vendor ranks first there, else 0.
+func (s *smaaSetup) confidenceOnce(central []float64, has []bool) []int {
+	w := s.newWorker()
+	out := make([]int, s.m)
+	for i := range has {
+		if !has[i] {
+			continue
+		}
+		w.totals(central[i*s.n : (i+1)*s.n])
+		if w.firstIs(i) {
+			out[i] = 1
+		}
+	}
+	return out
+}
+
+// merge adds another worker's accumulators into w.
+func (w *smaaWorker) merge(o *smaaWorker) {
+	for i := range w.rankCount {
+		w.rankCount[i] += o.rankCount[i]
+		w.win[i] += o.win[i]
+	}
+	for i := range w.central {
+		w.central[i] += o.central[i]
+	}
+	for i := range w.confWins {
+		w.confWins[i] += o.confWins[i]
+	}
+}

@@ -1,0 +1,181 @@
+package model
+
+import (
+	"encoding/binary"
+	"math"
+)
+
+// Ranking one SMAA draw, the hot spot of the simulation.
+//
+// Comparing every pair of totals costs m(m−1)/2 compares and as many counter updates per draw.
+// Instead each draw sorts its m totals (a branch-free insertion sort on packed integer keys),
+// which gives every rank, and stores the rank of each vendor as one byte. Every 256 draws the
+// pairwise winning counts are taken from those bytes eight draws at a time: i beat k exactly
+// when rank_i < rank_k (ranks count the strictly greater totals, so tied vendors share one),
+// and eight byte-wise "less than" tests are one subtraction on a uint64.
+//
+// Keys: a total is a non-negative float (scores ≥ 1, weights ≥ 0), whose IEEE bit pattern sorts
+// like the number. The lowest keyIdxBits bits of the pattern are replaced by the vendor index,
+// so keys are distinct and carry their vendor through the sort. Totals therefore compare on
+// their leading 46 significant bits: totals within ≈1.4e-14 relative of each other tie. That is
+// below the rounding error of the sums themselves, so equal totals reached by different
+// arithmetic tie instead of being split by noise (the role of tieTolerance in Rank).
+
+const (
+	keyIdxBits    = 6
+	keyIdxMask    = 1<<keyIdxBits - 1
+	maxFastVendor = 1 << keyIdxBits // beyond this, ranks use the plain pairwise path
+	rankBlock     = 256             // draws per block of rank bytes
+	rankBlockW    = rankBlock / 8   // uint64 words per vendor per block
+	lanesHi       = 0x8080808080808080
+	lanesLo       = 0x0101010101010101
+)
+
+// totalKey is the part of a total that ranking compares.
+func totalKey(t float64) uint64 { return math.Float64bits(t) >> keyIdxBits }
+
+// rankState is a worker's ranking scratch and its pairwise accumulator.
+type rankState struct {
+	keys      []uint64 // m sorted keys of the current draw, highest first
+	rb        []byte   // [v*rankBlock+s]: rank−1 of vendor v in draw s of the current block
+	xw, yw    []uint64 // per vendor and word of rb: bytes+1, and bytes|0x80 (see flushBlock)
+	blockN    int      // draws in the current block
+	blockTies bool     // some draw of the block had tied totals
+	win       []uint64 // [i*m+k]: draws in which i's total is strictly above k's
+}
+
+func newRankState(m int) rankState {
+	return rankState{keys: make([]uint64, m), rb: make([]byte, m*rankBlock),
+		xw: make([]uint64, m*rankBlockW), yw: make([]uint64, m*rankBlockW), win: make([]uint64, m*m)}
+}
+
+// rank ranks the draw in w.tot: rank counts, central-weight sums, and the rank bytes for the
+// pairwise counts.
+func (w *smaaWorker) rank() {
+	m, n := w.s.m, w.s.n
+	if m > maxFastVendor {
+		w.rankPlain()
+		return
+	}
+	keys := w.keys[:m]
+	for i, t := range w.tot[:m] {
+		// Carry the new key through the sorted prefix, leaving the larger one behind at each
+		// step: integer min/max compile to conditional moves, so no branch depends on data.
+		// (A sorting network needs fewer steps but, driven by a table of indexes, it stalls on
+		// loads that cannot be told apart from earlier stores; measured slower.)
+		x := math.Float64bits(t)&^keyIdxMask | uint64(i)
+		for k, a := range keys[:i] {
+			keys[k] = max(a, x)
+			x = min(a, x)
+		}
+		keys[i] = x
+	}
+	s := w.blockN
+	prev, r := ^uint64(0), 0
+	for p, key := range keys {
+		if hi := key >> keyIdxBits; hi != prev {
+			prev, r = hi, p
+		} else {
+			w.blockTies = true
+		}
+		v := int(key & keyIdxMask)
+		w.rb[v*rankBlock+s] = byte(r)
+		w.rankCount[v*m+r]++
+		if r == 0 {
+			w.addCentral(v, n)
+		}
+	}
+	w.blockN++
+	if w.blockN == rankBlock {
+		w.flushBlock()
+	}
+}
+
+// addCentral adds the draw's weights to vendor v's central-weight sums.
+func (w *smaaWorker) addCentral(v, n int) {
+	cw := w.central[v*n:][:n]
+	for j, x := range w.w[:n] {
+		cw[j] += uint64(int64(x*fixedOne + 0.5)) // via int64: one instruction, x ≤ 1
+	}
+}
+
+// flushBlock turns the block's rank bytes into pairwise counts. For bytes x = rank_i and
+// y = rank_k (both < 128), (y|0x80) − (x+1) keeps its top bit exactly when x < y, and never
+// borrows into the next byte; so one subtraction tests eight draws. The top bits are summed per
+// byte lane (at most rankBlockW = 32 per lane) and the lanes added at the end. Without ties in
+// the block, "k beat i" is the block size minus "i beat k"; with ties both are tested.
+func (w *smaaWorker) flushBlock() {
+	nb := w.blockN
+	if nb == 0 || w.s.m > maxFastVendor {
+		return
+	}
+	m := w.s.m
+	words := (nb + 7) / 8
+	for v := 0; v < m; v++ {
+		row := w.rb[v*rankBlock:][:rankBlock]
+		clear(row[nb : words*8]) // unused lanes: rank 0 for everyone, which counts for no pair
+		xw := w.xw[v*rankBlockW:][:words]
+		yw := w.yw[v*rankBlockW:][:words]
+		for j := range xw {
+			b := binary.LittleEndian.Uint64(row[j*8:])
+			xw[j] = b + lanesLo
+			yw[j] = b | lanesHi
+		}
+	}
+	for i := 0; i < m; i++ {
+		xi := w.xw[i*rankBlockW:][:words]
+		yi := w.yw[i*rankBlockW:][:words]
+		for k := i + 1; k < m; k++ {
+			ik := laneSum(less8(xi, w.yw[k*rankBlockW:][:words]))
+			var ki uint64
+			if w.blockTies {
+				ki = laneSum(less8(w.xw[k*rankBlockW:][:words], yi))
+			} else {
+				ki = uint64(nb) - ik
+			}
+			w.win[i*m+k] += ik
+			w.win[k*m+i] += ki
+		}
+	}
+	w.blockN, w.blockTies = 0, false
+}
+
+// less8 returns, per byte lane, in how many words x's byte is below y's (xs hold bytes+1, ys
+// bytes|0x80).
+func less8(xs, ys []uint64) uint64 {
+	ys = ys[:len(xs)]
+	var acc uint64
+	for j, x := range xs {
+		acc += ((ys[j] - x) & lanesHi) >> 7
+	}
+	return acc
+}
+
+// laneSum adds the eight byte lanes of acc (each ≤ 255).
+func laneSum(acc uint64) uint64 {
+	const even = 0x00ff00ff00ff00ff
+	t := acc&even + (acc>>8)&even // four 16-bit lanes
+	return (t * 0x0001000100010001) >> 48
+}
+
+// rankPlain is the straightforward path for more than maxFastVendor vendors: every pair is
+// compared on its key and counted directly.
+func (w *smaaWorker) rankPlain() {
+	m, n := w.s.m, w.s.n
+	tot := w.tot[:m]
+	for i, ti := range tot {
+		ki := totalKey(ti)
+		r := 0
+		for k, tk := range tot {
+			if kk := totalKey(tk); kk > ki {
+				r++
+			} else if ki > kk {
+				w.win[i*m+k]++
+			}
+		}
+		w.rankCount[i*m+r]++
+		if r == 0 {
+			w.addCentral(i, n)
+		}
+	}
+}
