@@ -223,6 +223,7 @@ func (g *gridPane) edit(typed string) tea.Cmd {
 	if typed != "" {
 		value = typed
 	}
+	vendorID, reviewerID := ev.Vendors[v].ID, g.wb.reviewerID()
 	title := crit.Name.In(lang) + " · " + ev.Vendors[v].Name.In(lang) + " · " + ev.Reviewers[g.wb.reviewer].Name
 	f := newForm(g.e, g.keys, title)
 	scale := critScale(ev, crit)
@@ -264,6 +265,13 @@ func (g *gridPane) edit(typed string) tea.Cmd {
 				return nil, errorf(t.s("edit.badrating"))
 			}
 			return nil, errorf(t.s("edit.badmeasured"))
+		}
+		// The data may have been reloaded while the form was open (another process, an undo):
+		// find the cell again by its ids rather than trusting the old positions.
+		ev := g.wb.ev
+		v, c := ev.VendorIndex(vendorID), ev.Framework.CriterionIndex(crit.ID)
+		if v < 0 || c < 0 || g.wb.reviewerID() != reviewerID {
+			return nil, errorf(t.s("edit.gone"))
 		}
 		return g.save(v, c, x, vals[1], vals[2], f), nil
 	}

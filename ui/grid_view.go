@@ -47,6 +47,12 @@ func (g *gridPane) geom(w, h int) gridGeom {
 	for _, v := range ev.Vendors {
 		nameMax = max(nameMax, width(v.Name.In(t.lang)))
 	}
+	// When a few cells would let every vendor show in full, the side panel gives them up.
+	if short := len(ev.Vendors)*(min(nameMax, 10)+1) + 1 - avail; short > 0 && geo.sideW-short >= 34 {
+		geo.sideW -= short
+		geo.gridW += short
+		avail += short
+	}
 	// Columns as wide as the longest name (up to 11); narrower, down to 7, to show every
 	// vendor; at 7 the rest scroll.
 	geo.colW = min(max(nameMax+1, 7), 11)

@@ -186,6 +186,7 @@ var catalogue = map[string]text{
 	"edit.invalid":     {"超出范围", "out of range"},
 	"edit.needvalue":   {"请输入一个数值 (在表格中按 ⌫ 可清除)", "Enter a number (⌫ in the grid clears a cell)"},
 	"edit.badrating":   {"评分须为 1–5, 可带半分 (如 3.5)", "A rating is 1–5 in whole or half points (e.g. 3.5)"},
+	"edit.gone":        {"该厂商、准则或评审人已不存在 (数据已被更改); 按 esc 关闭", "That vendor, criterion or reviewer no longer exists (the data changed); esc closes"},
 	"edit.badmeasured": {"数值须为不小于 0 的数字", "The value must be a number ≥ 0"},
 
 	// Vendors.

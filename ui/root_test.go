@@ -398,3 +398,33 @@ func TestQuitKeys(t *testing.T) {
 		t.Fatal("ctrl+c in a form does not quit")
 	}
 }
+
+// A form opened on a vendor that another process deletes meanwhile refuses to save into the
+// wrong cell.
+func TestEditorSurvivesReloadUnderneath(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
+	poll := func() {
+		_, cmd := r.Update(pollMsg{})
+		drive(r, cmd)
+	}
+	poll()
+	press(r, "4", "right", "enter", "ctrl+u") // panshi · transport encryption
+	typeText(r, "1")
+	other, err := storage.Open(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.DeleteVendor(id, "panshi", "cli"); err != nil {
+		t.Fatal(err)
+	}
+	poll()
+	press(r, "ctrl+s")
+	if r.dlg == nil || !strings.Contains(screen(r), "no longer exists") {
+		t.Fatalf("saved into a reloaded grid:\n%s", screen(r))
+	}
+	if v, _ := storedValue(t, st, id, "huisheng", "transport_encryption", "wang"); v != 3 {
+		t.Fatalf("the edit landed on huisheng: %v", v)
+	}
+}
