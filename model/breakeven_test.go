@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"ccselect/model"
+	"ccselect/samples"
 )
 
 // handCase is the hand-worked case: two criteria, three vendors a=(5,1), b=(1,5), c=(3.5,3.5).
@@ -309,10 +310,48 @@ func TestBreakEvenIsExactByRerank(t *testing.T) {
 	}
 }
 
+// BenchmarkBreakEvenSample: every break-even weight and reversal of the embedded sample (5
+// dimensions + 23 criteria).
 func BenchmarkBreakEvenSample(b *testing.B) {
-	p := sampleProblem(b)
+	e, err := samples.Sample()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := mustProblem(b, e)
 	b.ReportAllocs()
 	for b.Loop() {
 		model.BreakEvens(p)
+	}
+}
+
+// The same catalog crossovers on the embedded sample evaluation (23 criteria, industry extras at
+// zero weight, three reviewers whose consensus equals the catalog values).
+func TestBreakEvenEmbeddedSample(t *testing.T) {
+	e, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustProblem(t, e)
+	r := model.BreakEvens(p)
+	want := map[string]string{
+		"data_security": "above 0.26 panshi",
+		"concurrency":   "below 0.09 panshi",
+		"stability":     "below 0.15 huisheng",
+		"feature_fit":   "above 0.37 huisheng",
+		"operations":    "above 0.46 huisheng",
+	}
+	for id, w := range want {
+		b := findBE(t, r, id)
+		var side string
+		var wt float64
+		var leader string
+		fmt.Sscanf(w, "%s %g %s", &side, &wt, &leader)
+		ch := b.Below
+		if side == "above" {
+			ch = b.Above
+		}
+		if ch == nil || math.Abs(ch.Weight-wt) > 0.01 || ch.ID != leader {
+			t.Errorf("%s: below %s above %s, want %s", id, changeString(p, b.Below), changeString(p, b.Above), w)
+		}
 	}
 }
