@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"slices"
 )
 
@@ -28,7 +29,8 @@ type BreakEven struct {
 	Segments []LeaderSegment
 }
 
-// Reversal is one pair of ranked vendors and the weight at which they swap places.
+// Reversal is one pair of ranked vendors and the weight at which they swap places. A pair that
+// only ties at an end of [0,1] does not swap (see swaps).
 type Reversal struct {
 	Param  WeightParam
 	A, B   int // vendor indexes; A ranks before B at the current weights
@@ -71,7 +73,7 @@ func BreakEvens(p *Problem) *BreakEvenReport {
 			for y := x + 1; y < len(r.Ranked); y++ {
 				a, c := r.Ranked[x], r.Ranked[y]
 				rev := Reversal{Param: w, A: a, B: c}
-				if t, ok := crossing(lines[a], lines[c]); ok && !w.Fixed {
+				if t, ok := crossing(lines[a], lines[c]); ok && !w.Fixed && swaps(lines[a], lines[c], t, w.Current) {
 					rev.Exists, rev.Weight = true, t
 					rev.BAheadAbove = lines[c].Slope > lines[a].Slope
 				}
@@ -80,6 +82,18 @@ func BreakEvens(p *Problem) *BreakEvenReport {
 		}
 	}
 	return r
+}
+
+// swaps reports whether lines a (ahead at the current weight) and b, meeting at t, really swap
+// inside [0,1]: b must get strictly ahead somewhere in it. Meeting inside the interval does
+// that; meeting at an end (they only tie there) counts only when the current weight is that
+// end, so that b's lead is on the inside.
+func swaps(a, b Line, t, current float64) bool {
+	const eps = 1e-9
+	if t > eps && t < 1-eps {
+		return true
+	}
+	return math.Abs(current-t) < eps && b.At(0.5) > a.At(0.5)+tieTolerance
 }
 
 // rankOrder returns the ranked vendors sorted as Rank sorts them at the current weights.

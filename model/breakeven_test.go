@@ -355,3 +355,30 @@ func TestBreakEvenEmbeddedSample(t *testing.T) {
 		}
 	}
 }
+
+// Lines that only meet at an end of [0,1] tie there but do not swap inside the interval —
+// unless the current weight is that end (tied now, order decided by id) and the other vendor
+// leads everywhere inside.
+func TestReversalAtIntervalEnd(t *testing.T) {
+	rev := func(p *model.Problem, param, a, b string) string {
+		for _, r := range model.BreakEvens(p).Reversals {
+			if r.Param.ID == param && vid(p, r.A) == a && vid(p, r.B) == b {
+				if !r.Exists {
+					return "none"
+				}
+				return fmt.Sprintf("%.3f", r.Weight)
+			}
+		}
+		return "missing"
+	}
+	// a = (3,5), b = (3,4): a ahead below 1, tied at d1 = 1.
+	p := mustProblem(t, handCase(t, true, 0.5, [3][2]float64{{3, 5}, {3, 4}, {1, 1}}))
+	if got := rev(p, "d1", "a", "b"); got != "none" {
+		t.Errorf("meeting at d1 = 1 from 0.5: %s, want none", got)
+	}
+	// a = (3,4), b = (3,5) with d1 = 1 now: tied, a first by id; b leads anywhere below.
+	p = mustProblem(t, handCase(t, true, 1, [3][2]float64{{3, 4}, {3, 5}, {1, 1}}))
+	if got := rev(p, "d1", "a", "b"); got != "1.000" {
+		t.Errorf("tied now at d1 = 1, b ahead inside: %s, want 1.000", got)
+	}
+}

@@ -31,9 +31,9 @@ func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
 		}
 	}
 	if share >= 0 {
-		pct := math.Round(share * 100)
-		fmt.Fprintf(&zh, "%s在 %.0f%% 的权重情形中排名第一", leader.In(LangZh), pct)
-		fmt.Fprintf(&en, "%s is first in %.0f%% of weight scenarios", leader.In(LangEn), pct)
+		pct := sharePercent(share)
+		fmt.Fprintf(&zh, "%s在 %s 的权重情形中排名第一", leader.In(LangZh), pct)
+		fmt.Fprintf(&en, "%s is first in %s of weight scenarios", leader.In(LangEn), pct)
 	} else {
 		fmt.Fprintf(&zh, "%s在当前权重下排名第一", leader.In(LangZh))
 		fmt.Fprintf(&en, "%s is first at the current weights", leader.In(LangEn))
@@ -80,6 +80,19 @@ func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
 	fmt.Fprintf(&zh, "；%s 时保持第一；越过最近的临界点后%s领先。", strings.Join(zhParts, " 且"), next.In(LangZh))
 	fmt.Fprintf(&en, "; it stays first while %s; past the nearest limit %s leads.", strings.Join(enParts, " and "), next.In(LangEn))
 	return Text{Zh: zh.String(), En: en.String()}
+}
+
+// sharePercent rounds a share to a whole percent, but never claims 0% or 100% for a share that
+// is not exactly that.
+func sharePercent(x float64) string {
+	p := math.Round(x * 100)
+	switch {
+	case p == 100 && x < 1:
+		return ">99%"
+	case p == 0 && x > 0:
+		return "<1%"
+	}
+	return fmt.Sprintf("%.0f%%", p)
 }
 
 // lowerFirst lowercases a leading capital for use inside a sentence, but leaves acronyms

@@ -102,6 +102,19 @@ func TestRobustnessSummary(t *testing.T) {
 	}
 }
 
+func TestRobustnessSummaryRounding(t *testing.T) {
+	p := sampleProblem(t)
+	// Around ±20%, Yunqi is first in nearly every draw but not in all of them.
+	smaa := runSMAA(t, p, model.SMAAOptions{Samples: 20_000, Seed: 1, Weights: model.WeightsAround, AroundPct: 20})
+	share := smaa.Acceptability[smaa.Index("yunqi")][0]
+	if !(share > 0.995 && share < 1) {
+		t.Skipf("share %.4f does not exercise the rounding", share)
+	}
+	if s := model.RobustnessSummary(p, nil, smaa); !strings.HasPrefix(s.En, "Yunqi Telecom is first in >99% of weight scenarios") {
+		t.Errorf("en: %s", s.En)
+	}
+}
+
 func TestRobustnessSummaryNoLimit(t *testing.T) {
 	// a dominates everywhere: no weight changes the leader.
 	p := mustProblem(t, handCase(t, true, 0.5, [3][2]float64{{5, 4}, {1, 1}, {4, 3}}))

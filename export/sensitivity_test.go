@@ -1,0 +1,235 @@
+package export_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"ccselect/export"
+	"ccselect/model"
+	"ccselect/samples"
+)
+
+func sampleProblem(t *testing.T) *model.Problem {
+	t.Helper()
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := model.NewProblem(ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func sensitivityJSON(t *testing.T, p *model.Problem, smaa *model.SMAAResult) map[string]any {
+	t.Helper()
+	var b bytes.Buffer
+	if err := export.WriteSensitivityJSON(&b, export.BuildSensitivityReport(p, smaa)); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	return m
+}
+
+func keys(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func sameKeys(t *testing.T, what string, m map[string]any, want ...string) {
+	t.Helper()
+	slices.Sort(want)
+	if got := keys(m); !slices.Equal(got, want) {
+		t.Errorf("%s keys %v, want %v", what, got, want)
+	}
+}
+
+// The JSON carries the documented shape, with the catalog's numbers in it.
+func TestSensitivityJSONShape(t *testing.T) {
+	p := sampleProblem(t)
+	smaa, err := model.RunSMAA(context.Background(), p, model.SMAAOptions{Samples: 20_000, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sensitivityJSON(t, p, smaa)
+	sameKeys(t, "report", m, "leader", "summary", "break_even", "reversals", "tornado", "score_robustness", "smaa")
+	if m["leader"] != "yunqi" {
+		t.Errorf("leader %v", m["leader"])
+	}
+
+	be := m["break_even"].([]any)
+	if len(be) != 5+23 {
+		t.Fatalf("%d break-even entries, want 28 (5 dimensions + 23 criteria)", len(be))
+	}
+	var ds map[string]any
+	for _, x := range be {
+		e := x.(map[string]any)
+		sameKeys(t, "break_even entry", e, "parameter", "kind", "current", "below", "above")
+		if e["parameter"] == "data_security" {
+			ds = e
+		}
+		if k := e["kind"]; k != "dimension" && k != "criterion" {
+			t.Errorf("kind %v", k)
+		}
+	}
+	if ds["below"] != nil || ds["kind"] != "dimension" || ds["current"] != 0.2 {
+		t.Errorf("data_security entry %v", ds)
+	}
+	above := ds["above"].(map[string]any)
+	sameKeys(t, "above", above, "weight", "leader")
+	if w := above["weight"].(float64); math.Abs(w-0.26) > 0.01 || above["leader"] != "panshi" {
+		t.Errorf("data_security above %v, want ≈0.26 → panshi", above)
+	}
+
+	revs := m["reversals"].([]any)
+	if len(revs) != 28*6 {
+		t.Errorf("%d reversals, want 28 parameters × 6 pairs", len(revs))
+	}
+	nulls := 0
+	for _, x := range revs {
+		r := x.(map[string]any)
+		sameKeys(t, "reversal", r, "parameter", "a", "b", "weight")
+		if r["weight"] == nil {
+			nulls++
+		}
+		if r["parameter"] == "data_security" && r["a"] == "yunqi" && r["b"] == "panshi" {
+			if w, _ := r["weight"].(float64); math.Abs(w-0.2587) > 0.0001 {
+				t.Errorf("yunqi/panshi swap on data_security at %v", r["weight"])
+			}
+		}
+	}
+	if nulls == 0 || nulls == len(revs) {
+		t.Errorf("%d of %d reversals are null; the sample has both kinds", nulls, len(revs))
+	}
+
+	tor := m["tornado"].([]any)
+	if len(tor) != 5 {
+		t.Fatalf("%d tornado entries", len(tor))
+	}
+	for _, x := range tor {
+		sameKeys(t, "tornado entry", x.(map[string]any), "parameter", "low", "high", "swing")
+	}
+	if first := tor[0].(map[string]any); first["parameter"] != "data_security" || first["high"].(float64) >= 0 {
+		t.Errorf("widest tornado bar %v, want data_security with Panshi ahead at ×1.5", first)
+	}
+
+	s := m["smaa"].(map[string]any)
+	sameKeys(t, "smaa", s, "samples", "seed", "level", "weights", "uncertainty", "rank_acceptability", "central_weights", "confidence", "winning")
+	if s["samples"] != 20000.0 || s["seed"] != 7.0 || s["weights"] != "uniform" || s["level"] != "dimensions" {
+		t.Errorf("smaa header %v %v %v %v", s["samples"], s["seed"], s["weights"], s["level"])
+	}
+	ra := s["rank_acceptability"].(map[string]any)
+	sameKeys(t, "rank_acceptability", ra, "yunqi", "huisheng", "panshi", "changfeng")
+	if row := ra["yunqi"].([]any); len(row) != 4 {
+		t.Errorf("yunqi has %d ranks", len(row))
+	}
+	cw := s["central_weights"].(map[string]any)
+	for v, x := range cw {
+		sum := 0.0
+		for _, w := range x.(map[string]any) {
+			sum += w.(float64)
+		}
+		if math.Abs(sum-1) > 1e-5 {
+			t.Errorf("central weights of %s sum to %v", v, sum)
+		}
+	}
+	sameKeys(t, "confidence", s["confidence"].(map[string]any), "yunqi", "huisheng", "panshi", "changfeng")
+}
+
+func TestSensitivityJSONWithoutSMAA(t *testing.T) {
+	m := sensitivityJSON(t, sampleProblem(t), nil)
+	if v, ok := m["smaa"]; !ok || v != nil {
+		t.Errorf("smaa = %v, want null", v)
+	}
+}
+
+// The printed report is golden-tested in both languages (without SMAA, whose last digits could
+// differ between platforms); refresh with `go test ./export -update`.
+func TestSensitivityTableGolden(t *testing.T) {
+	p := sampleProblem(t)
+	rep := export.BuildSensitivityReport(p, nil)
+	for _, lang := range []model.Lang{model.LangEn, model.LangZh} {
+		t.Run(string(lang), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := export.WriteSensitivityTable(&b, p.Eval, rep, lang); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, b.Bytes())
+		})
+	}
+}
+
+// Right-aligned percentage columns end at the same terminal cell on every row, Chinese or not.
+func TestSensitivityTableAlignsCJK(t *testing.T) {
+	p := sampleProblem(t)
+	smaa, err := model.RunSMAA(context.Background(), p, model.SMAAOptions{Samples: 5_000, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := export.BuildSensitivityReport(p, smaa)
+	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
+		var b bytes.Buffer
+		if err := export.WriteSensitivityTable(&b, p.Eval, rep, lang); err != nil {
+			t.Fatal(err)
+		}
+		sections := strings.Split(b.String(), "\n\n")
+		for _, sec := range sections[1:] {
+			lines := strings.Split(strings.TrimSpace(sec), "\n")
+			if len(lines) < 3 {
+				continue
+			}
+			// First "%" after the first column: in the break-even table it is the current
+			// weight, in the SMAA tables the first rank or weight column; all right-aligned.
+			var ends []int
+			for _, l := range lines[2:] {
+				i := strings.Index(l, "%")
+				if i < 0 {
+					continue
+				}
+				ends = append(ends, ansi.StringWidth(l[:i+1]))
+			}
+			for _, e := range ends {
+				if e != ends[0] {
+					t.Fatalf("%s: column ends at cells %v:\n%s", lang, ends, sec)
+				}
+			}
+		}
+	}
+}
+
+func TestSensitivityNobodyRanked(t *testing.T) {
+	p := sampleProblem(t)
+	ev := *p.Eval
+	ev.KnockOuts = append(ev.KnockOuts, model.KnockOut{Criterion: "track_record", Op: model.OpGE, Threshold: 100})
+	q, err := model.NewProblem(&ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := export.BuildSensitivityReport(q, nil)
+	if rep.Leader != nil || len(rep.Reversals) != 0 || len(rep.Tornado) != 0 {
+		t.Errorf("leader %v, %d reversals, %d tornado bars", rep.Leader, len(rep.Reversals), len(rep.Tornado))
+	}
+	var b bytes.Buffer
+	if err := export.WriteSensitivityTable(&b, &ev, rep, model.LangEn); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "No vendor passes the knock-outs") {
+		t.Errorf("table:\n%s", b.String())
+	}
+}
