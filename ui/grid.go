@@ -161,6 +161,7 @@ func (g *gridPane) half() tea.Cmd {
 		return nil
 	}
 	if g.wb.ev.Framework.Criteria[c].Kind != model.KindRating {
+		g.e.status(statusWarn, g.e.t.s("grid.halfrating"))
 		return nil
 	}
 	s, ok := g.wb.score(v, c)

@@ -167,6 +167,7 @@ var catalogue = map[string]text{
 	"grid.legend":         {"~ 他人均值 · ! 分歧≥2 · · 未评分", "~ others' mean · ! spread ≥2 · · unscored"},
 	"grid.noreviewer":     {"还没有评审人: 先在“评审”页按 a 添加", "No reviewer yet: add one on the Reviewers tab (a)"},
 	"grid.halfneedsvalue": {"先输入 1–5 的评分, 再按 . 加半分", "Type a 1–5 rating first, then . adds a half point"},
+	"grid.halfrating":     {"半分只用于评分项; 实测值按 enter 编辑", "Half points are for ratings; enter edits a measured value"},
 	"grid.halfmax":        {"5 分已是最高", "5 is the highest rating"},
 	"grid.what":           {"%s · %s = %s", "%s · %s = %s"},
 	"grid.whatclear":      {"清除 %s · %s", "clearing %s · %s"},

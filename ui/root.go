@@ -61,7 +61,6 @@ type Root struct {
 	version      int64
 	versionKnown bool
 	poll         time.Duration // 0 disables polling (tests drive reloads by hand)
-	firstLoad    bool          // the first list or evaluation arrived
 }
 
 // New builds the root model. Nothing is read until Init's commands run.
@@ -329,14 +328,12 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 	t := r.e.t
 	switch msg := msg.(type) {
 	case listLoadedMsg:
-		r.firstLoad = true
 		if msg.err != nil {
 			r.setStatus(statusErr, t.f("err.list", msg.err))
 			return nil
 		}
 		r.home.setList(msg.list)
 	case evalLoadedMsg:
-		r.firstLoad = true
 		if msg.open {
 			if msg.err == nil {
 				msg.err = r.open(msg.id, msg.ev)
