@@ -211,23 +211,51 @@ func (r *Root) renderHint(p pane) string {
 	return hintBar(&r.styles, bs, r.w)
 }
 
-// hintBar renders bindings as "key desc · key desc", stopping before the width is exceeded.
+// hintBar renders bindings as "key desc · key desc", dropping those that do not fit; the help
+// key ("?") is kept at the end whatever the width, so the way to every other key stays visible.
 func hintBar(st *Styles, bs []key.Binding, w int) string {
-	var b strings.Builder
-	used := 1
-	b.WriteByte(' ')
-	for i, k := range bs {
-		h := k.Help()
-		sep := ""
-		if i > 0 {
-			sep = " · "
+	var pinned *key.Binding
+	rest := make([]key.Binding, 0, len(bs))
+	for i := range bs {
+		if bs[i].Help().Key == "?" {
+			pinned = &bs[i]
+			continue
 		}
-		n := width(sep) + width(h.Key) + 1 + width(h.Desc)
-		if used+n > w {
+		rest = append(rest, bs[i])
+	}
+	item := func(b key.Binding) (string, int) {
+		h := b.Help()
+		return st.Key.Render(h.Key) + " " + st.KeyDesc.Render(h.Desc), width(h.Key) + 1 + width(h.Desc)
+	}
+	const sepW = 3
+	room := w - 1
+	pinText, pinW := "", 0
+	if pinned != nil {
+		pinText, pinW = item(*pinned)
+		room -= pinW + sepW
+	}
+	var b strings.Builder
+	b.WriteByte(' ')
+	used := 0
+	for i, k := range rest {
+		text, n := item(k)
+		if i > 0 {
+			n += sepW
+		}
+		if used+n > room {
 			break
 		}
-		b.WriteString(st.Faint.Render(sep) + st.Key.Render(h.Key) + " " + st.KeyDesc.Render(h.Desc))
+		if i > 0 {
+			b.WriteString(st.Faint.Render(" · "))
+		}
+		b.WriteString(text)
 		used += n
+	}
+	if pinned != nil {
+		if used > 0 {
+			b.WriteString(st.Faint.Render(" · "))
+		}
+		b.WriteString(pinText)
 	}
 	return padLine(b.String(), w)
 }
