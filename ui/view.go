@@ -112,8 +112,8 @@ func (r *Root) renderHeader() string {
 		}
 		return n
 	}
-	if len(tail) == 3 && rest-tailW() < 12 {
-		tail = tail[1:] // drop the client
+	if len(tail) == 3 && rest-tailW() < min(width(name), 12) {
+		tail = tail[1:] // drop the client rather than cut the name to nothing
 	}
 	nameW := max(rest-tailW(), 6)
 	left := head + st.Bold.Render(truncate(name, nameW))
