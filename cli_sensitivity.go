@@ -1,11 +1,76 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+
+	"ccselect/export"
+	"ccselect/model"
 )
 
-// cmdSensitivity is wired once the sensitivity engine lands.
+// cmdSensitivity prints break-even weights, rank reversals, the tornado, score robustness and
+// an SMAA-2 run (skipped with --samples 0).
 func cmdSensitivity(args []string, out io.Writer) error {
-	return fmt.Errorf("sensitivity: not available in this build yet")
+	fs := newFlags("sensitivity")
+	src := sourceFlags(fs)
+	profile := fs.String("profile", "", "weight profile (default: the evaluation's active one)")
+	samples := fs.Int("samples", model.DefaultSMAASamples, "SMAA samples (0 skips SMAA)")
+	seed := fs.Uint64("seed", 1, "SMAA random seed (same seed, same numbers)")
+	level := fs.String("level", "dimensions", "SMAA weights drawn for: dimensions or criteria")
+	weights := fs.String("weights", "uniform", "SMAA weight distribution: uniform, ordinal or around:PCT")
+	uncertainty := fs.String("uncertainty", "none", "SMAA score uncertainty: none or reviewers")
+	consensus := fs.String("consensus", "mean", "how reviewers combine: mean or median")
+	format := fs.String("format", "table", "table or json")
+	lang := langFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	l, err := resolveLang(*lang)
+	if err != nil {
+		return err
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("--format must be table or json, got %q", *format)
+	}
+	if *samples < 0 {
+		return fmt.Errorf("--samples must be 0 or more, got %d", *samples)
+	}
+	opt := model.SMAAOptions{Samples: *samples, Seed: *seed}
+	if opt.Level, err = model.ParseSMAALevel(*level); err != nil {
+		return err
+	}
+	if opt.Weights, opt.AroundPct, err = model.ParseSMAAWeights(*weights); err != nil {
+		return err
+	}
+	if opt.Uncertainty, err = model.ParseSMAAUncertainty(*uncertainty); err != nil {
+		return err
+	}
+	rule, err := model.ParseConsensus(*consensus)
+	if err != nil {
+		return err
+	}
+	ev, err := src.load()
+	if err != nil {
+		return err
+	}
+	p, err := model.NewProblem(ev, *profile, rule, model.WSM{})
+	if err != nil {
+		return err
+	}
+	var smaa *model.SMAAResult
+	if *samples > 0 {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		if smaa, err = model.RunSMAA(ctx, p, opt); err != nil {
+			return err
+		}
+	}
+	rep := export.BuildSensitivityReport(p, smaa)
+	if *format == "json" {
+		return export.WriteSensitivityJSON(out, rep)
+	}
+	return export.WriteSensitivityTable(out, ev, rep, l)
 }

@@ -251,3 +251,72 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("version = %q", out)
 	}
 }
+
+func TestSensitivityCLI(t *testing.T) {
+	out := mustCLI(t, "sensitivity", "--sample", "--samples", "20000", "--seed", "7", "--format", "json")
+	var r struct {
+		BreakEven []struct {
+			Parameter, Kind string
+			Current         float64
+			Below, Above    *struct {
+				Weight float64
+				Leader string
+			}
+		} `json:"break_even"`
+		Reversals []struct{ Parameter, A, B string } `json:"reversals"`
+		Tornado   []struct {
+			Parameter        string
+			Low, High, Swing float64
+		}
+		SMAA struct {
+			Samples           int
+			Seed              int
+			RankAcceptability map[string][]float64          `json:"rank_acceptability"`
+			CentralWeights    map[string]map[string]float64 `json:"central_weights"`
+			Confidence        map[string]float64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, b := range r.BreakEven {
+		if b.Kind != "dimension" {
+			continue
+		}
+		switch b.Parameter {
+		case "data_security":
+			found[b.Parameter] = b.Above != nil && b.Above.Leader == "panshi" && b.Above.Weight > 0.25 && b.Above.Weight < 0.27
+		case "concurrency":
+			found[b.Parameter] = b.Below != nil && b.Below.Leader == "panshi" && b.Below.Weight > 0.08 && b.Below.Weight < 0.10
+		case "stability":
+			found[b.Parameter] = b.Below != nil && b.Below.Leader == "huisheng" && b.Below.Weight > 0.14 && b.Below.Weight < 0.16
+		}
+	}
+	if !found["data_security"] || !found["concurrency"] || !found["stability"] {
+		t.Fatalf("catalog crossovers not found: %v\n%s", found, out)
+	}
+	if r.SMAA.Samples != 20000 || r.SMAA.Seed != 7 || len(r.SMAA.RankAcceptability) != 4 || len(r.Tornado) != 5 || len(r.Reversals) == 0 {
+		t.Fatalf("report sections: smaa %d/%d, %d vendors, %d tornado bars, %d reversals",
+			r.SMAA.Samples, r.SMAA.Seed, len(r.SMAA.RankAcceptability), len(r.Tornado), len(r.Reversals))
+	}
+	for id, acc := range r.SMAA.RankAcceptability {
+		sum := 0.0
+		for _, a := range acc {
+			sum += a
+		}
+		if sum < 0.999 || sum > 1.001 {
+			t.Fatalf("%s acceptabilities sum to %g", id, sum)
+		}
+	}
+	if again := mustCLI(t, "sensitivity", "--sample", "--samples", "20000", "--seed", "7", "--format", "json"); again != out {
+		t.Fatal("same seed gave a different report")
+	}
+	table := mustCLI(t, "sensitivity", "--sample", "--samples", "0", "--lang", "zh")
+	if !strings.Contains(table, "数据安全保障") || !strings.Contains(table, "25.9%") {
+		t.Fatalf("zh table lacks the data-security break-even:\n%s", table)
+	}
+	failCLI(t, "around", "sensitivity", "--sample", "--weights", "around:0")
+	failCLI(t, "unknown SMAA level", "sensitivity", "--sample", "--level", "vendors")
+	failCLI(t, "--samples", "sensitivity", "--sample", "--samples", "-5")
+}
