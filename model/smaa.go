@@ -15,7 +15,9 @@ import (
 // scores), rank the vendors under each draw, and count.
 //
 //   - rank acceptability b_i^r: share of draws in which vendor i has rank r, where rank is
-//     1 + the number of vendors with a strictly greater total (tied vendors share a rank);
+//     1 + the number of vendors with a strictly greater total (tied vendors share a rank;
+//     totals within ≈1e-14 relative of each other, i.e. equal but for rounding, tie — see
+//     smaa_rank.go);
 //   - central weight vector w_i^c: mean weight vector of the draws in which i ranks first;
 //   - confidence factor p_i^c: share of score draws in which i ranks first under w_i^c;
 //   - pairwise winning index: share of draws in which i's total is strictly above k's.
@@ -234,6 +236,13 @@ func RunSMAA(ctx context.Context, p *Problem, opt SMAAOptions) (*SMAAResult, err
 	res.Winning = make([][]float64, m)
 	if m == 0 {
 		return res, nil
+	}
+	if n == 0 {
+		unit := "dimension"
+		if opt.Level == LevelCriteria {
+			unit = "criterion"
+		}
+		return nil, fmt.Errorf("SMAA needs at least one %s with a weight above zero", unit)
 	}
 	workers := opt.Workers
 	if workers == 0 {

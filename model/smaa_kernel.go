@@ -143,7 +143,6 @@ type smaaWorker struct {
 	tot []float64 // m totals
 	E   []float64 // this sample's E (the shared one unless scores are drawn)
 	own []float64 // own copy of E for score draws
-	big []uint64  // n+1 sorted uniforms for the insertion-sort fallback (n > netMax)
 	rankState
 
 	rankCount []uint64 // [i*m+r]: draws with vendor i at rank r+1
@@ -221,6 +220,10 @@ func (w *smaaWorker) drawWeights() {
 			x := c * (1 + s.around*(2*w.uniform()-1))
 			w.w[j] = x
 			sum += x
+		}
+		if sum == 0 { // every weight drawn at exactly −100%: keep the current ones
+			copy(w.w, s.cur)
+			sum = 1
 		}
 		inv := 1 / sum
 		for j := range w.w {
