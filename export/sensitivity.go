@@ -392,20 +392,22 @@ func writeSMAATable(b *strings.Builder, s *SMAASection, n names) error {
 	if params == nil {
 		return nil
 	}
+	// One row per weight, one column per vendor that is ever first: there are usually more
+	// weights than vendors, and rows do not run off the screen.
 	b.WriteString("\n" + sl(lang, "central") + "\n")
-	t = TextTable{Header: []string{sl(lang, "vendor")}, Right: map[int]bool{}}
-	for i, p := range params {
-		t.Header = append(t.Header, n.param(p))
-		t.Right[i+1] = true
-	}
+	t = TextTable{Header: []string{sl(lang, "parameter")}, Right: map[int]bool{}}
+	var firsts []string
 	for _, id := range ids {
-		cw, ok := s.CentralWeights[id]
-		if !ok {
-			continue
+		if _, ok := s.CentralWeights[id]; ok {
+			firsts = append(firsts, id)
+			t.Header = append(t.Header, n.vendor(id))
+			t.Right[len(firsts)] = true
 		}
-		row := []string{n.vendor(id)}
-		for _, p := range params {
-			row = append(row, pct(cw[p]))
+	}
+	for _, p := range params {
+		row := []string{n.param(p)}
+		for _, id := range firsts {
+			row = append(row, pct(s.CentralWeights[id][p]))
 		}
 		t.Add(row...)
 	}
