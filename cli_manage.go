@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"ccselect/export"
+	"ccselect/model"
 	"ccselect/samples"
-	"ccselect/storage"
 )
 
 func cmdList(args []string, out io.Writer) error {
@@ -76,15 +76,7 @@ func cmdNew(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := refuseDuplicateName(st, ev.Name); err != nil {
-		return err
-	}
-	id, err := st.Create(ev, actor())
+	id, err := createUnique(*db, ev)
 	if err != nil {
 		return err
 	}
@@ -110,15 +102,7 @@ func cmdImport(args []string, out io.Writer) error {
 	if *rename != "" {
 		ev.Name = strings.TrimSpace(*rename)
 	}
-	st, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := refuseDuplicateName(st, ev.Name); err != nil {
-		return err
-	}
-	id, err := st.Create(ev, actor())
+	id, err := createUnique(*db, ev)
 	if err != nil {
 		return err
 	}
@@ -127,18 +111,24 @@ func cmdImport(args []string, out io.Writer) error {
 	return nil
 }
 
-// refuseDuplicateName keeps names unique so --eval NAME stays unambiguous.
-func refuseDuplicateName(st *storage.Store, name string) error {
+// createUnique stores a new evaluation, refusing a name already in use so that --eval NAME
+// stays unambiguous.
+func createUnique(db string, ev *model.Evaluation) (int64, error) {
+	st, err := openStore(db)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
 	list, err := st.List()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, s := range list {
-		if s.Name == name {
-			return fmt.Errorf("an evaluation named %q already exists (id %d); choose another --name", name, s.ID)
+		if s.Name == ev.Name {
+			return 0, fmt.Errorf("an evaluation named %q already exists (id %d); choose another --name", ev.Name, s.ID)
 		}
 	}
-	return nil
+	return st.Create(ev, actor())
 }
 
 func cmdExport(args []string, out io.Writer) error {
