@@ -223,9 +223,27 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 		{"unknown-dimension.json", replace(`"dimension": "stability"`, `"dimension": "vibes"`), `unknown dimension "vibes"`},
 		{"rating.json", replace(`"value": 5,`, `"value": 7,`), "outside 1–5"},
 		{"duplicate.json", replace(`"id": "panshi"`, `"id": "yunqi"`), "duplicate vendor"},
+		{"duplicate-reviewer.json", replace(`"id": "li"`, `"id": "wang"`), "duplicate reviewer"},
+		{"duplicate-criterion.json", replace(`"id": "load_balancing"`, `"id": "arch_redundancy"`), "arch_redundancy"},
+		{"unknown-vendor.json", replace(`"vendor": "yunqi"`, `"vendor": "ghost"`), `unknown vendor "ghost"`},
+		{"unknown-criterion.json", replace(`"criterion": "track_record",`, `"criterion": "uptime",`), `unknown criterion "uptime"`},
+		{"unknown-reviewer.json", replace(`"reviewer": "wang"`, `"reviewer": "zhao"`), `unknown reviewer "zhao"`},
+		{"nan.json", replace(`"value": 99.95,`, `"value": NaN,`), "invalid character 'N'"},
+		{"text-value.json", replace(`"value": 99.95,`, `"value": "99.95%",`), "expected a number"},
+		{"null-value.json", replace(`"value": 99.95,`, `"value": null,`), "not a number"},
+		{"no-value.json", replace(`"value": 99.95,`, ``), `no "value"`},
+		{"negative.json", replace(`"value": 99.95,`, `"value": -1,`), "negative"},
+		{"half-rating.json", replace(`"value": 5,`, `"value": 4.2,`), "half point"},
+		{"weights.json", replace(`"stability": 0.24`, `"stability": 0.5`), "sum to"},
+		{"null-weight.json", replace(`"stability": 0.24`, `"stability": null`), "not a number"},
+		{"null-threshold.json", replace(`"threshold": 99.9`, `"threshold": null`), "not a number"},
+		{"empty.json", "", "empty"},
+		{"array.json", "[]", "not an object"},
 	}
 	for _, c := range cases {
-		failCLI(t, c.want, "import", write(c.name, c.content), "--db", db, "--name", "bad")
+		t.Run(c.name, func(t *testing.T) {
+			failCLI(t, c.want, "import", write(c.name, c.content), "--db", db, "--name", "bad")
+		})
 	}
 	failCLI(t, "no such file", "import", filepath.Join(dir, "missing.json"), "--db", db)
 	if after := snapshot(t, db); after != before {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"ccselect/model"
@@ -57,7 +58,8 @@ func EncodeBundle(w io.Writer, ev *model.Evaluation) error {
 
 // DecodeBundle reads a bundle strictly and all-or-nothing: the envelope must name the format and
 // a version this code understands, unknown fields and trailing data are errors, syntax errors say
-// where (line and column), and the evaluation must pass model.Evaluation.Validate.
+// where (line and column), null stands only where a list or map may be empty, required numbers
+// must be present (see checkNulls), and the evaluation must pass model.Evaluation.Validate.
 func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBundleBytes+1))
 	if err != nil {
@@ -78,6 +80,9 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	}
 	if b.Evaluation == nil {
 		return nil, errors.New(`bundle has no "evaluation"`)
+	}
+	if err := checkNulls(data, reflect.TypeFor[bundle]()); err != nil {
+		return nil, err
 	}
 	if err := b.Evaluation.Validate(); err != nil {
 		return nil, fmt.Errorf("invalid evaluation: %w", err)
@@ -158,6 +163,9 @@ func typeMismatch(te *json.UnmarshalTypeError) string {
 }
 
 func jsonKind(t reflect.Type) string {
+	if t == reflect.TypeFor[time.Time]() {
+		return `a time such as "2026-03-01T09:30:00Z"`
+	}
 	switch t.Kind() {
 	case reflect.Float32, reflect.Float64, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:

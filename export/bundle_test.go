@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -380,4 +381,65 @@ func TestWriteFileAtomicReplaces(t *testing.T) {
 		}
 	}
 	onlyFiles(t, dir, "out.csv")
+}
+
+// encoding/json turns null (and a missing key) into a zero value without complaint; a bundle must
+// not: `"threshold": null` would become a knock-out gate "≥ 0" that every vendor passes. Null
+// stays fine where a list or map may be empty, which is how an empty evaluation is written.
+func TestDecodeRefusesNullsAndMissingNumbers(t *testing.T) {
+	valid := string(encode(t, sample(t)))
+	replace := func(old, new string) string {
+		t.Helper()
+		if !strings.Contains(valid, old) {
+			t.Fatalf("sample bundle lacks %q", old)
+		}
+		return strings.Replace(valid, old, new, 1)
+	}
+	cases := []struct{ name, in, want string }{
+		{"score value", replace(`"value": 99.95,`, `"value": null,`), ": evaluation.scores[30].value is null, not a number"},
+		{"score without value", replace(`"value": 99.95,`, ``), `: evaluation.scores[30] has no "value" (a number is required)`},
+		{"threshold", replace(`"threshold": 99.9`, `"threshold": null`), "evaluation.knockouts[0].threshold is null, not a number"},
+		{"knock-out without threshold", replace(`"op": ">=",
+        "threshold": 99.9`, `"op": ">="`), `evaluation.knockouts[0] has no "threshold"`},
+		{"weight", replace(`"stability": 0.24`, `"stability": null`), `evaluation.profiles[0].dimensions["stability"] is null, not a number`},
+		{"parameter", replace(`"P": 1000`, `"P": null`), `evaluation.parameters["P"] is null`},
+		{"anchor", replace(`"x": 99.5,`, `"x": null,`), "evaluation.framework.criteria[2].anchors[0].x is null"},
+		{"price", replace(`"price": 260`, `"price": null`), "evaluation.vendors[0].price is null"},
+		{"name", replace(`"name": "default"`, `"name": null`), "evaluation.profiles[0].name is null, not a string"},
+		{"created", replace(`"created": "2025-03-03T01:00:00Z"`, `"created": null`), "evaluation.created is null, not a time"},
+		{"case-insensitive key", replace(`"value": 99.95,`, `"VALUE": null,`), "evaluation.scores[30].value is null"},
+	}
+	for _, c := range cases {
+		err := decodeString(c.in)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "line ") {
+			t.Errorf("%s: err = %v, want it to start with a position and contain %q", c.name, err, c.want)
+		}
+	}
+	// The position points at the null.
+	err := decodeString(replace(`"value": 99.95,`, `"value": null,`))
+	lines := strings.Split(valid, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, `"value": 99.95,`) {
+			col := strings.Index(l, "99.95") + 1
+			if want := fmt.Sprintf("line %d, column %d:", i+1, col); err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("null value: err = %v, want prefix %q", err, want)
+			}
+			break
+		}
+	}
+
+	// An evaluation with nothing in it yet (as the store loads it: nil lists) is written with null
+	// lists and reads back.
+	empty, err := samples.Template("finance", "空的评估", "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty.Vendors, empty.Reviewers, empty.Scores = nil, nil, nil
+	data := encode(t, empty)
+	if !bytes.Contains(data, []byte(`"vendors": null`)) {
+		t.Fatalf("test needs a bundle with a null list:\n%s", data[:200])
+	}
+	if _, err := export.DecodeBundle(bytes.NewReader(data)); err != nil {
+		t.Fatalf("empty evaluation: %v", err)
+	}
 }
