@@ -34,7 +34,7 @@ func TestCatalogueComplete(t *testing.T) {
 
 // keyUse finds catalogue keys written in the source: t.s("..."), t.f("..."), the key help
 // texts, and any other string literal shaped like a key of a known group.
-var keyUse = regexp.MustCompile(`"((?:key|hdr|tab|strip|small|help|dim|dimtiny|dir|tmpl|ov|ko|grid|side|edit|vendor|reviewer|home|empty|ok|info|err|time)\.[a-z0-9_.]*)"`)
+var keyUse = regexp.MustCompile(`"((?:key|hdr|tab|strip|small|help|dim|dimtiny|dir|tmpl|ov|ko|grid|side|edit|vendor|reviewer|home|empty|ok|info|err|time|sens|smaa|undo)\.[a-z0-9_.]*)"`)
 
 // TestCatalogueCoversSource: every key the code uses is in the catalogue (keys built from a
 // prefix plus data, like "dim."+id, are optional and looked up with hasKey).

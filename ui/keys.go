@@ -20,6 +20,10 @@ type keyMap struct {
 	Add, EditItem, RenameItem, DeleteItem, Choose key.Binding
 	// Dialogs.
 	Confirm, Cancel, NextField, PrevField, Submit, Choice key.Binding
+	// Sensitivity tab. Param and Samples only describe their pairs in the help.
+	Param, ParamPrev, ParamNext, Section          key.Binding
+	RunSMAA, CancelSMAA, Mode, Level, Uncertainty key.Binding
+	Samples, SamplesUp, SamplesDown               key.Binding
 }
 
 func newKeyMap(t tr) keyMap {
@@ -71,5 +75,18 @@ func newKeyMap(t tr) keyMap {
 		PrevField: b(k("shift+tab", "up"), "shift+tab", "key.prevfield"),
 		Submit:    b(k("enter", "ctrl+s"), "enter", "key.submit"),
 		Choice:    b(k("left", "right"), "←/→", "key.choice"),
+
+		Param:       b(k("[", "]", "left", "right"), "[ ]", "key.param"),
+		ParamPrev:   b(k("[", "left"), "[", "key.param"),
+		ParamNext:   b(k("]", "right"), "]", "key.param"),
+		Section:     b(k("v"), "v", "key.section"),
+		RunSMAA:     b(k("s"), "s", "key.smaa"),
+		CancelSMAA:  b(k("esc"), "esc", "key.smaacancel"),
+		Mode:        b(k("m"), "m", "key.smaamode"),
+		Level:       b(k("l"), "l", "key.smaalevel"),
+		Uncertainty: b(k("U"), "U", "key.smaaunc"),
+		Samples:     b(k("+", "-"), "+/-", "key.samples"),
+		SamplesUp:   b(k("+", "="), "+", "key.samples"),
+		SamplesDown: b(k("-", "_"), "-", "key.samples"),
 	}
 }

@@ -13,11 +13,13 @@ import (
 
 // overviewPane shows who wins and why: the ranking with totals, leads and the five dimension
 // contributions as one stacked bar per vendor, knock-out and incomplete badges with reasons,
-// and below it the vendors × dimensions score matrix.
+// and below it the vendors × dimensions score matrix. The robustness line stays at the bottom
+// whatever the scroll: who leads, how firmly, and which weight would change it.
 type overviewPane struct {
 	e      *env
 	keys   *keyMap
 	wb     *workbench
+	sens   *sensPane // the robustness summary comes from the sensitivity analysis
 	scroll int
 	lastH  int
 }
@@ -47,10 +49,31 @@ func (p *overviewPane) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (p *overviewPane) View(w, h int) string {
+	foot := p.robustLines(w, h)
+	h -= len(foot)
 	p.lastH = h
 	lines := overviewLines(p.e, p.wb, w)
 	p.scroll = clampOffset(p.scroll, h, len(lines))
-	return block(lines[p.scroll:], w, h)
+	return block(lines[p.scroll:], w, h) + "\n" + block(foot, w, len(foot))
+}
+
+// robustLines is the band at the bottom: a rule and the robustness summary in up to two lines
+// (three on a tall screen); nothing when there is no vendor or no room.
+func (p *overviewPane) robustLines(w, h int) []string {
+	if p.sens == nil || len(p.wb.ev.Vendors) == 0 || h < 8 {
+		return nil
+	}
+	st, t := p.e.styles, p.e.t
+	n := 2
+	if h >= 30 {
+		n = 3
+	}
+	out := []string{st.Rule.Render(strings.Repeat("─", w))}
+	text := t.f("sens.robust", p.sens.summary().In(t.lang))
+	for _, l := range limitLines(wrap(text, w-2), n, w-2) {
+		out = append(out, " "+l)
+	}
+	return out
 }
 
 func (p *overviewPane) ShortHelp() []key.Binding {

@@ -50,6 +50,8 @@ type Root struct {
 	grid      *gridPane
 	vendors   *vendorsPane
 	reviewers *reviewersPane
+	sens      *sensPane
+	smaaRun   smaaRunner // nil = model.RunSMAA (tests hold runs in progress with their own)
 
 	dlg  dialog
 	help bool
@@ -57,6 +59,9 @@ type Root struct {
 	statusText string
 	statusKind statusKind
 	saveErr    bool // the last write failed (header says "not saved")
+	// undoPending is an undo/redo whose status line names something the reload will bring
+	// back (an undone deletion): the status is written again once the reload is in.
+	undoPending *pendingUndo
 
 	version      int64
 	versionKnown bool
@@ -125,6 +130,8 @@ func (r *Root) focused() pane {
 		return r.vendors
 	case tabReviewers:
 		return r.reviewers
+	case tabSensitivity:
+		return r.sens
 	}
 	return r.overview
 }
@@ -152,6 +159,8 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case dataVersionMsg:
 		return r, tea.Batch(r.versionSeen(msg), pollCmd(r.poll))
+	case smaaTickMsg, smaaDoneMsg:
+		return r, r.smaaMsg(msg)
 	case tea.KeyPressMsg:
 		return r, r.key(msg)
 	case tea.MouseClickMsg:
@@ -240,6 +249,10 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.focused().Update(msg)
 	}
 	_, inGrid := r.focused().(*gridPane)
+	if sp, ok := r.focused().(*sensPane); ok && sp.wantsEsc() && key.Matches(msg, k.CancelSMAA) {
+		sp.cancelSMAA()
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Home):
 		return r.goHome()
@@ -301,7 +314,11 @@ func (r *Root) goHome() tea.Cmd {
 	if r.wb != nil {
 		r.home.selectID = r.wb.id // come back to the line of the evaluation just left
 	}
+	if r.sens != nil {
+		r.sens.cancelSMAA()
+	}
 	r.screen, r.wb, r.tabs, r.tab = screenHome, nil, nil, 0
+	r.undoPending = nil
 	return r.do(listOp())
 }
 
@@ -311,10 +328,14 @@ func (r *Root) open(id int64, ev *model.Evaluation) error {
 	if err != nil {
 		return err
 	}
+	if r.sens != nil {
+		r.sens.cancelSMAA()
+	}
 	r.wb = wb
 	r.tabs = buildTabs(len(ev.Framework.Dimensions))
 	r.tab = 0
-	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb}
+	r.sens = newSensPane(&r.e, &r.keys, wb, r.smaaRun)
+	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb, sens: r.sens}
 	r.grid = newGridPane(&r.e, &r.keys, wb)
 	r.vendors = &vendorsPane{e: &r.e, keys: &r.keys, wb: wb}
 	r.reviewers = &reviewersPane{e: &r.e, keys: &r.keys, wb: wb}
@@ -366,6 +387,13 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 		if err := r.wb.load(msg.ev, r.opt.Actor); err != nil {
 			r.setStatus(statusErr, t.f("err.load", err))
 		}
+		if u := r.undoPending; u != nil {
+			r.undoPending = nil
+			if r.statusText == u.shown { // nothing else was said since
+				text, _ := r.undoText(u.msg)
+				r.setStatus(statusOK, text)
+			}
+		}
 	case writeDoneMsg:
 		if msg.err != nil {
 			r.saveErr = true
@@ -396,10 +424,6 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 		}
 		return r.do(listOp())
 	case undoneMsg:
-		key := "ok.undone"
-		if msg.redo {
-			key = "ok.redone"
-		}
 		switch {
 		case isNothingToUndo(msg.err):
 			nk := "info.nothingundo"
@@ -413,7 +437,11 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			return r.reload()
 		}
 		r.saveErr = false
-		r.setStatus(statusOK, t.f(key, msg.desc))
+		text, named := r.undoText(msg)
+		r.setStatus(statusOK, text)
+		if !named {
+			r.undoPending = &pendingUndo{msg: msg, shown: text}
+		}
 		return r.reload()
 	}
 	return nil
@@ -447,6 +475,12 @@ func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
 // layout is the current screen's layout.
 func (r *Root) layout() layout {
 	wbOpen := r.screen == screenWorkbench && r.wb != nil
-	strip := wbOpen && r.tabs[r.tab].kind != tabOverview
+	strip := false
+	if wbOpen {
+		switch r.tabs[r.tab].kind {
+		case tabDimension, tabVendors, tabReviewers:
+			strip = true // the live ranking, under the tabs where edits are made
+		}
+	}
 	return computeLayout(r.w, r.h, wbOpen, strip)
 }

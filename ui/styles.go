@@ -21,6 +21,12 @@ type palette struct {
 	// foregrounds for the grid.
 	scoreBg [5][2]string
 	scoreFg [5][2]string
+	// vendors are the line colours of the sensitivity chart, one per vendor (by its position
+	// in the evaluation, so a vendor keeps its colour whichever weight is swept).
+	vendors [][2]string
+	// shade is a neutral intensity ramp (backgrounds) for shares such as SMAA rank
+	// acceptability: darker = more of the draws. Level 0 has no background.
+	shade [5][2]string
 }
 
 var defaultPalette = palette{
@@ -53,6 +59,23 @@ var defaultPalette = palette{
 		{"#2F8F2F", "#A8E08A"},
 		{"#006F00", "#5FE05F"},
 	},
+	vendors: [][2]string{
+		{"#0072B2", "#56B4E9"}, // blue
+		{"#D55E00", "#FF9F45"}, // vermilion
+		{"#00875F", "#5FD7AF"}, // bluish green
+		{"#AF0087", "#FF87D7"}, // reddish purple
+		{"#8A7000", "#F0E442"}, // yellow
+		{"#5F00D7", "#AF87FF"}, // violet
+		{"#007C91", "#7FDBFF"}, // cyan
+		{"#8A4B00", "#D7AF87"}, // brown
+	},
+	shade: [5][2]string{
+		{"", ""},
+		{"#E4EEF8", "#1E2A36"},
+		{"#C3DAF0", "#23405C"},
+		{"#97BFE6", "#2A5A86"},
+		{"#5E9BD6", "#3474B0"},
+	},
 }
 
 // Styles holds every style of the interface, built once from the palette for a background
@@ -77,6 +100,9 @@ type Styles struct {
 	Box                                       lipgloss.Style // dialog and overlay frame
 	Key, KeyDesc                              lipgloss.Style
 	Up, Down                                  lipgloss.Style
+	Accent                                    lipgloss.Style   // chart markers, the selected parameter
+	Vendor                                    []lipgloss.Style // chart line per vendor
+	Shade                                     [5]lipgloss.Style
 }
 
 // NewStyles builds the styles for a dark or light background, or colourless when noColor.
@@ -118,6 +144,14 @@ func NewStyles(dark, noColor bool) Styles {
 		s.ScoreBg[i] = base
 		s.ScoreFg[i] = base
 	}
+	s.Accent = base.Bold(true)
+	s.Vendor = make([]lipgloss.Style, len(p.vendors))
+	for i := range s.Vendor {
+		s.Vendor[i] = base
+	}
+	for i := range s.Shade {
+		s.Shade[i] = base
+	}
 	if noColor {
 		return s
 	}
@@ -145,6 +179,13 @@ func NewStyles(dark, noColor bool) Styles {
 	for i := range s.ScoreBg {
 		s.ScoreBg[i] = base.Background(c(p.scoreBg[i]))
 		s.ScoreFg[i] = base.Foreground(c(p.scoreFg[i]))
+	}
+	s.Accent = s.Accent.Foreground(c(p.accent))
+	for i := range s.Vendor {
+		s.Vendor[i] = base.Foreground(c(p.vendors[i]))
+	}
+	for i := 1; i < len(s.Shade); i++ {
+		s.Shade[i] = base.Background(c(p.shade[i]))
 	}
 	return s
 }
@@ -178,4 +219,32 @@ func (s *Styles) dimGlyph(d int) string {
 		return dimGlyphs[d%len(dimGlyphs)]
 	}
 	return "█"
+}
+
+// VendorStyle is the chart colour of the vendor at position v of the evaluation.
+func (s *Styles) VendorStyle(v int) lipgloss.Style { return s.Vendor[v%len(s.Vendor)] }
+
+// vendorGlyphs tell chart lines apart without colour: each vendor's line is drawn with its own
+// glyph (one cell, ASCII, so no terminal draws it double-width).
+var vendorGlyphs = []string{"*", "o", "+", "#", "@", "%", "=", "~"}
+
+// vendorGlyph is the no-colour glyph of vendor v.
+func vendorGlyph(v int) string { return vendorGlyphs[v%len(vendorGlyphs)] }
+
+// shadeGlyphs stand for the background shades without colour.
+var shadeGlyphs = [5]string{" ", "░", "▒", "▓", "█"}
+
+// shareBucket maps a share in [0,1] to one of the five shades.
+func shareBucket(x float64) int {
+	switch {
+	case !(x >= 0.05):
+		return 0
+	case x < 0.2:
+		return 1
+	case x < 0.4:
+		return 2
+	case x < 0.6:
+		return 3
+	}
+	return 4
 }

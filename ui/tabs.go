@@ -4,13 +4,14 @@ import (
 	"strings"
 )
 
-// tabKind is what a workbench tab shows. Later issues add weights and sensitivity tabs: they
-// slot into buildTabs between the dimensions and the vendors.
+// tabKind is what a workbench tab shows. A later issue adds a weights tab: it slots into
+// buildTabs between the dimensions and the sensitivity tab.
 type tabKind int
 
 const (
 	tabOverview tabKind = iota
 	tabDimension
+	tabSensitivity
 	tabVendors
 	tabReviewers
 )
@@ -20,13 +21,24 @@ type tab struct {
 	dim  int // for tabDimension
 }
 
-// buildTabs lists the tabs of an evaluation: Overview, one per dimension, Vendors, Reviewers.
+// buildTabs lists the tabs of an evaluation: Overview, one per dimension, then (after a
+// separator) Sensitivity, Vendors, Reviewers.
 func buildTabs(nDims int) []tab {
 	tabs := []tab{{kind: tabOverview}}
 	for d := 0; d < nDims; d++ {
 		tabs = append(tabs, tab{kind: tabDimension, dim: d})
 	}
-	return append(tabs, tab{kind: tabVendors}, tab{kind: tabReviewers})
+	return append(tabs, tab{kind: tabSensitivity}, tab{kind: tabVendors}, tab{kind: tabReviewers})
+}
+
+// afterSeparator reports whether tab i is the first of the tabs after the scoring tabs (the
+// overview and the dimensions), where the tab row draws its "│".
+func (r *Root) afterSeparator(i int) bool {
+	if i == 0 {
+		return false
+	}
+	scoring := func(k tabKind) bool { return k == tabOverview || k == tabDimension }
+	return scoring(r.tabs[i-1].kind) && !scoring(r.tabs[i].kind)
 }
 
 // tabLabels are the labels of the tabs, in the short form or, when even that does not fit,
@@ -43,6 +55,12 @@ func (r *Root) tabLabels(tiny bool) []string {
 				out[i] = dimTiny(t, r.wb.ev, tb.dim)
 			} else {
 				out[i] = dimShort(t, r.wb.ev, tb.dim)
+			}
+		case tabSensitivity:
+			if tiny {
+				out[i] = t.s("tab.sensitivity.tiny")
+			} else {
+				out[i] = t.s("tab.sensitivity")
 			}
 		case tabVendors:
 			out[i] = t.s("tab.vendors")
@@ -78,7 +96,7 @@ func (r *Root) tabSpans(w int) ([]string, []tabSpan) {
 func (r *Root) placeTabs(labels []string, x int) ([]tabSpan, int) {
 	spans := make([]tabSpan, len(labels))
 	for i, l := range labels {
-		if i > 0 && r.tabs[i].kind == tabVendors {
+		if r.afterSeparator(i) {
 			x += 2 // room for the separator
 		}
 		w := width(l) + 2
@@ -107,7 +125,7 @@ func (r *Root) renderTabs() string {
 	x := 0
 	for i, l := range labels {
 		if pad := spans[i].x0 - x; pad > 0 {
-			if r.tabs[i].kind == tabVendors {
+			if r.afterSeparator(i) {
 				b.WriteString(st.TabSep.Render("│") + strings.Repeat(" ", pad-1))
 			} else {
 				b.WriteString(strings.Repeat(" ", pad))

@@ -21,6 +21,11 @@ type workbench struct {
 	rankNow  []int   // vendor index → current rank
 
 	reviewer int // index of the current reviewer; -1 when there is none
+
+	// rev counts changes of the data the ranking reads (every load and every score edit), so
+	// results computed from an older state (sensitivity caches, an SMAA run) can tell they are
+	// out of date.
+	rev int
 }
 
 // newWorkbench compiles ev under its active profile with mean consensus and the weighted sum.
@@ -53,6 +58,7 @@ func (w *workbench) load(ev *model.Evaluation, actor string) error {
 		w.prevRank = nil
 	}
 	w.reviewer = pickReviewer(ev, prevReviewer, actor)
+	w.rev++
 	w.rerank()
 	return nil
 }
@@ -140,6 +146,7 @@ func (w *workbench) setScore(v, c int, value float64, note, evidence string) mod
 	}
 	w.remember()
 	w.prob.SetRaw(v, c, w.reviewer, value)
+	w.rev++
 	w.rerank()
 	return sc
 }
@@ -162,6 +169,7 @@ func (w *workbench) clearScore(v, c int) (vendor, criterion, reviewer string, ok
 			w.ev.Scores = append(w.ev.Scores[:i], w.ev.Scores[i+1:]...)
 			w.remember()
 			w.prob.SetRaw(v, c, w.reviewer, math.NaN())
+			w.rev++
 			w.rerank()
 			return vendor, criterion, reviewer, true
 		}
