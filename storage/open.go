@@ -21,6 +21,10 @@ var (
 	ErrDamaged = errors.New("database file is damaged")
 	// ErrTooNew: the file was written by a newer ccselect. It is left untouched.
 	ErrTooNew = errors.New("database schema is newer than this program")
+	// ErrReadOnly: the file or its directory cannot be written, so Open refuses it (SQLite
+	// would fail on the first edit, or could not keep its -wal and -shm files). OpenReadOnly
+	// reads such a file; edits on a store opened that way fail with this error too.
+	ErrReadOnly = errors.New("database is read-only")
 )
 
 const sqliteMagic = "SQLite format 3\x00"
@@ -127,15 +131,86 @@ func checkExisting(path string, size int64) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-			return fmt.Errorf("database %s is read-only", path)
+			return fmt.Errorf("%w: %s (no permission to write to it)", ErrReadOnly, path)
 		}
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
 	f.Close()
 	if err := dirWritable(filepath.Dir(path)); err != nil {
-		return fmt.Errorf("database %s: its directory is not writable (SQLite needs to create the -wal and -shm files there): %w", path, err)
+		return fmt.Errorf("%w: %s: its directory is not writable (SQLite needs to create the -wal and -shm files there): %v",
+			ErrReadOnly, path, err)
 	}
 	return nil
+}
+
+// OpenReadOnly opens an existing database for reading only, for commands that only look
+// (report, list, export) at a file this user may not write. It never writes to the file or its
+// directory: with no -wal file holding pages, SQLite opens the file as immutable (no locks, no
+// -wal or -shm created); otherwise it reads through the existing -wal. Edits fail with
+// ErrReadOnly. The same checks as Open apply (not SQLite, damaged, too new), and since a
+// read-only open cannot migrate, a file with an older schema is refused too.
+//
+// An immutable open does not see writes made while it is open; it is meant for short reads.
+func OpenReadOnly(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("storage: empty database path")
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("open database %s: %w", path, fs.ErrNotExist)
+	case err != nil:
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	case st.IsDir():
+		return nil, fmt.Errorf("open database %s: it is a directory", path)
+	case st.Size() == 0:
+		return nil, fmt.Errorf("open database %s: the file is empty (no ccselect database yet)", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	version, err := checkHeader(f, st.Size())
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (the file was left untouched)", path, err)
+	}
+	if version > SchemaVersion {
+		return nil, tooNew(path, int(version))
+	}
+	if err := probe(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", uri(path, readOnlyParams(path)))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{path: path, db: db, now: time.Now, readOnly: true}
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if v < SchemaVersion {
+		s.Close()
+		return nil, fmt.Errorf("%w: %s has schema version %d and needs an upgrade to %d, which a read-only open cannot do",
+			ErrReadOnly, path, v, SchemaVersion)
+	}
+	if s.conn, err = db.Conn(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// readOnlyParams opens path read-only without creating anything next to it: as immutable when
+// no -wal file holds pages (SQLite would otherwise create -wal and -shm files, which a reader
+// cannot remove again), else through the -wal file that is there.
+func readOnlyParams(path string) string {
+	if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
+		return "mode=ro&immutable=1&_pragma=foreign_keys(1)"
+	}
+	return "mode=ro&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
 }
 
 func tooNew(path string, version int) error {
@@ -199,11 +274,7 @@ func checkHeader(f io.ReaderAt, size int64) (uint32, error) {
 // Without a -wal file holding pages, the probe opens the file as immutable: SQLite then takes no
 // locks and creates no -wal or -shm file, so a refused file's directory is left as it was too.
 func probe(path string) error {
-	params := "mode=ro&_pragma=busy_timeout(5000)"
-	if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
-		params = "mode=ro&immutable=1"
-	}
-	db, err := sql.Open("sqlite", uri(path, params))
+	db, err := sql.Open("sqlite", uri(path, readOnlyParams(path)))
 	if err != nil {
 		return fmt.Errorf("open database %s: %w", path, err)
 	}

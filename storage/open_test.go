@@ -126,8 +126,8 @@ func TestOpenBadPaths(t *testing.T) {
 	}
 
 	t.Run("read-only directory", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("root ignores directory permissions")
+		if !unprivileged(t) {
+			return
 		}
 		ro := filepath.Join(t.TempDir(), "ro")
 		if err := os.Mkdir(ro, 0o500); err != nil {
@@ -139,18 +139,18 @@ func TestOpenBadPaths(t *testing.T) {
 		}
 	})
 	t.Run("read-only file", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("root ignores file permissions")
+		if !unprivileged(t) {
+			return
 		}
 		path := sampleDB(t)
 		if err := os.Chmod(path, 0o400); err != nil {
 			t.Fatal(err)
 		}
-		expectUntouched(t, path, nil, "read-only")
+		expectUntouched(t, path, ErrReadOnly, "read-only")
 	})
 	t.Run("existing file in a read-only directory", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("root ignores directory permissions")
+		if !unprivileged(t) {
+			return
 		}
 		path := sampleDB(t)
 		dir := filepath.Dir(path)
@@ -158,7 +158,7 @@ func TestOpenBadPaths(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { os.Chmod(dir, 0o700) })
-		expectUntouched(t, path, nil, "not writable")
+		expectUntouched(t, path, ErrReadOnly, "not writable")
 	})
 }
 

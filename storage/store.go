@@ -30,8 +30,9 @@ var (
 
 // Store is an open database. Its methods are safe for concurrent use.
 type Store struct {
-	path string
-	db   *sql.DB
+	path     string
+	db       *sql.DB
+	readOnly bool // opened with OpenReadOnly: every write fails with ErrReadOnly
 
 	// conn is a connection kept for the store's life. Every write transaction runs on it, one at
 	// a time (SQLite has one writer anyway), and DataVersion asks it: PRAGMA data_version is per
@@ -97,6 +98,9 @@ func (s *Store) Close() error {
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
+// ReadOnly reports whether the store was opened with OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // DataVersion returns a number that changes whenever another connection (another Store, another
 // process) commits to the file. This store's own edits and all reads leave it alone, so a change
 // means the data on screen may be stale.
@@ -118,6 +122,9 @@ var errClosed = errors.New("storage: store is closed")
 // beginWrite starts an IMMEDIATE transaction on the store's own connection and holds it until
 // done, which rolls back unless Commit ran first.
 func (s *Store) beginWrite() (*sql.Tx, func(), error) {
+	if s.readOnly {
+		return nil, nil, fmt.Errorf("%w: %s was opened for reading only", ErrReadOnly, s.path)
+	}
 	s.connMu.Lock()
 	if s.conn == nil {
 		s.connMu.Unlock()
