@@ -16,32 +16,50 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", "", "database file (default $CCSELECT_DB or the XDG data dir)")
 }
 
-// openStore opens the database named by --db, or the default one. The default database is
-// created on first use, with its directory, and seeded with the sample evaluation so a first
-// run shows something; an explicit --db that does not exist yet starts empty.
-func openStore(dbPath string) (*storage.Store, error) {
-	if dbPath != "" {
-		return storage.Open(dbPath)
-	}
-	path, err := storage.DefaultPath()
-	if err != nil {
-		return nil, err
+// openStore opens the database for a command that writes (new, import, the workbench): the one
+// named by --db, or the default one. The default database is created on first use, with its
+// directory, and seeded with the sample evaluation so a first run shows something; an explicit
+// --db that does not exist yet starts empty.
+func openStore(dbPath string) (*storage.Store, error) { return open(dbPath, false) }
+
+// openForRead opens the database for a command that only reads (report, list, export, check,
+// sensitivity). An explicit --db must exist: a typo must not leave an empty database behind. A
+// database this user may not write is opened read-only.
+func openForRead(dbPath string) (*storage.Store, error) { return open(dbPath, true) }
+
+func open(dbPath string, readOnly bool) (*storage.Store, error) {
+	path, isDefault := dbPath, dbPath == ""
+	if isDefault {
+		var err error
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, err
+		}
 	}
 	_, statErr := os.Stat(path)
 	fresh := errors.Is(statErr, os.ErrNotExist)
-	if fresh {
+	switch {
+	case fresh && readOnly && !isDefault:
+		return nil, fmt.Errorf("no database at %s (ccselect new --db or ccselect import --db creates one)", path)
+	case fresh && isDefault:
 		if err := storage.EnsureDir(path); err != nil {
 			return nil, err
 		}
 	}
 	st, err := storage.Open(path)
+	if err != nil && readOnly && !fresh && errors.Is(err, storage.ErrReadOnly) {
+		return storage.OpenReadOnly(path)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if fresh {
+	if fresh && isDefault {
 		if err := seedSample(st); err != nil {
+			// Remove the unseeded file, so the next run seeds it again.
 			st.Close()
-			return nil, err
+			for _, p := range []string{path, path + "-wal", path + "-shm"} {
+				os.Remove(p)
+			}
+			return nil, fmt.Errorf("seed the new database %s with the sample: %w", path, err)
 		}
 	}
 	return st, nil
@@ -93,11 +111,11 @@ func sourceFlags(fs *flag.FlagSet) source {
 func (s source) load() (*model.Evaluation, error) {
 	if *s.sample {
 		if *s.db != "" || *s.eval != "" {
-			return nil, fmt.Errorf("--sample cannot be combined with --db or --eval")
+			return nil, usagef("--sample cannot be combined with --db or --eval")
 		}
 		return samples.Sample()
 	}
-	st, err := openStore(*s.db)
+	st, err := openForRead(*s.db)
 	if err != nil {
 		return nil, err
 	}

@@ -4,28 +4,60 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"ccselect/model"
 )
 
-// errUsage means the flag package already printed what was wrong.
-var errUsage = errors.New("usage")
+// usageError is a mistake in the command line itself (unknown flag, bad flag value, missing or
+// stray argument): run prints it to stderr and exits with status 2, where problems with data or
+// files exit with 1. flags, when set, are the command's flags, listed after the message.
+type usageError struct {
+	msg   string
+	flags *flag.FlagSet
+}
 
+func (e *usageError) Error() string { return e.msg }
+
+// usagef makes a usage error.
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// asUsage marks an error from parsing a flag value (model.ParseMethod and the like) as a usage
+// error; nil stays nil.
+func asUsage(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &usageError{msg: err.Error()}
+}
+
+// helpRequest is -h or --help: run prints the command's flags to stdout and exits with 0.
+type helpRequest struct{ flags *flag.FlagSet }
+
+func (h *helpRequest) Error() string { return "help requested" }
+
+// newFlags makes a command's flag set. It prints nothing itself: parse errors and help come
+// back as errors, and run writes them to the streams it was given.
 func newFlags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet("ccselect "+name, flag.ContinueOnError)
-	fs.SetOutput(os.Stderr)
+	fs := flag.NewFlagSet(strings.TrimSpace("ccselect "+name), flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
 	return fs
 }
 
-// parse parses flags that may stand before or after positional arguments
+// parseWithArgs parses flags that may stand before or after positional arguments
 // (`import FILE --db X` and `import --db X FILE` both work) and returns the positionals.
 func parseWithArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, errUsage
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, &helpRequest{flags: fs}
+			}
+			return nil, &usageError{msg: err.Error(), flags: fs}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -43,9 +75,17 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return fmt.Errorf("unexpected argument %q (see ccselect help)", pos[0])
+		return usagef("unexpected argument %q", pos[0])
 	}
 	return nil
+}
+
+// printFlags lists a command's flags, as the flag package would.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage of %s:\n", fs.Name())
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // langFlag adds --lang; resolveLang applies the default order: flag, LC_ALL, LC_MESSAGES, LANG, en.
@@ -57,7 +97,7 @@ func resolveLang(flagValue string) (model.Lang, error) {
 	if flagValue != "" {
 		l, ok := model.ParseLang(flagValue)
 		if !ok || (flagValue != "zh" && flagValue != "en") {
-			return "", fmt.Errorf("--lang must be zh or en, got %q", flagValue)
+			return "", usagef("--lang must be zh or en, got %q", flagValue)
 		}
 		return l, nil
 	}

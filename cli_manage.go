@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,9 +22,9 @@ func cmdList(args []string, out io.Writer) error {
 		return err
 	}
 	if *format != "table" && *format != "json" {
-		return fmt.Errorf("--format must be table or json, got %q", *format)
+		return usagef("--format must be table or json, got %q", *format)
 	}
-	st, err := openStore(*db)
+	st, err := openForRead(*db)
 	if err != nil {
 		return err
 	}
@@ -69,8 +71,16 @@ func cmdNew(args []string, out io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *template == "" {
-		return fmt.Errorf("--template is required (%s)", strings.Join(samples.TemplateNames(), ", "))
+	names := samples.TemplateNames()
+	switch {
+	case *template == "":
+		return usagef("--template is required (%s)", strings.Join(names, ", "))
+	case !slices.Contains(names, *template):
+		return usagef("unknown template %q (valid: %s)", *template, strings.Join(names, ", "))
+	case strings.TrimSpace(*name) == "":
+		return usagef("--name is required")
+	case math.IsNaN(*peak) || math.IsInf(*peak, 0) || *peak <= 0:
+		return usagef("--peak must be a positive number of channels, got %g", *peak)
 	}
 	ev, err := samples.Template(*template, strings.TrimSpace(*name), strings.TrimSpace(*client), *peak)
 	if err != nil {
@@ -93,7 +103,7 @@ func cmdImport(args []string, out io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("import needs exactly one FILE.json")
+		return usagef("import needs exactly one FILE.json, got %d arguments", len(pos))
 	}
 	ev, err := export.ReadBundleFile(pos[0])
 	if err != nil {
@@ -141,12 +151,12 @@ func cmdExport(args []string, out io.Writer) error {
 		return err
 	}
 	if *format != "json" {
-		return fmt.Errorf("--format must be json, got %q", *format)
+		return usagef("--format must be json, got %q", *format)
 	}
 	if *path == "" {
-		return fmt.Errorf("--out FILE is required")
+		return usagef("--out FILE is required")
 	}
-	st, err := openStore(*db)
+	st, err := openForRead(*db)
 	if err != nil {
 		return err
 	}
@@ -168,7 +178,7 @@ func cmdCheck(args []string, out io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(*db)
+	st, err := openForRead(*db)
 	if err != nil {
 		return err
 	}

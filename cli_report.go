@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"ccselect/export"
@@ -25,14 +24,14 @@ func cmdReport(args []string, out io.Writer) error {
 	}
 	m, err := model.ParseMethod(*method)
 	if err != nil {
-		return err
+		return asUsage(err)
 	}
 	rule, err := model.ParseConsensus(*consensus)
 	if err != nil {
-		return err
+		return asUsage(err)
 	}
 	if *format != "table" && *format != "json" && *format != "csv" {
-		return fmt.Errorf("--format must be table, json or csv, got %q", *format)
+		return usagef("--format must be table, json or csv, got %q", *format)
 	}
 	ev, err := src.load()
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -33,24 +32,24 @@ func cmdSensitivity(args []string, out io.Writer) error {
 		return err
 	}
 	if *format != "table" && *format != "json" {
-		return fmt.Errorf("--format must be table or json, got %q", *format)
+		return usagef("--format must be table or json, got %q", *format)
 	}
 	if *samples < 0 {
-		return fmt.Errorf("--samples must be 0 or more, got %d", *samples)
+		return usagef("--samples must be 0 or more, got %d", *samples)
 	}
 	opt := model.SMAAOptions{Samples: *samples, Seed: *seed}
 	if opt.Level, err = model.ParseSMAALevel(*level); err != nil {
-		return err
+		return asUsage(err)
 	}
 	if opt.Weights, opt.AroundPct, err = model.ParseSMAAWeights(*weights); err != nil {
-		return err
+		return asUsage(err)
 	}
 	if opt.Uncertainty, err = model.ParseSMAAUncertainty(*uncertainty); err != nil {
-		return err
+		return asUsage(err)
 	}
 	rule, err := model.ParseConsensus(*consensus)
 	if err != nil {
-		return err
+		return asUsage(err)
 	}
 	ev, err := src.load()
 	if err != nil {

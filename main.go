@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,7 +33,8 @@ var commands = map[string]command{
 }
 
 // run dispatches to a subcommand (none, or flags only, opens the workbench) and turns errors
-// into a message on stderr and exit status 1 (2 for usage errors).
+// into a message on stderr and exit status 1, or 2 for a mistake in the command line itself.
+// Help (ccselect help, -h, --help) goes to stdout with status 0.
 func run(args []string, stdout, stderr io.Writer) int {
 	name, rest := "", args
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
@@ -51,14 +53,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		cmd = c
 	}
-	if err := cmd(rest, stdout); err != nil {
-		if err == errUsage {
-			return 2
+	err := cmd(rest, stdout)
+	var help *helpRequest
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &help):
+		if name == "" {
+			fmt.Fprint(stdout, usage)
+			return 0
 		}
-		fmt.Fprintf(stderr, "ccselect: %v\n", err)
-		return 1
+		printFlags(stdout, help.flags)
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "ccselect: %s\n", ue.msg)
+		if ue.flags != nil {
+			printFlags(stderr, ue.flags)
+		} else {
+			fmt.Fprintln(stderr, "Run 'ccselect help' for usage.")
+		}
+		return 2
 	}
-	return 0
+	fmt.Fprintf(stderr, "ccselect: %v\n", err)
+	return 1
 }
 
 const usage = `ccselect — choose a cloud call-center vendor / 云呼叫中心选型评估工作台

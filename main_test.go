@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ccselect/export"
+	"ccselect/samples"
 )
 
 // cli runs the command line in-process and returns exit code, stdout and stderr.
@@ -337,4 +340,282 @@ func TestSensitivityCLI(t *testing.T) {
 	failCLI(t, "around", "sensitivity", "--sample", "--weights", "around:0")
 	failCLI(t, "unknown SMAA level", "sensitivity", "--sample", "--level", "vendors")
 	failCLI(t, "--samples", "sensitivity", "--sample", "--samples", "-5")
+}
+
+// sampleBundle writes the embedded sample as a bundle file in dir and returns its path.
+func sampleBundle(t *testing.T, dir string) string {
+	t.Helper()
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "sample.json")
+	if err := export.WriteBundleFile(path, ev); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// listing names what dir holds, so a test can prove a command created nothing there.
+func listing(t *testing.T, dir string) string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, ",")
+}
+
+func expectExit(t *testing.T, want int, args ...string) (string, string) {
+	t.Helper()
+	code, out, errs := cli(t, args...)
+	if code != want {
+		t.Fatalf("ccselect %s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, want, out, errs)
+	}
+	return out, errs
+}
+
+// A command that only reads never creates the database it was pointed at: a typo in --db must
+// not leave an empty database file behind (nor report "ok" on it).
+func TestReadCommandsDoNotCreateADatabase(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "ccselcet.db")
+	out := filepath.Join(dir, "out.json")
+	for _, args := range [][]string{
+		{"list", "--db", typo},
+		{"report", "--db", typo},
+		{"sensitivity", "--db", typo, "--samples", "0"},
+		{"export", "--db", typo, "--out", out},
+		{"check", "--db", typo},
+	} {
+		_, errs := expectExit(t, 1, args...)
+		if !strings.Contains(errs, "no database at "+typo) {
+			t.Errorf("ccselect %s: stderr %q should say there is no database at the path", args[0], errs)
+		}
+		if got := listing(t, dir); got != "" {
+			t.Fatalf("ccselect %s created %s", args[0], got)
+		}
+	}
+}
+
+// Commands that write refuse a database path in a missing directory and do not create it.
+func TestWriteCommandsMissingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	bundle := sampleBundle(t, dir)
+	db := filepath.Join(dir, "no", "such", "x.db")
+	for _, args := range [][]string{
+		{"new", "--db", db, "--template", "default", "--name", "x"},
+		{"import", bundle, "--db", db},
+	} {
+		_, errs := expectExit(t, 1, args...)
+		if !strings.Contains(errs, "does not exist") {
+			t.Errorf("ccselect %s: stderr %q", args[0], errs)
+		}
+	}
+	if got := listing(t, dir); got != "sample.json" {
+		t.Fatalf("directory now holds %s", got)
+	}
+}
+
+// Unknown evaluations and profiles are reported; a failed export writes no file.
+func TestUnknownEvaluationAndProfile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	before := snapshot(t, db)
+	out := filepath.Join(dir, "out.json")
+	failCLI(t, `evaluation "nope": not found`, "report", "--db", db, "--eval", "nope")
+	failCLI(t, `evaluation "42": not found`, "export", "--db", db, "--eval", "42", "--out", out)
+	failCLI(t, `"nope"`, "sensitivity", "--db", db, "--profile", "nope", "--samples", "0")
+	failCLI(t, `"nope"`, "report", "--db", db, "--profile", "nope")
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("a failed export created its output file")
+	}
+	if snapshot(t, db) != before {
+		t.Fatal("the database changed")
+	}
+}
+
+// The default database: $CCSELECT_DB, else $XDG_DATA_HOME/ccselect (an absolute path only, as
+// the XDG spec says), else ~/.local/share/ccselect; created on first use (directory 0700, file
+// 0600) with the sample in it, and seeded only once.
+func TestDefaultDatabase(t *testing.T) {
+	root := t.TempDir()
+	home, xdg := filepath.Join(root, "home"), filepath.Join(root, "xdg")
+	if err := os.Mkdir(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		t.Helper()
+		var rows []struct{ Name string }
+		if err := json.Unmarshal([]byte(mustCLI(t, "list", "--format", "json")), &rows); err != nil {
+			t.Fatal(err)
+		}
+		return len(rows)
+	}
+	expectSeeded := func(path string) {
+		t.Helper()
+		if n := count(); n != 1 {
+			t.Fatalf("%d evaluations in the new default database, want the sample", n)
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatalf("default database not at %s: %v", path, err)
+		}
+		if st.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v, want 0600", path, st.Mode().Perm())
+		}
+		if st, err := os.Stat(filepath.Dir(path)); err != nil || st.Mode().Perm() != 0o700 {
+			t.Errorf("directory of %s: %v %v, want 0700", path, st.Mode(), err)
+		}
+		if r := report(t); r.Vendors[0].ID != "yunqi" {
+			t.Fatalf("seeded sample ranks %s first", r.Vendors[0].ID)
+		}
+		if n := count(); n != 1 {
+			t.Fatalf("seeded again: %d evaluations", n)
+		}
+	}
+	t.Setenv("CCSELECT_DB", "")
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DATA_HOME", xdg)
+	expectSeeded(filepath.Join(xdg, "ccselect", "ccselect.db"))
+
+	t.Setenv("XDG_DATA_HOME", "relative/dir")
+	expectSeeded(filepath.Join(home, ".local", "share", "ccselect", "ccselect.db"))
+	if _, err := os.Stat("relative"); !os.IsNotExist(err) {
+		t.Fatal("a relative XDG_DATA_HOME was used")
+	}
+
+	own := filepath.Join(root, "own", "mine.db")
+	t.Setenv("CCSELECT_DB", own)
+	expectSeeded(own)
+	// --db beats them all, and an explicit path is not seeded.
+	explicit := filepath.Join(root, "explicit.db")
+	mustCLI(t, "new", "--db", explicit, "--template", "default", "--name", "only")
+	if out := mustCLI(t, "list", "--db", explicit); strings.Count(out, "\n") != 2 {
+		t.Fatalf("explicit database holds:\n%s", out)
+	}
+
+	t.Setenv("CCSELECT_DB", "")
+	t.Setenv("XDG_DATA_HOME", "")
+	t.Setenv("HOME", "")
+	failCLI(t, "CCSELECT_DB", "list")
+}
+
+// Exit status 2 and a message on stderr for mistakes in the command line itself; 1 for problems
+// with data or files; help on request goes to stdout with status 0.
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "new", "--db", db, "--template", "default", "--name", "x")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"report", "--bogus"}, "-bogus"},
+		{[]string{"report", "--sample", "extra"}, `unexpected argument "extra"`},
+		{[]string{"list", "--db", db, "--format", "xml"}, "--format"},
+		{[]string{"report", "--sample", "--format", "xml"}, "--format"},
+		{[]string{"report", "--sample", "--method", "ahp"}, "unknown method"},
+		{[]string{"report", "--sample", "--consensus", "mode"}, "mode"},
+		{[]string{"report", "--sample", "--lang", "fr"}, "--lang"},
+		{[]string{"report", "--sample", "--eval", "x"}, "cannot be combined"},
+		{[]string{"sensitivity", "--sample", "--samples", "-5"}, "--samples"},
+		{[]string{"sensitivity", "--sample", "--samples", "many"}, "many"},
+		{[]string{"sensitivity", "--sample", "--level", "vendors"}, "unknown SMAA level"},
+		{[]string{"new", "--db", db, "--name", "y"}, "--template is required"},
+		{[]string{"new", "--db", db, "--template", "retail", "--name", "y"}, "unknown template"},
+		{[]string{"new", "--db", db, "--template", "default"}, "name"},
+		{[]string{"new", "--db", db, "--template", "default", "--name", "y", "--peak", "0"}, "peak"},
+		{[]string{"import", "--db", db}, "FILE.json"},
+		{[]string{"export", "--db", db}, "--out"},
+		{[]string{"export", "--db", db, "--out", filepath.Join(dir, "x.csv"), "--format", "csv"}, "--format"},
+		{[]string{"version", "extra"}, `unexpected argument "extra"`},
+	} {
+		out, errs := expectExit(t, 2, c.args...)
+		if !strings.Contains(errs, c.want) || out != "" {
+			t.Errorf("ccselect %s: stderr %q should mention %q (stdout %q)", strings.Join(c.args, " "), errs, c.want, out)
+		}
+	}
+	if got := listing(t, dir); got != "a.db" {
+		t.Fatalf("usage errors left files: %s", got)
+	}
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"report", "-h"}} {
+		out, errs := expectExit(t, 0, args...)
+		if !strings.Contains(out, "ccselect") || errs != "" {
+			t.Errorf("ccselect %s: stdout %q, stderr %q", strings.Join(args, " "), out, errs)
+		}
+	}
+	if out, _ := expectExit(t, 0, "report", "--help"); !strings.Contains(out, "-profile") {
+		t.Errorf("report --help does not list its flags:\n%s", out)
+	}
+}
+
+// A database this user may only read: the commands that read work (through a read-only open
+// that creates no -wal/-shm files), the ones that write fail with a clear message, and nothing
+// changes on disk. Both a read-only file and a file in a read-only directory.
+func TestReadOnlyDatabase(t *testing.T) {
+	if !unprivileged(t) {
+		return
+	}
+	for _, c := range []struct {
+		name   string
+		lock   func(db string) error
+		unlock func(db string)
+		want   string
+	}{
+		{"file", func(db string) error { return os.Chmod(db, 0o444) }, func(string) {}, "read-only"},
+		{"directory", func(db string) error { return os.Chmod(filepath.Dir(db), 0o555) },
+			func(db string) { os.Chmod(filepath.Dir(db), 0o700) }, "not writable"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			work, data := t.TempDir(), t.TempDir()
+			bundle := sampleBundle(t, work)
+			db := filepath.Join(data, "team.db")
+			mustCLI(t, "import", bundle, "--db", db)
+			if err := c.lock(db); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { c.unlock(db) })
+			before, names := fileBytes(t, db), listing(t, data)
+
+			if r := report(t, "--db", db); r.Vendors[0].ID != "yunqi" {
+				t.Fatalf("report ranks %s first", r.Vendors[0].ID)
+			}
+			mustCLI(t, "list", "--db", db)
+			mustCLI(t, "check", "--db", db)
+			mustCLI(t, "sensitivity", "--db", db, "--samples", "0")
+			out := filepath.Join(work, "out.json")
+			mustCLI(t, "export", "--db", db, "--out", out)
+			if a, b := fileBytes(t, out), fileBytes(t, bundle); !bytes.Equal(a, b) {
+				t.Fatal("export of the read-only database differs from what was imported")
+			}
+			for _, args := range [][]string{
+				{"import", bundle, "--db", db, "--name", "again"},
+				{"new", "--db", db, "--template", "default", "--name", "y"},
+			} {
+				_, errs := expectExit(t, 1, args...)
+				if !strings.Contains(errs, c.want) || !strings.Contains(errs, db) {
+					t.Errorf("ccselect %s: stderr %q should say the database is %s", args[0], errs, c.want)
+				}
+			}
+			if !bytes.Equal(fileBytes(t, db), before) || listing(t, data) != names {
+				t.Fatalf("the database or its directory changed: %s → %s", names, listing(t, data))
+			}
+		})
+	}
+}
+
+func fileBytes(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
