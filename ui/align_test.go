@@ -58,6 +58,8 @@ func TestCJKAlignment(t *testing.T) {
 						checkGridColumns(t, name, r, ls)
 					case tabOverview:
 						checkOverviewTotals(t, name, r, ls)
+					case tabSensitivity:
+						checkSensAxis(t, name, r, ls, h >= 24)
 					}
 				}
 			}
@@ -111,5 +113,54 @@ func checkOverviewTotals(t *testing.T, name string, r *Root, ls []string) {
 	}
 	if end < 0 {
 		t.Fatalf("%s: no ranked line found", name)
+	}
+}
+
+// checkSensAxis: the sweep chart's y axis (┤ at a tick, │ between) is in the same cell on every
+// plot row, the x axis (└) starts in that cell, and the first x label ("0%") sits just right of
+// it, whatever the width of the vendor names in the legend. need says the chart must be there.
+func checkSensAxis(t *testing.T, name string, r *Root, ls []string, need bool) {
+	t.Helper()
+	bottom := -1
+	for i, l := range ls {
+		if strings.Contains(l, "└") {
+			bottom = i
+			break
+		}
+	}
+	if bottom < 0 {
+		if need {
+			t.Fatalf("%s: no chart:\n%s", name, strings.Join(ls, "\n"))
+		}
+		return
+	}
+	axisAt := func(l string, glyphs string) int {
+		for x, c := range cells(l) {
+			if c != "" && strings.Contains(glyphs, c) {
+				return x
+			}
+		}
+		return -1
+	}
+	x := axisAt(ls[bottom], "└")
+	ticks, rows := 0, 0
+	for y := bottom - 1; y > r.layout().bodyY; y-- {
+		ax := axisAt(ls[y], "┤│")
+		if ax < 0 {
+			break // the caption above the chart
+		}
+		if ax != x {
+			t.Fatalf("%s: axis of row %d at cell %d, x axis at %d:\n%s", name, y, ax, x, strings.Join(ls, "\n"))
+		}
+		if cells(ls[y])[ax] == "┤" {
+			ticks++
+		}
+		rows++
+	}
+	if rows < 2 || ticks < 2 {
+		t.Fatalf("%s: %d plot rows, %d ticks:\n%s", name, rows, ticks, strings.Join(ls, "\n"))
+	}
+	if cs := cells(ls[bottom+1]); len(cs) <= x+1 || cs[x+1] != "0" {
+		t.Fatalf("%s: the first x label is not under the axis:\n%s", name, strings.Join(ls, "\n"))
 	}
 }

@@ -189,6 +189,10 @@ func (p *sensPane) finishSMAA(msg smaaDoneMsg) {
 	}
 	s.running = nil
 	switch {
+	case msg.run.cancelling:
+		// Cancelled, even if the last chunks finished before the run noticed: esc means the
+		// user does not want these numbers.
+		s.phase = smaaCancelled
 	case msg.err == nil:
 		s.res, s.resPrint, s.phase = msg.res, msg.run.print, smaaFinished
 	case errors.Is(msg.err, context.Canceled):

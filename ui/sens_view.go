@@ -101,7 +101,7 @@ func (p *sensPane) document(w, vh int) ([]string, []int) {
 	tables := p.tablesSection(w)
 	smaa := p.smaaSection(w)
 	chartH := vh
-	if vh-len(tables) >= 12 {
+	if vh-len(tables) >= 16 {
 		chartH = vh - len(tables)
 	}
 	chartH = min(chartH, 24)
@@ -216,25 +216,41 @@ func (p *sensPane) vendorStyle(v int) chart.Style {
 // tablesSection is the break-even table and the tornado chart: side by side when the width
 // allows, else one under the other; it ends with a blank line.
 func (p *sensPane) tablesSection(w int) []string {
-	be, beW := p.beTable(w)
-	if tw := min(w-beW-3, 64); tw >= 36 {
+	const torMin = 40
+	be, beW := p.beTable(w, w)
+	if w-beW-3 < torMin { // try a narrower table (names cut) before giving up the columns
+		if nb, nw := p.beTable(w, w-3-torMin); nw <= w-3-torMin {
+			be, beW = nb, nw
+		}
+	}
+	// The table's legend goes under both columns, at the full width.
+	st, t := p.e.styles, p.e.t
+	var legend []string
+	for _, l := range limitLines(wrap(t.f("sens.belegend"), w-2), 2, w-2) {
+		legend = append(legend, st.Faint.Render(" "+l))
+	}
+	if tw := min(w-beW-3, 64); tw >= torMin {
 		tor := p.tornadoLines(tw)
 		n := max(len(be), len(tor))
 		left := block(be, beW, n)
 		right := block(tor, tw, n)
 		gap := block(nil, 3, n)
 		out := strings.Split(joinColumns(left, gap, right), "\n")
+		out = append(out, legend...)
 		return append(out, "")
 	}
-	out := append(be, "")
+	out := append(be, legend...)
+	out = append(out, "")
 	out = append(out, p.tornadoLines(w)...)
 	return append(out, "")
 }
 
 // beTable is the break-even table of the selected weight's level (the dimensions, or the
 // criteria of its dimension): for each weight, how far down or up it can go before another
-// vendor leads, and who. It returns the lines and the width they need.
-func (p *sensPane) beTable(w int) ([]string, int) {
+// vendor leads, and who (its legend is drawn by tablesSection). It returns the lines and the
+// width they need: their natural width
+// up to w, and when that exceeds fitW, names cut so that it does not (within limits).
+func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 	st, t := p.e.styles, p.e.t
 	ev := p.wb.ev
 	cur, _ := p.current()
@@ -260,7 +276,11 @@ func (p *sensPane) beTable(w int) ([]string, int) {
 	for k, i := range rows {
 		wp := p.c.params[i]
 		b := p.breakEven(wp)
-		cells[k] = row{name: p.paramName(wp), now: pct(wp.Current), below: "—", above: "—"}
+		name := p.paramName(wp)
+		if wp.Kind == model.ParamDimension {
+			name = dimShort(t, ev, wp.Index) // as on the tabs: the table stays narrow
+		}
+		cells[k] = row{name: name, now: pct(wp.Current), below: "—", above: "—"}
 		if b != nil {
 			cells[k].below, cells[k].above = change(b.Below), change(b.Above)
 		}
@@ -268,8 +288,14 @@ func (p *sensPane) beTable(w int) ([]string, int) {
 		chgW = max(chgW, width(cells[k].below), width(cells[k].above))
 	}
 	const nowW = 6
-	nameW = min(nameW, max(w/3, 8), 20)
+	nameW = min(nameW, max(w/3, 8), 24)
 	chgW = min(chgW, max((w-2-nameW-nowW-4)/2, 6))
+	if over := 2 + nameW + nowW + 2 + 2*chgW + 2 - fitW; over > 0 {
+		cut := min(over, max(nameW-14, 0))
+		nameW -= cut
+		over -= cut
+		chgW -= min((over+1)/2, max(chgW-18, 0))
+	}
 	tw := 2 + nameW + nowW + 2 + chgW + 2 + chgW
 
 	out := []string{st.Bold.Render(truncate(" "+t.s("sens.betitle"), tw))}
@@ -286,9 +312,6 @@ func (p *sensPane) beTable(w int) ([]string, int) {
 		}
 		out = append(out, " "+mark+name+fitRight(c.now, nowW)+"  "+fit(c.below, chgW)+"  "+fit(c.above, chgW))
 	}
-	for _, l := range limitLines(wrap(t.f("sens.belegend"), tw-1), 2, tw-1) {
-		out = append(out, st.Faint.Render(" "+l))
-	}
 	return out, tw
 }
 
@@ -301,7 +324,10 @@ func (p *sensPane) tornadoLines(w int) []string {
 	if tor.Leader >= 0 {
 		leader = ev.Vendors[tor.Leader].Name.In(t.lang)
 	}
-	out := []string{st.Bold.Render(truncate(" "+t.f("sens.tornado", leader), w))}
+	var out []string
+	for _, l := range limitLines(wrap(t.f("sens.tornado", leader), w-1), 2, w-1) {
+		out = append(out, st.Bold.Render(" "+l))
+	}
 	if len(tor.Bars) == 0 {
 		return append(out, st.Faint.Render(truncate(" "+t.s("sens.tornadonone"), w)))
 	}
@@ -314,7 +340,9 @@ func (p *sensPane) tornadoLines(w int) []string {
 		High: styleFn(st.Accent.Render, st.NoColor),
 		Zero: styleFn(st.Faint.Render, st.NoColor),
 	})
-	out = append(out, st.Faint.Render(truncate(" "+t.s("sens.tornadokey"), w)))
+	for _, l := range limitLines(wrap(t.s("sens.tornadokey"), w-1), 2, w-1) {
+		out = append(out, st.Faint.Render(" "+l))
+	}
 	for _, l := range strings.Split(s, "\n") {
 		out = append(out, " "+l)
 	}
@@ -337,7 +365,7 @@ func (p *sensPane) smaaSection(w int) []string {
 		if total > 0 {
 			frac = float64(done) / float64(total)
 		}
-		text := t.f("smaa.running", group(int(done)), group(int(total)))
+		text := t.s("smaa.running")
 		if s.running.cancelling {
 			text = t.s("smaa.cancelling")
 		}
@@ -354,8 +382,10 @@ func (p *sensPane) smaaSection(w int) []string {
 		return out
 	}
 	r := s.res
-	out = append(out, "")
-	out = append(out, truncate(" "+optionsText(t, "smaa.result", r.Samples, r.Weights, r.AroundPct, r.Level, r.Uncertainty), w))
+	if r.Samples != opt.Samples || r.Weights != opt.Weights || r.AroundPct != opt.AroundPct || r.Level != opt.Level || r.Uncertainty != opt.Uncertainty {
+		// The choices changed since: say what the numbers shown were run with.
+		out = append(out, "", truncate(" "+optionsText(t, "smaa.result", r.Samples, r.Weights, r.AroundPct, r.Level, r.Uncertainty), w))
+	}
 	if s.stale(p.c.print) {
 		out = append(out, " "+st.Warn.Render(truncate(t.s("smaa.stale"), w-1)))
 	}
@@ -416,7 +446,7 @@ func (p *sensPane) smaaTable(w int, r *model.SMAAResult) []string {
 		}
 		nameW = max(nameW, width(names[k]))
 	}
-	nameW = min(nameW, 16)
+	nameW = min(nameW, 14)
 
 	// Central weights per dimension (criteria weights are summed into their dimension).
 	nd := len(f.Dimensions)
@@ -440,7 +470,7 @@ func (p *sensPane) smaaTable(w int, r *model.SMAAResult) []string {
 		}
 	}
 
-	const rankW, confW, centW = 7, 8, 6
+	const rankW, confW, centW = 7, 7, 6
 	m := len(r.IDs)
 	full := 1 + nameW + m*rankW + confW + nd*centW
 	apart := full > w

@@ -1,0 +1,351 @@
+package ui
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"ccselect/model"
+)
+
+// toSens moves a freshly opened workbench to the Sensitivity tab (overview, then back past
+// Reviewers and Vendors).
+func toSens(r *Root) {
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab")
+	screen(r) // as the program would: draw it once, so the pane knows where its sections are
+}
+
+// sensParam cycles the picker until it shows the parameter id; it fails after a full turn.
+func sensParam(t *testing.T, r *Root, id string) {
+	t.Helper()
+	for i := 0; i <= len(r.sens.c.params); i++ {
+		if w, ok := r.sens.current(); ok && w.ID == id {
+			return
+		}
+		press(r, "]")
+	}
+	t.Fatalf("parameter %s not in the picker", id)
+}
+
+// Golden screens of the Sensitivity tab: the chart of data security, the break-even table and
+// tornado (v), and the SMAA panel after a seeded run of 20,000 samples (the run is driven to
+// its end synchronously, so the numbers are always the same).
+func TestGoldenSensitivity(t *testing.T) {
+	st, id := sampleStore(t)
+	views := []struct {
+		name string
+		keys []string
+	}{
+		{"chart", nil},
+		{"tables", []string{"v"}},
+		{"smaa", []string{"-", "-", "s"}},
+	}
+	for _, v := range views {
+		t.Run(v.name, func(t *testing.T) {
+			forEachSizeLang(t, func(t *testing.T, lang model.Lang, w, h int) {
+				r := start(newTestRoot(st, lang, id, w, h))
+				toSens(r)
+				sensParam(t, r, "data_security")
+				screen(r)
+				press(r, v.keys...)
+				golden.RequireEqual(t, screen(r))
+			})
+		})
+	}
+}
+
+// The chart, the break-even table and the summary agree with the model on the sample: data
+// security may rise to 25.9% before Panshi leads, the knocked-out vendor is named as not
+// drawn, and the picker walks dimensions, then the weighted criteria, and wraps.
+func TestSensitivityContent(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 120, 40))
+	toSens(r)
+	if r.tabs[r.tab].kind != tabSensitivity {
+		t.Fatalf("not on the sensitivity tab: %+v", r.tabs[r.tab])
+	}
+	sensParam(t, r, "data_security")
+	scr := screen(r)
+	for _, want := range []string{
+		"‹ Data security › dimension weight 20%",
+		"▸Security      20%  —                            25.9% → Panshi Xinlian",
+		"  Concurrency   16%  9.3% → Panshi Xinlian",
+		"Not drawn (knocked out): Qinghe ServiceCloud",
+		"▲20% current",
+		"Robustness: Yunqi Telecom is first at the current weights; it stays first while data security ≤ 25.9%",
+		"Tornado: Yunqi Telecom's lead",
+	} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("missing %q:\n%s", want, scr)
+		}
+	}
+	if strings.Contains(scr, "Qinghe ServiceCloud ") && strings.Contains(scr, "■ Qinghe") {
+		t.Fatalf("the knocked-out vendor is drawn:\n%s", scr)
+	}
+
+	// Criteria come after the dimensions, only those that carry weight; the table then lists
+	// the criteria of the same dimension.
+	press(r, "]", "]")
+	if w, _ := r.sens.current(); w.Kind != model.ParamCriterion || w.ID != "arch_redundancy" {
+		t.Fatalf("after operations: %+v", w)
+	}
+	scr = screen(r)
+	if !strings.Contains(scr, "criterion weight within System stability 37.5%") || !strings.Contains(scr, "▸Architecture redunda") ||
+		strings.Contains(scr, "Feature fit   ") {
+		t.Fatalf("criterion view:\n%s", scr)
+	}
+	for _, w := range r.sens.c.params {
+		if w.Kind == model.ParamCriterion && w.Current == 0 {
+			t.Fatalf("zero-weight criterion %s in the picker", w.ID)
+		}
+	}
+	if n := len(r.sens.c.params); n != 5+15 {
+		t.Fatalf("%d parameters, want 5 dimensions + 15 weighted criteria", n)
+	}
+	press(r, "[", "[", "[", "[", "[", "[") // back past the first: wraps to the last criterion
+	if w, _ := r.sens.current(); w.ID != "continuous_improvement" {
+		t.Fatalf("[ does not wrap: %+v", w)
+	}
+	press(r, "right")
+	if w, _ := r.sens.current(); w.ID != "stability" {
+		t.Fatalf("→ does not wrap: %+v", w)
+	}
+}
+
+// Options keys change the next run, and the result says what it was run with; the SMAA share
+// then joins the summary on both tabs.
+func TestSMAAOptionsAndSummary(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 120, 40))
+	toSens(r)
+	screen(r)
+	press(r, "G") // the SMAA section is last
+	if !strings.Contains(screen(r), "100,000 samples · uniform weights · dimension weights drawn · score uncertainty: none") {
+		t.Fatalf("default options:\n%s", screen(r))
+	}
+	press(r, "-", "-", "-", "-") // stops at the smallest step
+	press(r, "+", "m", "m", "l", "U")
+	want := "20,000 samples · current weights ±20% · criterion weights drawn · score uncertainty: reviewer spread"
+	if !strings.Contains(screen(r), want) {
+		t.Fatalf("options after keys:\n%s", screen(r))
+	}
+	press(r, "s", "m", "l", "U")
+	scr := screen(r)
+	if !strings.Contains(scr, "Result: 20,000 draws · current weights ±20% · criterion weights drawn · score uncertainty: reviewer spread") {
+		t.Fatalf("result header after changing the options:\n%s", scr)
+	}
+	if res := r.sens.smaa.res; res.Weights != model.WeightsAround || res.AroundPct != 20 || res.Level != model.LevelCriteria || res.Uncertainty != model.UncertaintyReviewers {
+		t.Fatalf("run with %+v", res)
+	}
+	press(r, "s")
+	scr = screen(r)
+	if strings.Contains(scr, "Result:") {
+		t.Fatalf("a result run with the options shown repeats them:\n%s", scr)
+	}
+	res := r.sens.smaa.res
+	if res == nil || res.Samples != 20_000 || res.Seed != smaaSeed {
+		t.Fatalf("result %+v", res)
+	}
+	// The same run on the engine directly gives the same numbers (fixed seed).
+	p := r.wb.prob.Clone()
+	direct, err := model.RunSMAA(context.Background(), p, model.SMAAOptions{Samples: 20_000, Seed: smaaSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range direct.Acceptability {
+		for k := range direct.Acceptability[i] {
+			if direct.Acceptability[i][k] != res.Acceptability[i][k] {
+				t.Fatalf("acceptability differs at %d,%d", i, k)
+			}
+		}
+	}
+	first := res.Acceptability[res.Index("yunqi")][0]
+	pctFirst := sharePct(first)
+	if !strings.Contains(scr, "Yunqi Telecom is first in "+pctFirst+" of weight scenarios") {
+		t.Fatalf("summary lacks the SMAA share %s:\n%s", pctFirst, scr)
+	}
+	// The acceptability row of the leader, shaded cells in NO_COLOR carry a glyph.
+	if row := " " + fit("Yunqi Telecom", 14) + " " + shadeGlyphs[shareBucket(first)] + fitRight(share(first), 5); !strings.Contains(scr, row) {
+		t.Fatalf("acceptability row:\n%s", scr)
+	}
+	press(r, "0")
+	if !strings.Contains(screen(r), "Robustness: Yunqi Telecom is first in "+pctFirst) {
+		t.Fatalf("overview lacks the share:\n%s", screen(r))
+	}
+}
+
+func sharePct(x float64) string {
+	p := math.Round(x * 100)
+	return itoa(int(p)) + "%"
+}
+
+// A finished result goes stale when a score changes (and says so instead of passing for
+// current), the summary drops its share, and setting the score back makes it current again.
+// An edit made while a run is in progress makes that run's result stale on arrival.
+func TestSMAAStaleAfterScoreEdit(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
+	toSens(r)
+	press(r, "-", "-", "-", "s")
+	if r.sens.smaa.res == nil || r.sens.smaa.stale(r.sens.c.print) {
+		t.Fatal("no current result after a run")
+	}
+	if !strings.Contains(r.sens.summary().En, "of weight scenarios") {
+		t.Fatalf("summary without SMAA: %s", r.sens.summary().En)
+	}
+	press(r, "4", "down", "right", "right", "1") // huisheng · storage security: 3 → 1
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "G")
+	scr := screen(r)
+	if !strings.Contains(scr, "scores changed — press s to re-run") {
+		t.Fatalf("no stale warning:\n%s", scr)
+	}
+	if strings.Contains(scr, "of weight scenarios") || strings.Contains(r.sens.summary().En, "of weight scenarios") {
+		t.Fatalf("a stale share is still quoted:\n%s", scr)
+	}
+	press(r, "4", "3") // back to wang's 3: the data is what the run saw
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "G")
+	if scr := screen(r); strings.Contains(scr, "scores changed") || !strings.Contains(scr, "of weight scenarios") {
+		t.Fatalf("result not current again:\n%s", scr)
+	}
+
+	// An edit while the run is in progress: start it, edit, then let it finish.
+	_, runCmd := r.Update(keyMsg("s"))
+	if r.sens.smaa.running == nil {
+		t.Fatal("s did not start a run")
+	}
+	press(r, "4", "1") // the cursor is still on huisheng · storage security
+	drive(r, runCmd)
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "G")
+	if r.sens.smaa.running != nil || !strings.Contains(screen(r), "scores changed — press s to re-run") {
+		t.Fatalf("a run overtaken by an edit is not stale:\n%s", screen(r))
+	}
+	press(r, "s")
+	if strings.Contains(screen(r), "scores changed") {
+		t.Fatalf("re-run still stale:\n%s", screen(r))
+	}
+}
+
+// esc cancels a run in progress (instead of leaving the evaluation), the tab says so, and
+// without a run esc goes back to the list as everywhere else.
+func TestSMAACancel(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
+	toSens(r)
+	_, runCmd := r.Update(keyMsg("s"))
+	press(r, "esc")
+	if r.screen != screenWorkbench {
+		t.Fatal("esc during a run left the evaluation")
+	}
+	drive(r, runCmd)
+	if r.sens.smaa.phase != smaaCancelled || r.sens.smaa.res != nil {
+		t.Fatalf("phase %v, result %v", r.sens.smaa.phase, r.sens.smaa.res)
+	}
+	if !strings.Contains(screen(r), "已取消 · 按 s 重新运行") {
+		t.Fatalf("no cancelled state:\n%s", screen(r))
+	}
+	press(r, "esc")
+	if r.screen != screenHome {
+		t.Fatal("esc without a run did not go home")
+	}
+}
+
+// Without colour, each vendor's line and legend swatch use its own glyph; with colour, braille
+// dots and coloured squares.
+func TestSensitivityChartGlyphs(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
+	toSens(r)
+	scr := screen(r)
+	for _, want := range []string{"* Yunqi Telecom", "o Panshi Xinlian", "+ Huisheng AI", "# Changfeng CloudLink"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("NO_COLOR legend lacks %q:\n%s", want, scr)
+		}
+	}
+	r.opt.NoColor = false
+	r.restyle()
+	scr = screen(r)
+	if !strings.Contains(scr, "■ Yunqi Telecom") || !strings.ContainsAny(scr, "⠁⠂⠄⡀⣀⠉⠒⠤") {
+		t.Fatalf("colour chart:\n%s", scr)
+	}
+}
+
+// The status line after undo and redo names the vendor and criterion in the interface
+// language, and an undone deletion is named once the reload brings the vendor back.
+func TestUndoStatusNames(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
+	press(r, "4", "down", "right", "right", "1", "u")
+	if got := r.statusText; got != "已撤销: 汇声智能 · 存储安全策略" {
+		t.Fatalf("zh undo status %q", got)
+	}
+	press(r, "L", "ctrl+r")
+	if got := r.statusText; got != "Redone: Huisheng AI · Storage security" {
+		t.Fatalf("en redo status %q", got)
+	}
+	press(r, "backspace", "u")
+	if got := r.statusText; got != "Undone: cleared score Huisheng AI · Storage security" {
+		t.Fatalf("undo of a clear %q", got)
+	}
+
+	press(r, "0", "shift+tab", "shift+tab", "g", "x", "y") // vendors tab: delete the first vendor
+	if r.wb.ev.VendorIndex("yunqi") >= 0 {
+		t.Fatalf("yunqi not deleted:\n%s", screen(r))
+	}
+	press(r, "u")
+	if got := r.statusText; got != "Undone: deleted vendor Yunqi Telecom" {
+		t.Fatalf("undo of a deletion %q", got)
+	}
+}
+
+func TestDescribeEdit(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
+	cases := []struct{ desc, want string }{
+		{"score yunqi/track_record by wang", "Yunqi Telecom · Operational track record"},
+		{"clear score panshi/sla_response by li", "cleared score Panshi Xinlian · Support SLA"},
+		{"vendor changfeng by ed", "vendor Changfeng CloudLink"},
+		{"delete vendor ghost by ed", "deleted vendor ghost"},
+		{"reviewer wang by ed", "reviewer 王敏"},
+		{"rename New name by ed", "renamed to New name"},
+		{"client 另一家银行 by ed", "client set to 另一家银行"},
+		{"active profile finance by ed", "active weight profile finance"},
+		{"delete profile default by ed", "deleted weight profile default"},
+		{"knock-outs 2 rules by ed", "knock-out rules (2)"},
+		{"parameter P by ed", "parameter P"},
+		{"something new by ed", "something new by ed"},
+	}
+	for _, c := range cases {
+		if got, _ := r.describeEdit(c.desc); got != c.want {
+			t.Errorf("%q → %q, want %q", c.desc, got, c.want)
+		}
+	}
+	if _, named := r.describeEdit("delete vendor ghost by ed"); named {
+		t.Error("an unknown vendor counts as named")
+	}
+}
+
+// The tab row puts the separator before Sensitivity (the future Weights tab goes there too).
+func TestSensitivityTabPlace(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
+	kinds := []tabKind{}
+	for _, tb := range r.tabs {
+		kinds = append(kinds, tb.kind)
+	}
+	if n := len(kinds); kinds[n-3] != tabSensitivity || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-4] != tabDimension {
+		t.Fatalf("tab order %v", kinds)
+	}
+	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  敏感性  厂商  评审") {
+		t.Fatalf("tab row %q", row)
+	}
+	_, spans := r.tabSpans(r.w)
+	sp := spans[len(spans)-3]
+	r.Update(tea.MouseClickMsg{X: sp.x0 + 1, Y: 1, Button: tea.MouseLeft})
+	if r.tabs[r.tab].kind != tabSensitivity {
+		t.Fatal("a click on the tab does not open it")
+	}
+}
