@@ -103,8 +103,8 @@ func num(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 // vendor, one column per dimension contribution, and the reasons for exclusions and gaps.
 func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, lang model.Lang) error {
 	f := &e.Framework
-	fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s\n\n", label(lang, "evaluation"), e.Name,
-		label(lang, "profile"), res.Profile, label(lang, "method"), res.Method)
+	fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s\n\n", label(lang, "evaluation"), oneLine(e.Name),
+		label(lang, "profile"), oneLine(res.Profile), label(lang, "method"), res.Method)
 	t := TextTable{Header: []string{label(lang, "rank"), label(lang, "vendor"), label(lang, "total"), label(lang, "lead")},
 		Right: map[int]bool{0: true, 2: true, 3: true}}
 	for i, d := range f.Dimensions {

@@ -123,3 +123,74 @@ func TestTextTablePadsByCells(t *testing.T) {
 		t.Fatalf("got\n%q\nwant\n%q", b.String(), want)
 	}
 }
+
+// Names come from imported files: a newline, a tab or an escape sequence in one must not break
+// a table's rows or columns, nor reach the terminal as a control sequence.
+func TestTextTableControlCharacters(t *testing.T) {
+	tb := export.TextTable{Header: []string{"name", "n"}, Right: map[int]bool{1: true}}
+	tb.Add("two\nlines", "1")
+	tb.Add("tab\there", "2")
+	tb.Add("\x1b[31mred\x1b[0m 云启", "3")
+	tb.Add("bell\a\r\u0085end", "4")
+	var b bytes.Buffer
+	if err := tb.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d lines for 4 rows:\n%s", len(lines), out)
+	}
+	for _, r := range out {
+		if r != '\n' && (r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0)) {
+			t.Fatalf("control character %U in the output:\n%q", r, out)
+		}
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w != ansi.StringWidth(lines[0]) {
+			t.Errorf("row %q is %d cells wide, header %d", l, w, ansi.StringWidth(lines[0]))
+		}
+	}
+}
+
+// The printed reports keep one line per vendor and a one-line title whatever the names hold;
+// CSV keeps the names exactly (commas, quotes, newlines, CJK) through encoding/csv quoting.
+func TestReportsWithHostileNames(t *testing.T) {
+	ev, _ := sampleRanking(t, "default")
+	ev.Name = "评估\n第二行"
+	ev.Vendors[0].Name = model.Text{Zh: "云启, \"通讯\"\n有限公司", En: "Yunqi, \"Telecom\"\r\nLtd\t\x1b[2J"}
+	p, err := model.NewProblem(ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := p.Rank()
+	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
+		var b bytes.Buffer
+		if err := export.WriteRankingTable(&b, ev, res, lang); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(b.String(), "\n"); n != 2+1+len(ev.Vendors) || strings.ContainsRune(b.String(), 0x1b) {
+			t.Errorf("%s table has %d lines (want title, blank, header and %d rows):\n%s", lang, n, len(ev.Vendors), b.String())
+		}
+
+		b.Reset()
+		if err := export.WriteRankingCSV(&b, ev, res, lang); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&b).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1+len(ev.Vendors) || rows[1][1] != "yunqi" || rows[1][2] != strings.ReplaceAll(ev.Vendors[0].Name.In(lang), "\r\n", "\n") { // csv.Reader reads a quoted CRLF as LF
+			t.Errorf("%s csv: %d rows, first %q", lang, len(rows), rows[1])
+		}
+	}
+	var b bytes.Buffer
+	rep := export.BuildSensitivityReport(p, nil)
+	if err := export.WriteSensitivityTable(&b, ev, rep, model.LangEn); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(b.String(), 0x1b) || strings.Contains(b.String(), "评估\n") || strings.Contains(b.String(), "\"Telecom\"\r") {
+		t.Errorf("sensitivity table passes names through raw:\n%s", b.String())
+	}
+}

@@ -245,20 +245,20 @@ type names struct {
 
 func (n names) vendor(id string) string {
 	if i := n.e.VendorIndex(id); i >= 0 {
-		return n.e.Vendors[i].Name.In(n.lang)
+		return oneLine(n.e.Vendors[i].Name.In(n.lang))
 	}
-	return id
+	return oneLine(id)
 }
 
 func (n names) param(id string) string {
 	f := &n.e.Framework
 	if d := f.DimensionIndex(id); d >= 0 {
-		return f.Dimensions[d].Name.In(n.lang)
+		return oneLine(f.Dimensions[d].Name.In(n.lang))
 	}
 	if c, ok := f.Criterion(id); ok {
-		return c.Name.In(n.lang)
+		return oneLine(c.Name.In(n.lang))
 	}
-	return id
+	return oneLine(id)
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", x*100) }
@@ -268,7 +268,7 @@ func pct(x float64) string { return fmt.Sprintf("%.1f%%", x*100) }
 func WriteSensitivityTable(w io.Writer, e *model.Evaluation, r SensitivityReport, lang model.Lang) error {
 	var b strings.Builder
 	n := names{e, lang}
-	fmt.Fprintf(&b, "%s · %s\n%s\n", sl(lang, "title"), e.Name, r.Summary.In(lang))
+	fmt.Fprintf(&b, "%s · %s\n%s\n", sl(lang, "title"), oneLine(e.Name), oneLine(r.Summary.In(lang)))
 	if r.Leader == nil {
 		b.WriteString("\n" + sl(lang, "no_leader") + "\n")
 		_, err := io.WriteString(w, b.String())

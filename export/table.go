@@ -3,6 +3,7 @@ package export
 import (
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -19,10 +20,18 @@ type TextTable struct {
 // Add appends a row.
 func (t *TextTable) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
-// Write renders the table with two spaces between columns and no trailing spaces.
+// Write renders the table with two spaces between columns and no trailing spaces. Control
+// characters in cells are printed as spaces (see oneLine).
 func (t *TextTable) Write(w io.Writer) error {
 	widths := make([]int, len(t.Header))
-	all := append([][]string{t.Header}, t.Rows...)
+	all := make([][]string, 0, 1+len(t.Rows))
+	for _, row := range append([][]string{t.Header}, t.Rows...) {
+		clean := make([]string, len(row))
+		for i, c := range row {
+			clean[i] = oneLine(c)
+		}
+		all = append(all, clean)
+	}
 	for _, row := range all {
 		for i, c := range row {
 			if i >= len(widths) {
@@ -50,4 +59,19 @@ func (t *TextTable) Write(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// oneLine makes text safe to print inside one line: every control character (newline, tab,
+// escape, the C1 controls) becomes a space. Names come from imported files, and one with a
+// newline would break a table's rows, one with an escape sequence would drive the terminal.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
