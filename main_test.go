@@ -619,3 +619,31 @@ func fileBytes(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// check on a damaged database says so, exits 1 and leaves the file as it was; so do the other
+// commands.
+func TestCheckDamagedDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	if out := mustCLI(t, "check", "--db", db); !strings.Contains(out, "ok (schema version 1") {
+		t.Fatalf("check on a healthy database: %q", out)
+	}
+	st, err := os.Stat(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(db, st.Size()-4096); err != nil {
+		t.Fatal(err)
+	}
+	before, names := fileBytes(t, db), listing(t, dir)
+	for _, args := range [][]string{{"check", "--db", db}, {"list", "--db", db}, {"import", filepath.Join(dir, "sample.json"), "--db", db, "--name", "x"}} {
+		_, errs := expectExit(t, 1, args...)
+		if !strings.Contains(errs, "damaged") || !strings.Contains(errs, "left untouched") {
+			t.Errorf("ccselect %s: stderr %q", args[0], errs)
+		}
+	}
+	if !bytes.Equal(fileBytes(t, db), before) || listing(t, dir) != names {
+		t.Fatal("the damaged database or its directory changed")
+	}
+}
