@@ -113,3 +113,51 @@ func BenchmarkFirstFrameProgram(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkSensitivityView is the View of the whole 120×40 screen on the Sensitivity tab of the
+// sample (data security selected):
+//   - chart: before any SMAA run (the analysis is cached; this is the drawing);
+//   - smaa: with a finished run's tables on screen;
+//   - recompute: the data changed before each frame, so the break-evens, tornado, sweep,
+//     fingerprint and summary are computed again (what a score edit costs this tab).
+func BenchmarkSensitivityView(b *testing.B) {
+	setup := func(b *testing.B) *Root {
+		st, id := sampleStore(b)
+		r := start(newTestRoot(st, model.LangZh, id, 120, 40))
+		press(r, "0", "shift+tab", "shift+tab", "shift+tab", "]", "]", "]")
+		if r.tabs[r.tab].kind != tabSensitivity {
+			b.Fatal("not on the sensitivity tab")
+		}
+		_ = r.View()
+		return r
+	}
+	b.Run("chart", func(b *testing.B) {
+		r := setup(b)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			_ = r.View()
+		}
+	})
+	b.Run("smaa", func(b *testing.B) {
+		r := setup(b)
+		press(r, "-", "-", "s")
+		if r.sens.smaa.res == nil {
+			b.Fatal("no result")
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			_ = r.View()
+		}
+	})
+	b.Run("recompute", func(b *testing.B) {
+		r := setup(b)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			r.wb.rev++
+			_ = r.View()
+		}
+	})
+}

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -142,5 +144,63 @@ func TestFlowNewEvaluation(t *testing.T) {
 		t.Fatalf("rating not shown:\n%s", scr)
 	}
 	send(tm, "ctrl+c")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}
+
+// The sensitivity flow through the real program: open the demo, go to the Sensitivity tab,
+// pick data security and read its break-even (25.9%: the catalogue's "≈26%"), start SMAA,
+// switch tabs while it runs (the key is handled at once), come back, cancel it with esc (the
+// tab says so and the evaluation stays open), and run it again to the end. The first run is
+// held after its first chunk until it is cancelled, so "while it runs" is certain, not a race.
+func TestFlowSensitivity(t *testing.T) {
+	st, id := sampleStore(t)
+	var calls atomic.Int32
+	root := New(st, Options{Lang: model.LangEn, Actor: "test", OpenEval: id, Demo: true})
+	root.e.now = func() time.Time { return fixedNow }
+	root.smaaRun = func(ctx context.Context, p *model.Problem, opt model.SMAAOptions) (*model.SMAAResult, error) {
+		if calls.Add(1) == 1 {
+			report := opt.Progress
+			opt.Progress = func(done, total int) {
+				report(done, total)
+				<-ctx.Done()
+			}
+		}
+		return model.RunSMAA(ctx, p, opt)
+	}
+	tm := teatest.NewTestModel(t, probe{root}, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitScreen(t, tm, "the ranking", contains("1 Yunqi Telecom"))
+
+	send(tm, "0", "shift+tab", "shift+tab", "shift+tab")
+	waitScreen(t, tm, "the sensitivity tab", contains("‹ System stability › dimension weight 24%"))
+	send(tm, "]", "]", "]")
+	waitScreen(t, tm, "data security", contains("‹ Data security › dimension weight 20%"))
+	send(tm, "v")
+	waitScreen(t, tm, "the break-even table", contains("▸Security      20%  —                            25.9% → Panshi Xinlian"))
+
+	send(tm, "s")
+	waitScreen(t, tm, "the run in progress", contains("running · esc cancels"))
+	send(tm, "tab")
+	scr := waitScreen(t, tm, "the vendors tab during the run", contains("a add"))
+	if strings.Contains(scr, "esc cancels") {
+		t.Fatalf("still on the sensitivity tab:\n%s", scr)
+	}
+	send(tm, "shift+tab")
+	waitScreen(t, tm, "the run still in progress", contains("running · esc cancels"))
+	send(tm, "esc")
+	scr = waitScreen(t, tm, "the cancellation", contains("cancelled · press s to run again"))
+	if !strings.Contains(scr, "‹ Data security ›") {
+		t.Fatalf("esc left the evaluation:\n%s", scr)
+	}
+
+	send(tm, "s")
+	scr = waitScreen(t, tm, "the result", contains("Rank acceptability"))
+	if !strings.Contains(scr, "Robustness: Yunqi Telecom is first in 41% of weight scenarios") {
+		t.Fatalf("summary without the SMAA share:\n%s", scr)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("%d runs", calls.Load())
+	}
+	send(tm, "q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 }

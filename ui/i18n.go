@@ -110,7 +110,7 @@ var catalogue = map[string]text{
 	"key.param":      {"权重参数", "weight parameter"},
 	"key.section":    {"下一部分", "next section"},
 	"key.smaa":       {"运行 SMAA", "run SMAA"},
-	"key.smaacancel": {"取消运行中的 SMAA (否则返回列表)", "cancel a running SMAA (else back to list)"},
+	"key.smaacancel": {"停止 SMAA (否则返回列表)", "stop SMAA (else back to list)"},
 	"key.smaamode":   {"权重分布", "weight mode"},
 	"key.smaalevel":  {"抽取层级", "level"},
 	"key.smaaunc":    {"评分不确定性", "uncertainty"},

@@ -349,3 +349,30 @@ func TestSensitivityTabPlace(t *testing.T) {
 		t.Fatal("a click on the tab does not open it")
 	}
 }
+
+// The help overlay of the Sensitivity tab lists its keys; the hint bar shows esc only while a
+// run can be cancelled.
+func TestSensitivityHelp(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 120, 40))
+	toSens(r)
+	hint := lines(screen(r))[39]
+	if !strings.Contains(hint, "[ ] weight parameter") || !strings.Contains(hint, "s run SMAA") || strings.Contains(hint, "esc") {
+		t.Fatalf("hint bar %q", hint)
+	}
+	press(r, "?")
+	scr := screen(r)
+	for _, want := range []string{"Keys · Sensitivity", "weight parameter", "next section", "run SMAA",
+		"stop SMAA (else back to list)", "+/-", "weight mode", "level", "uncertainty"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("help lacks %q:\n%s", want, scr)
+		}
+	}
+	press(r, "esc")
+	_, cmd := r.Update(keyMsg("s"))
+	if hint := lines(screen(r))[39]; !strings.Contains(hint, "esc stop SMAA") {
+		t.Fatalf("hint bar during a run %q", hint)
+	}
+	press(r, "esc")
+	drive(r, cmd)
+}
