@@ -240,6 +240,8 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 		{"weights.json", replace(`"stability": 0.24`, `"stability": 0.5`), "sum to"},
 		{"null-weight.json", replace(`"stability": 0.24`, `"stability": null`), "not a number"},
 		{"null-threshold.json", replace(`"threshold": 99.9`, `"threshold": null`), "not a number"},
+		{"gbk.json", replace("示例银行", "\xd4\xc6\xc6\xf4银行"), "not valid UTF-8"},
+		{"duplicate-key.json", replace(`"value": 99.95,`, `"value": 99.95, "value": 1,`), `duplicate key "value"`},
 		{"empty.json", "", "empty"},
 		{"array.json", "[]", "not an object"},
 	}

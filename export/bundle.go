@@ -58,8 +58,9 @@ func EncodeBundle(w io.Writer, ev *model.Evaluation) error {
 
 // DecodeBundle reads a bundle strictly and all-or-nothing: the envelope must name the format and
 // a version this code understands, unknown fields and trailing data are errors, syntax errors say
-// where (line and column), null stands only where a list or map may be empty, required numbers
-// must be present (see checkNulls), and the evaluation must pass model.Evaluation.Validate.
+// where (line and column), the text must be UTF-8 (a leading byte-order mark is skipped), null
+// stands only where a list or map may be empty, required numbers must be present and no key may
+// repeat (see checkNulls), and the evaluation must pass model.Evaluation.Validate.
 func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBundleBytes+1))
 	if err != nil {
@@ -67,6 +68,11 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	}
 	if len(data) > maxBundleBytes {
 		return nil, fmt.Errorf("bundle is larger than %d MiB", maxBundleBytes>>20)
+	}
+	// Editors on Windows start UTF-8 files with a byte-order mark; JSON has no use for it.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := checkUTF8(data); err != nil {
+		return nil, err
 	}
 	if err := checkEnvelope(data); err != nil {
 		return nil, err
@@ -88,6 +94,25 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 		return nil, fmt.Errorf("invalid evaluation: %w", err)
 	}
 	return b.Evaluation, nil
+}
+
+// checkUTF8 refuses input that is not UTF-8. encoding/json would replace every bad byte with
+// U+FFFD, so a bundle saved as GBK (the default of Chinese Windows) would import with all its
+// Chinese text destroyed and no error.
+func checkUTF8(data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	off := 0
+	for off < len(data) {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	return fmt.Errorf("%s: not valid UTF-8: the file seems to be saved in another encoding (GBK?); save it as UTF-8",
+		position(data, off))
 }
 
 // checkEnvelope checks the syntax of the whole input, that nothing follows the bundle, and the
@@ -248,6 +273,9 @@ func ReadBundleFile(path string) (*model.Evaluation, error) {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("read %s: it is a directory", path)
+	}
 	ev, err := DecodeBundle(f)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)

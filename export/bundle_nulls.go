@@ -10,13 +10,15 @@ import (
 )
 
 // encoding/json silently leaves a field at its zero value when the input has null there or lacks
-// the key. For a bundle that is dangerous: `"value": null` imported a measured value of 0, and
+// the key, and keeps the last of two equal keys. For a bundle that is dangerous: `"value": null` imported a measured value of 0, and
 // `"threshold": null` a knock-out gate "≥ 0" that every vendor passes, and neither fails
 // Validate. checkNulls walks the (already syntax-checked) input against the Go types and refuses
 //   - null where the type cannot be null (numbers, strings, booleans, objects, fixed arrays;
 //     lists and maps may be null: EncodeBundle writes an empty list that way), and
 //   - a missing number field that is not marked omitempty (a score's value, an anchor's x and
-//     score, a knock-out's threshold): there is no sensible default for those.
+//     score, a knock-out's threshold): there is no sensible default for those;
+//   - a key given twice in one object (for a struct, as encoding/json matches keys: ignoring
+//     case).
 //
 // Errors give the line and column and the JSON path, e.g.
 // "line 1074, column 18: evaluation.scores[30].value is null, not a number".
@@ -64,11 +66,17 @@ func (c *nullChecker) value(t reflect.Type, path string) error {
 	case delim == '{' && !custom && t.Kind() == reflect.Struct:
 		return c.object(t, path, end-1)
 	case delim == '{' && t.Kind() == reflect.Map:
+		seen := map[string]bool{}
 		for c.dec.More() {
 			key, err := c.dec.Token()
 			if err != nil {
 				return jsonError(c.data, err)
 			}
+			k, _ := key.(string)
+			if seen[k] {
+				return c.duplicate(k, path)
+			}
+			seen[k] = true
 			if err := c.value(t.Elem(), fmt.Sprintf("%s[%q]", path, key)); err != nil {
 				return err
 			}
@@ -103,6 +111,9 @@ func (c *nullChecker) object(t reflect.Type, path string, start int) error {
 			}
 			continue
 		}
+		if seen[f.name] {
+			return c.duplicate(key, path)
+		}
 		seen[f.name] = true
 		if err := c.value(f.typ, join(path, f.name)); err != nil {
 			return err
@@ -115,6 +126,13 @@ func (c *nullChecker) object(t reflect.Type, path string, start int) error {
 	}
 	_, err := c.dec.Token()
 	return err
+}
+
+// duplicate reports a key given twice in one object (encoding/json would keep the last value);
+// the key was just read.
+func (c *nullChecker) duplicate(key, path string) error {
+	at := valueStart(c.data, int(c.dec.InputOffset()))
+	return fmt.Errorf("%s: duplicate key %q in %s", position(c.data, at), key, name(path))
 }
 
 // skipValue reads and discards one whole value.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"ccselect/export"
 	"ccselect/model"
@@ -441,5 +442,54 @@ func TestDecodeRefusesNullsAndMissingNumbers(t *testing.T) {
 	}
 	if _, err := export.DecodeBundle(bytes.NewReader(data)); err != nil {
 		t.Fatalf("empty evaluation: %v", err)
+	}
+}
+
+// A bundle saved in another encoding (GBK, the default of Chinese Windows) would have every
+// Chinese name turned into U+FFFD by encoding/json without a word; it is refused, with the place
+// of the first bad byte. A UTF-8 byte-order mark (Notepad adds one) is fine.
+func TestDecodeEncodings(t *testing.T) {
+	valid := encode(t, sample(t))
+	// "云启" in GBK is D4 C6 C6 F4; D4 C6 is already not UTF-8.
+	i := bytes.Index(valid, []byte("示例银行"))
+	gbk := append(append(append([]byte{}, valid[:i]...), 0xD4, 0xC6, 0xC6, 0xF4), valid[i+len("示例"):]...)
+	line := bytes.Count(valid[:i], []byte("\n")) + 1
+	col := utf8.RuneCount(valid[bytes.LastIndexByte(valid[:i], '\n')+1:i]) + 1
+	err := decodeString(string(gbk))
+	if want := fmt.Sprintf("line %d, column %d: not valid UTF-8", line, col); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("GBK bytes: err = %v, want %q", err, want)
+	}
+	bom := append([]byte("\ufeff"), valid...)
+	ev, err := export.DecodeBundle(bytes.NewReader(bom))
+	if err != nil {
+		t.Fatalf("bundle with a byte-order mark: %v", err)
+	}
+	assertSameEvaluation(t, sample(t), ev)
+}
+
+// A key given twice is a mistake (encoding/json would keep the last one silently).
+func TestDecodeRefusesDuplicateKeys(t *testing.T) {
+	valid := string(encode(t, sample(t)))
+	for _, c := range []struct{ name, old, new, want string }{
+		{"score value", `"value": 99.95,`, `"value": 99.95, "value": 12,`, `duplicate key "value" in evaluation.scores[30]`},
+		{"case-folded", `"value": 99.95,`, `"value": 99.95, "Value": 12,`, `duplicate key "Value" in evaluation.scores[30]`},
+		{"weight", `"stability": 0.24`, `"stability": 0.24, "stability": 0.5`, `duplicate key "stability" in evaluation.profiles[0].dimensions`},
+		{"envelope", `"version": 1,`, `"version": 1, "version": 1,`, `duplicate key "version"`},
+	} {
+		if !strings.Contains(valid, c.old) {
+			t.Fatalf("sample bundle lacks %q", c.old)
+		}
+		err := decodeString(strings.Replace(valid, c.old, c.new, 1))
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "line ") {
+			t.Errorf("%s: err = %v, want a position and %q", c.name, err, c.want)
+		}
+	}
+}
+
+func TestReadBundleFileDirectory(t *testing.T) {
+	dir := t.TempDir()
+	_, err := export.ReadBundleFile(dir)
+	if err == nil || err.Error() != "read "+dir+": it is a directory" {
+		t.Errorf("directory: err = %v", err)
 	}
 }
