@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"sync"
+	"time"
 	"testing"
 
 	"ccselect/model"
@@ -109,5 +110,53 @@ func TestConcurrentReadModifyWrite(t *testing.T) {
 	sameEval(t, "after undoing every save", start, mustLoad(t, s1, id), true)
 	if p, err := s1.Check(); err != nil || len(p) != 0 {
 		t.Fatalf("Check: %q %v", p, err)
+	}
+}
+
+// WAL: while another store holds the write lock, reads go on at once (and see the last
+// committed state), and a write waits for the lock instead of failing with "database is locked".
+func TestReadsDuringAnotherWrite(t *testing.T) {
+	s1, id := withFixture(t)
+	s2 := openAt(t, s1.Path())
+	tx, done, err := s2.beginWrite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`UPDATE evaluations SET name = 'uncommitted' WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	readDone := make(chan error, 1)
+	go func() {
+		ev, err := s1.Load(id)
+		if err == nil && ev.Name != fixture().Name {
+			err = fmt.Errorf("read an uncommitted name %q", ev.Name)
+		}
+		if err == nil {
+			_, err = s1.List()
+		}
+		readDone <- err
+	}()
+	select {
+	case err := <-readDone:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(3 * time.Second): // the busy timeout is 5 s
+		done()
+		t.Fatal("a read waited for another store's write transaction")
+	}
+	wrote := make(chan error, 1)
+	go func() { wrote <- s1.Rename(id, "after the lock", "s1") }()
+	select {
+	case err := <-wrote:
+		t.Fatalf("a write went through while another store held the write lock: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	done() // roll back and release the lock
+	if err := <-wrote; err != nil {
+		t.Fatalf("the waiting write failed: %v", err)
+	}
+	if ev := mustLoad(t, s2, id); ev.Name != "after the lock" {
+		t.Fatalf("name %q", ev.Name)
 	}
 }
