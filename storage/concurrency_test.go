@@ -3,8 +3,8 @@ package storage
 import (
 	"fmt"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"ccselect/model"
 )
