@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -647,5 +648,28 @@ func TestCheckDamagedDatabase(t *testing.T) {
 	}
 	if !bytes.Equal(fileBytes(t, db), before) || listing(t, dir) != names {
 		t.Fatal("the damaged database or its directory changed")
+	}
+}
+
+// Damage that Open's quick_check cannot see (an index that no longer matches its table) is
+// found by check, which exits 1 naming it.
+func TestCheckFindsIndexDamage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = 'CREATE INDEX evaluations_name ON evaluations (client)' WHERE name = 'evaluations_name'"} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	mustCLI(t, "list", "--db", db) // readable: quick_check does not look at index contents
+	if _, errs := expectExit(t, 1, "check", "--db", db); !strings.Contains(errs, "1 problem") || !strings.Contains(errs, "evaluations_name") {
+		t.Fatalf("check: %q", errs)
 	}
 }
