@@ -376,3 +376,49 @@ func TestSensitivityHelp(t *testing.T) {
 	press(r, "esc")
 	drive(r, cmd)
 }
+
+// Every size from the minimum up, with a result on screen and after each scrolling or picking
+// key: the screen keeps its exact size and the header keeps the reviewer and the saved state.
+func TestSensitivityLayoutSizes(t *testing.T) {
+	ev := synthEval(7, 15, 3)
+	ev.Vendors[3].Name.Zh = "长风云联科技集团股份有限公司呼叫中心事业部"
+	st := newMemStore(ev)
+	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
+		for _, sz := range [][2]int{{60, 16}, {61, 17}, {80, 24}, {100, 30}, {133, 41}} {
+			r := start(newTestRoot(st, lang, 1, sz[0], sz[1]))
+			toSens(r)
+			press(r, "-", "-", "-", "s")
+			for _, k := range []string{"g", "v", "v", "v", "]", "pgdown", "G", "[", "up", "l", "m", "U", "s", "L"} {
+				if k == "pgdown" {
+					r.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+				} else {
+					press(r, k)
+				}
+				ls := lines(screen(r))
+				if len(ls) != sz[1] {
+					t.Fatalf("%s %v after %s: %d lines", lang, sz, k, len(ls))
+				}
+				for i, l := range ls {
+					if width(l) != sz[0] {
+						t.Fatalf("%s %v after %s: line %d is %d cells:\n%s", lang, sz, k, i, width(l), strings.Join(ls, "\n"))
+					}
+				}
+				if h := ls[0]; !strings.Contains(h, "评审1") {
+					t.Fatalf("%s %v: the header lost the reviewer: %q", lang, sz, h)
+				}
+			}
+		}
+	}
+}
+
+// At the narrowest width with the demo badge, the header gives up the profile before the
+// reviewer.
+func TestHeaderKeepsReviewer(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 60, 16))
+	r.opt.Demo = true
+	h := lines(screen(r))[0]
+	if !strings.Contains(h, "评审: 王敏") || !strings.Contains(h, "[演示] ✓ 已保存") || width(h) != 60 {
+		t.Fatalf("header %q", h)
+	}
+}

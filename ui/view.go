@@ -115,6 +115,9 @@ func (r *Root) renderHeader() string {
 	if len(tail) == 3 && rest-tailW() < min(width(name), 12) {
 		tail = tail[1:] // drop the client rather than cut the name to nothing
 	}
+	for len(tail) > 1 && rest-tailW() < 6 {
+		tail = tail[1:] // then the profile: the reviewer (whose scores typing sets) stays
+	}
 	nameW := max(rest-tailW(), 6)
 	left := head + st.Bold.Render(truncate(name, nameW))
 	for _, p := range tail {
