@@ -422,3 +422,37 @@ func TestHeaderKeepsReviewer(t *testing.T) {
 		t.Fatalf("header %q", h)
 	}
 }
+
+// Nothing to analyse: without vendors the tab says what to do; when every vendor is knocked
+// out it says so, s refuses to run, and the overview's robustness line says it too.
+func TestSensitivityEmptyStates(t *testing.T) {
+	empty := synthEval(0, 15, 3)
+	allOut := synthEval(4, 15, 3)
+	allOut.KnockOuts = []model.KnockOut{{Criterion: "c00", Op: model.OpGE, Threshold: 6}}
+	st := newMemStore(empty, allOut)
+
+	r := start(newTestRoot(st, model.LangEn, 1, 80, 24))
+	toSens(r)
+	if scr := screen(r); !strings.Contains(scr, "Nothing to rank yet") {
+		t.Fatalf("no vendors:\n%s", scr)
+	}
+	press(r, "s", "]", "v")
+	if r.sens.smaa.running != nil {
+		t.Fatal("a run started without vendors")
+	}
+
+	r = start(newTestRoot(st, model.LangEn, 2, 80, 24))
+	toSens(r)
+	scr := screen(r)
+	if !strings.Contains(scr, "Robustness: No vendor passes the knock-outs.") || !strings.Contains(scr, "there is nothing to analyse") {
+		t.Fatalf("all knocked out:\n%s", scr)
+	}
+	_, cmd := r.Update(keyMsg("s"))
+	if cmd != nil || r.sens.smaa.running != nil || !strings.Contains(r.statusText, "No vendor passes") {
+		t.Fatalf("s with nobody ranked: status %q", r.statusText)
+	}
+	press(r, "0")
+	if !strings.Contains(screen(r), "Robustness: No vendor passes the knock-outs.") {
+		t.Fatalf("overview:\n%s", screen(r))
+	}
+}
