@@ -56,13 +56,18 @@ func open(dbPath string, readOnly bool) (*storage.Store, error) {
 		if err := seedSample(st); err != nil {
 			// Remove the unseeded file, so the next run seeds it again.
 			st.Close()
-			for _, p := range []string{path, path + "-wal", path + "-shm"} {
-				os.Remove(p)
-			}
+			removeDatabase(path)
 			return nil, fmt.Errorf("seed the new database %s with the sample: %w", path, err)
 		}
 	}
 	return st, nil
+}
+
+// removeDatabase deletes a database file this command created, with its -wal and -shm files.
+func removeDatabase(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(p)
+	}
 }
 
 func seedSample(st *storage.Store) error {

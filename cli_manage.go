@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"ccselect/export"
 	"ccselect/model"
 	"ccselect/samples"
+	"ccselect/storage"
 )
 
 func cmdList(args []string, out io.Writer) error {
@@ -122,13 +125,26 @@ func cmdImport(args []string, out io.Writer) error {
 }
 
 // createUnique stores a new evaluation, refusing a name already in use so that --eval NAME
-// stays unambiguous.
+// stays unambiguous. A database file that --db named and this call created is removed again if
+// the evaluation cannot be stored: a failed import leaves nothing behind.
 func createUnique(db string, ev *model.Evaluation) (int64, error) {
+	_, statErr := os.Stat(db)
+	fresh := db != "" && errors.Is(statErr, os.ErrNotExist)
 	st, err := openStore(db)
 	if err != nil {
 		return 0, err
 	}
-	defer st.Close()
+	id, err := createIn(st, ev)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		return 0, cerr
+	}
+	if err != nil && fresh {
+		removeDatabase(db)
+	}
+	return id, err
+}
+
+func createIn(st *storage.Store, ev *model.Evaluation) (int64, error) {
 	list, err := st.List()
 	if err != nil {
 		return 0, err

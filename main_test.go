@@ -673,3 +673,27 @@ func TestCheckFindsIndexDamage(t *testing.T) {
 		t.Fatalf("check: %q", errs)
 	}
 }
+
+// An import that fails only when the database takes it (a time the store cannot hold) leaves no
+// new, empty database file behind.
+func TestFailedImportLeavesNoNewDatabase(t *testing.T) {
+	dir := t.TempDir()
+	bundle := sampleBundle(t, dir)
+	future := filepath.Join(dir, "future.json")
+	data := strings.Replace(string(fileBytes(t, bundle)), `"created": "2025-03-03T01:00:00Z"`, `"created": "3000-03-03T01:00:00Z"`, 1)
+	if err := os.WriteFile(future, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failCLI(t, "out of range", "import", future, "--db", filepath.Join(dir, "new.db"))
+	if got := listing(t, dir); got != "future.json,sample.json" {
+		t.Fatalf("directory holds %s", got)
+	}
+	// An existing database keeps what it had.
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", bundle, "--db", db)
+	before := snapshot(t, db)
+	failCLI(t, "out of range", "import", future, "--db", db, "--name", "future")
+	if snapshot(t, db) != before {
+		t.Fatal("the database changed")
+	}
+}
