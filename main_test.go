@@ -607,6 +607,12 @@ func TestReadOnlyDatabase(t *testing.T) {
 					t.Errorf("ccselect %s: stderr %q should say the database is %s", args[0], errs, c.want)
 				}
 			}
+			if c.name == "directory" { // nor can a new database be made there
+				other := filepath.Join(data, "other.db")
+				if _, errs := expectExit(t, 1, "new", "--db", other, "--template", "default", "--name", "y"); !strings.Contains(errs, "not writable") {
+					t.Errorf("new database in a read-only directory: %q", errs)
+				}
+			}
 			if !bytes.Equal(fileBytes(t, db), before) || listing(t, data) != names {
 				t.Fatalf("the database or its directory changed: %s → %s", names, listing(t, data))
 			}
