@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	"ccselect/model"
 )
@@ -111,3 +112,7 @@ func resolveLang(flagValue string) (model.Lang, error) {
 	}
 	return model.LangEn, nil
 }
+
+// stopSignals end a long command cleanly (temporary demo files removed, SMAA cancelled) whether
+// the user presses Ctrl+C, closes the terminal or the system shuts down.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 	"os/signal"
 
 	"ccselect/export"
@@ -61,7 +60,7 @@ func cmdSensitivity(args []string, out io.Writer) error {
 	}
 	var smaa *model.SMAAResult
 	if *samples > 0 {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 		defer stop()
 		if smaa, err = model.RunSMAA(ctx, p, opt); err != nil {
 			return err

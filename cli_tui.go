@@ -64,7 +64,7 @@ func runUI(st *storage.Store, langFlag string, demo bool, open ...int64) error {
 	if len(open) > 0 {
 		opt.OpenEval = open[0]
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	return ui.Run(ctx, st, opt)
 }

@@ -84,7 +84,7 @@ func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, lang m
 		if v.Rank != nil {
 			rank = strconv.Itoa(*v.Rank)
 		}
-		row := []string{rank, v.ID, v.Name, num(v.Total), strconv.FormatBool(v.Excluded),
+		row := []string{rank, csvText(v.ID), csvText(v.Name), num(v.Total), strconv.FormatBool(v.Excluded),
 			strings.Join(v.FailedKnockOuts, ";"), strconv.FormatBool(v.Incomplete), strings.Join(v.Missing, ";")}
 		for _, d := range res.Dimensions {
 			row = append(row, num(v.Dimensions[d]))
@@ -98,6 +98,16 @@ func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, lang m
 }
 
 func num(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
+
+// csvText defuses a text cell that a spreadsheet would run as a formula (a vendor typed as
+// "=HYPERLINK(...)" or "+86 ..."): a leading apostrophe makes Excel and LibreOffice show it as text.
+// Numbers are written by num and never pass through here.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
 
 // WriteRankingTable prints the ranking for people: rank, vendor, total, lead over the next
 // vendor, one column per dimension contribution, and the reasons for exclusions and gaps.

@@ -194,3 +194,28 @@ func TestReportsWithHostileNames(t *testing.T) {
 		t.Errorf("sensitivity table passes names through raw:\n%s", b.String())
 	}
 }
+
+func TestRankingCSVDefusesFormulas(t *testing.T) {
+	ev, _ := sampleRanking(t, "default")
+	ev.Vendors[0].Name = model.Text{En: "=HYPERLINK(\"http://x\")"}
+	ev.Vendors[1].Name = model.Text{En: "-Huisheng"}
+	p, err := model.NewProblem(ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := export.WriteRankingCSV(&b, ev, p.Rank(), model.LangEn); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := csv.NewReader(&b).ReadAll()
+	names := map[string]bool{}
+	for _, r := range rows[1:] {
+		names[r[2]] = true
+		if strings.HasPrefix(r[3], "'") {
+			t.Fatalf("a number was quoted as text: %v", r)
+		}
+	}
+	if !names[`'=HYPERLINK("http://x")`] || !names["'-Huisheng"] || !names["Huisheng AI"] {
+		t.Fatalf("names = %v", names)
+	}
+}
