@@ -10,7 +10,6 @@ func (p *Problem) refreshConsensus() {
 	if p.fresh {
 		return
 	}
-	crits := p.Eval.Framework.Criteria
 	for v := 0; v < p.NV; v++ {
 		for c := 0; c < p.NC; c++ {
 			i := v*p.NC + c
@@ -19,8 +18,8 @@ func (p *Problem) refreshConsensus() {
 			switch {
 			case math.IsNaN(x):
 				p.scores[i] = ScaleMin // nobody gains by withholding evidence
-			case crits[c].Kind == KindMeasured:
-				p.scores[i] = ValueScore(crits[c].Anchors, p.scale[c], x)
+			case p.vf[c] != nil:
+				p.scores[i] = valueAt(p.vf[c], x)
 			default:
 				p.scores[i] = clampScore(x)
 			}
@@ -49,17 +48,36 @@ func (p *Problem) consensusOf(vals []float64) float64 {
 		}
 		return (s[n/2-1] + s[n/2]) / 2
 	}
-	sum, n := 0.0, 0
-	for _, x := range vals {
-		if !math.IsNaN(x) {
-			sum += x
+	// Sum the deviations from the first value, not the values: reviewers who agree then give
+	// exactly their value (3 × 99.9 / 3 would be 99.90000000000002), so equal evidence ties
+	// everywhere, and the rounding error scales with the reviewers' spread, not with the values.
+	i := 0
+	for i < len(vals) && math.IsNaN(vals[i]) {
+		i++
+	}
+	if i == len(vals) {
+		return math.NaN()
+	}
+	ref, rest := vals[i], vals[i+1:]
+	// Two running sums halve the chain of dependent additions, which bounds this loop.
+	var s0, s1 float64
+	n := 1
+	k := 0
+	for ; k+1 < len(rest); k += 2 {
+		if a := rest[k]; !math.IsNaN(a) {
+			s0 += a - ref
+			n++
+		}
+		if b := rest[k+1]; !math.IsNaN(b) {
+			s1 += b - ref
 			n++
 		}
 	}
-	if n == 0 {
-		return math.NaN()
+	if k < len(rest) && !math.IsNaN(rest[k]) {
+		s0 += rest[k] - ref
+		n++
 	}
-	return sum / float64(n)
+	return ref + (s0+s1)/float64(n)
 }
 
 // insertionSort sorts the handful of reviewer values of one cell without allocating.

@@ -44,19 +44,24 @@ func (o Op) Symbol() string {
 	return string(o)
 }
 
+// koTolerance: a consensus within this of the threshold equals it. A mean of reviewers' values
+// carries rounding error (three reviewers at 99.9 average 99.90000000000002), and every
+// operator must read such a value as the threshold itself: ≥, ≤ and = then hold, > and < fail.
+const koTolerance = 1e-9
+
 // Holds reports whether value op threshold.
 func (o Op) Holds(value, threshold float64) bool {
 	switch o {
 	case OpGE:
-		return value >= threshold-1e-9
+		return value >= threshold-koTolerance
 	case OpLE:
-		return value <= threshold+1e-9
+		return value <= threshold+koTolerance
 	case OpGT:
-		return value > threshold
+		return value > threshold+koTolerance
 	case OpLT:
-		return value < threshold
+		return value < threshold-koTolerance
 	case OpEQ:
-		return math.Abs(value-threshold) <= 1e-9
+		return math.Abs(value-threshold) <= koTolerance
 	}
 	return false
 }

@@ -44,9 +44,10 @@ func (WSM) Totals(p *Problem, out []float64) {
 
 // TOPSIS ranks by relative closeness to the ideal solution (Hwang & Yoon 1981) with vector
 // normalisation. All 1–5 scores are benefit-type (cost criteria were turned around by their
-// value functions), so the ideal is the column maximum. The ideal and anti-ideal points are taken
-// over the vendors that pass the knock-outs, so an excluded vendor cannot move the others; the
-// excluded still get a closeness, measured against the same points.
+// value functions), so the ideal is the column maximum. The decision matrix is the vendors that
+// pass the knock-outs (screening comes first): the column norms and the ideal and anti-ideal
+// points are taken over them, so an excluded vendor cannot move the others. The excluded still
+// get a closeness, measured with the same norms against the same points.
 type TOPSIS struct{}
 
 func (TOPSIS) Name() string { return "topsis" }
@@ -70,7 +71,9 @@ func (TOPSIS) Totals(p *Problem, out []float64) {
 	for c := 0; c < p.NC; c++ {
 		ss := 0.0
 		for v := 0; v < p.NV; v++ {
-			ss += s[v*p.NC+c] * s[v*p.NC+c]
+			if feasible[v] {
+				ss += s[v*p.NC+c] * s[v*p.NC+c]
+			}
 		}
 		norm[c] = math.Sqrt(ss)
 		best[c], worst[c] = math.Inf(-1), math.Inf(1)

@@ -41,10 +41,10 @@ type Problem struct {
 	Local          []float64 // per criterion, local weight inside its dimension
 	Weights        []float64 // per criterion, global = DimWeights[CritDim[c]] × Local[c]
 
-	raw     []float64 // [v][c][r] reviewer values; NaN = not scored
-	scale   []float64 // per criterion, anchor multiplier (1 or a parameter)
-	counted []bool    // per criterion: missing values matter (weighted or knocked-out on)
-	koOn    []bool    // per criterion: an active knock-out reads it
+	raw     []float64   // [v][c][r] reviewer values; NaN = not scored
+	vf      [][]vfPoint // per measured criterion, its compiled value function; nil for ratings
+	counted []bool      // per criterion: missing values matter (weighted or knocked-out on)
+	koOn    []bool      // per criterion: an active knock-out reads it
 	kos     []compiledKO
 
 	// Outputs of the last consensus pass, [v][c].
@@ -90,7 +90,7 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 	p.CritDim = make([]int, p.NC)
 	p.Local = make([]float64, p.NC)
 	p.Weights = make([]float64, p.NC)
-	p.scale = make([]float64, p.NC)
+	p.vf = make([][]vfPoint, p.NC)
 	p.counted = make([]bool, p.NC)
 	p.koOn = make([]bool, p.NC)
 	p.DimWeights = make([]float64, p.ND)
@@ -103,13 +103,16 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 		critIndex[cr.ID] = c
 		p.CritDim[c] = f.DimensionIndex(cr.Dimension)
 		p.Local[c] = prof.Criteria[cr.ID]
-		p.scale[c] = 1
+		scale := 1.0
 		if cr.AnchorParam != "" {
 			v, ok := e.Params[cr.AnchorParam]
 			if !ok {
 				return nil, fmt.Errorf("criterion %q needs parameter %q, which is not set", cr.ID, cr.AnchorParam)
 			}
-			p.scale[c] = v
+			scale = v
+		}
+		if cr.Kind == KindMeasured && len(cr.Anchors) > 0 {
+			p.vf[c] = compileVF(cr.Anchors, scale)
 		}
 	}
 	for _, k := range e.KnockOuts {
@@ -123,6 +126,10 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 		op, err := ParseOp(string(k.Op))
 		if err != nil {
 			return nil, err
+		}
+		if _, ok := e.Params[k.Param]; k.Param != "" && !ok {
+			// Limit would read the missing parameter as 0: "channels ≥ 0" lets everyone pass.
+			return nil, fmt.Errorf("knock-out on %s needs parameter %q, which is not set", k.Criterion, k.Param)
 		}
 		p.kos = append(p.kos, compiledKO{crit: c, op: op, limit: k.Limit(e.Params), rule: k})
 		p.koOn[c] = true

@@ -14,7 +14,8 @@ import (
 // "Yunqi Telecom is first in 63% of weight scenarios; it stays first while data security ≤ 26.1%
 // and concurrency ≥ 9.3%; past the nearest limit Panshi Xinlian leads." The limits are the two
 // dimension break-even weights nearest to the current weights. be may be nil (it is then
-// computed); smaa may be nil (the SMAA clause is then left out).
+// computed); smaa may be nil (the SMAA clause is then left out). Two limits on the same dimension
+// read as a range; with only two dimensions, whose limits mirror each other, one is stated.
 func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
 	if be == nil {
 		be = BreakEvens(p)
@@ -51,6 +52,9 @@ func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
 		if b.Param.Kind != ParamDimension {
 			continue
 		}
+		if len(p.Eval.Framework.Dimensions) == 2 && b.Param.Index == 1 {
+			continue // with two dimensions the second moves exactly against the first: same limits
+		}
 		if b.Above != nil {
 			limits = append(limits, limit{b.Param.Index, true, b.Above.Weight, b.Above.Weight - b.Param.Current, b.Above.Leader})
 		}
@@ -66,19 +70,37 @@ func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
 	}
 	limits = limits[:min(2, len(limits))]
 	dims := p.Eval.Framework.Dimensions
-	var zhParts, enParts []string
-	for _, l := range limits {
-		op := "≥"
-		if l.above {
-			op = "≤"
+	var zhCond, enCond string
+	if len(limits) == 2 && limits[0].dim == limits[1].dim {
+		// Both sides of one dimension: say it as a range, not as the same name twice.
+		lo, hi := limits[0].weight, limits[1].weight
+		if limits[0].above {
+			lo, hi = hi, lo
 		}
-		name := dims[l.dim].Name
-		zhParts = append(zhParts, fmt.Sprintf("%s权重 %s %.1f%%", name.In(LangZh), op, l.weight*100))
-		enParts = append(enParts, fmt.Sprintf("%s %s %.1f%%", lowerFirst(name.In(LangEn)), op, l.weight*100))
+		name := dims[limits[0].dim].Name
+		zhCond = fmt.Sprintf("%s权重在 %.1f%% 到 %.1f%% 之间", name.In(LangZh), lo*100, hi*100)
+		enCond = fmt.Sprintf("%s is between %.1f%% and %.1f%%", lowerFirst(name.In(LangEn)), lo*100, hi*100)
+	} else {
+		var zhParts, enParts []string
+		for _, l := range limits {
+			op := "≥"
+			if l.above {
+				op = "≤"
+			}
+			name := dims[l.dim].Name
+			zhParts = append(zhParts, fmt.Sprintf("%s权重 %s %.1f%%", name.In(LangZh), op, l.weight*100))
+			enParts = append(enParts, fmt.Sprintf("%s %s %.1f%%", lowerFirst(name.In(LangEn)), op, l.weight*100))
+		}
+		// A space after the closing "%", as between the parts: "… ≥ 9.3% 时保持第一".
+		zhCond, enCond = strings.Join(zhParts, " 且")+" ", strings.Join(enParts, " and ")
+	}
+	zhPast, enPast := "越过最近的临界点后", "past the nearest limit"
+	if len(limits) == 1 {
+		zhPast, enPast = "越过该临界点后", "past this limit"
 	}
 	next := p.Eval.Vendors[limits[0].next].Name
-	fmt.Fprintf(&zh, "；%s 时保持第一；越过最近的临界点后%s领先。", strings.Join(zhParts, " 且"), next.In(LangZh))
-	fmt.Fprintf(&en, "; it stays first while %s; past the nearest limit %s leads.", strings.Join(enParts, " and "), next.In(LangEn))
+	fmt.Fprintf(&zh, "；%s时保持第一；%s%s领先。", zhCond, zhPast, next.In(LangZh))
+	fmt.Fprintf(&en, "; it stays first while %s; %s %s leads.", enCond, enPast, next.In(LangEn))
 	return Text{Zh: zh.String(), En: en.String()}
 }
 

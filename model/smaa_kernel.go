@@ -33,13 +33,11 @@ type smaaSetup struct {
 
 // uncertainCell is one cell whose reviewers disagree: its consensus is redrawn per sample.
 type uncertainCell struct {
-	i, j     int     // ranked vendor, parameter
-	coef     float64 // change of E[i*n+j] per score point (local weight, or 1)
-	base     float64 // consensus score already inside E
-	lo, span float64 // reviewers' raw range
-	measured bool
-	anchors  []Anchor
-	scale    float64
+	i, j     int       // ranked vendor, parameter
+	coef     float64   // change of E[i*n+j] per score point (local weight, or 1)
+	base     float64   // consensus score already inside E
+	lo, span float64   // reviewers' raw range
+	vf       []vfPoint // compiled value function; nil for a rating
 }
 
 func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
@@ -122,10 +120,8 @@ func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
 			if st.N < 2 || !(st.Max > st.Min) {
 				continue
 			}
-			cr := &f.Criteria[c]
 			s.cells = append(s.cells, uncertainCell{i: i, j: j, coef: coefOf[c], base: sc,
-				lo: st.Min, span: st.Max - st.Min, measured: cr.Kind == KindMeasured,
-				anchors: cr.Anchors, scale: p.scale[c]})
+				lo: st.Min, span: st.Max - st.Min, vf: p.vf[c]})
 		}
 	}
 	return s
@@ -290,8 +286,8 @@ func (w *smaaWorker) drawScores() {
 		c := &s.cells[k]
 		x := c.lo + c.span*w.uniform()
 		var sc float64
-		if c.measured {
-			sc = ValueScore(c.anchors, c.scale, x)
+		if c.vf != nil {
+			sc = valueAt(c.vf, x)
 		} else {
 			sc = clampScore(x)
 		}

@@ -2,7 +2,7 @@ package model
 
 // ValueScore maps a raw measured value to a score in [1, 5] by piecewise-linear interpolation
 // through anchors (sorted by X, scaled by scale). Outside the anchors the end score holds; equal
-// X values make a right-continuous step. It does not allocate: it runs inside the ranking loop.
+// X values make a right-continuous step. It does not allocate.
 func ValueScore(anchors []Anchor, scale, x float64) float64 {
 	n := len(anchors)
 	if n == 0 {
@@ -25,6 +25,43 @@ func ValueScore(anchors []Anchor, scale, x float64) float64 {
 		return clampScore(b.Score)
 	}
 	return clampScore(a.Score + (b.Score-a.Score)*(x-x0)/(x1-x0))
+}
+
+// vfPoint is one anchor of a compiled value function: X already multiplied by the anchor
+// parameter, and the slope of the segment that starts there (0 on the last anchor and on the
+// first of a step), so scoring a value takes no division.
+type vfPoint struct {
+	X, Score, Slope float64
+}
+
+// compileVF compiles a measured criterion's anchors under scale (see vfPoint); a Problem does
+// it once instead of rescaling every anchor for every cell of every ranking.
+func compileVF(anchors []Anchor, scale float64) []vfPoint {
+	out := make([]vfPoint, len(anchors))
+	for i, a := range anchors {
+		out[i] = vfPoint{X: a.X * scale, Score: a.Score}
+	}
+	for i := 0; i+1 < len(out); i++ {
+		if dx := out[i+1].X - out[i].X; dx > 0 {
+			out[i].Slope = (out[i+1].Score - out[i].Score) / dx
+		}
+	}
+	return out
+}
+
+// valueAt is ValueScore on a compiled value function (at least one point). It runs inside the
+// ranking loop and the SMAA score draws.
+func valueAt(vf []vfPoint, x float64) float64 {
+	if x < vf[0].X {
+		return clampScore(vf[0].Score)
+	}
+	// The last point with X <= x starts the segment (after a step, the step's second point).
+	i := len(vf) - 1
+	for i > 0 && vf[i].X > x {
+		i--
+	}
+	pt := vf[i]
+	return clampScore(pt.Score + pt.Slope*(x-pt.X))
 }
 
 func clampScore(s float64) float64 {

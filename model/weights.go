@@ -63,7 +63,7 @@ func (p *WeightProfile) Global(f *Framework, id string) float64 {
 }
 
 // Validate checks that every weight is a finite non-negative number, names a known dimension or
-// criterion, and that each level sums to 1 (within 1e-6).
+// criterion, that each level sums to 1 (within 1e-6), and that locks name known weights once.
 func (p *WeightProfile) Validate(f *Framework) error {
 	for id, w := range p.Dimensions {
 		if f.DimensionIndex(id) < 0 {
@@ -80,6 +80,17 @@ func (p *WeightProfile) Validate(f *Framework) error {
 		if !validWeight(w) {
 			return fmt.Errorf("profile %q: weight of %s must be a number in [0,1], got %g", p.Name, id, w)
 		}
+	}
+	// A lock on a name the framework does not know locks nothing; it is a typo or a leftover.
+	locks := make(map[string]bool, len(p.Locked))
+	for _, id := range p.Locked {
+		if f.DimensionIndex(id) < 0 && f.CriterionIndex(id) < 0 {
+			return fmt.Errorf("profile %q: lock on unknown dimension or criterion %q", p.Name, id)
+		}
+		if locks[id] {
+			return fmt.Errorf("profile %q: %q is locked twice", p.Name, id)
+		}
+		locks[id] = true
 	}
 	if s := sumOf(p.Dimensions, dimensionIDs(f)); math.Abs(s-1) > weightTolerance {
 		return fmt.Errorf("profile %q: dimension weights sum to %.4f, not 1", p.Name, s)
@@ -152,14 +163,15 @@ func (p *WeightProfile) SetCriterion(f *Framework, id string, w float64) error {
 }
 
 // setWithSiblings sets m[id] = w and rescales the unlocked siblings proportionally so the level
-// still sums to 1; locked siblings never move. On any impossible request it returns an error and
-// leaves m unchanged.
+// still sums to 1; locked weights never move, the target included. On any impossible request it
+// returns an error and leaves m unchanged. A request that overshoots what the locks leave by no
+// more than the tolerance is trimmed to it, so the level sums to 1 and not to 1 + the excess.
 func setWithSiblings(m map[string]float64, ids []string, id string, w float64, locked func(string) bool) error {
 	if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 || w > 1+weightTolerance {
 		return fmt.Errorf("weight must be between 0 and 1, got %g", w)
 	}
-	if w > 1 {
-		w = 1
+	if locked(id) {
+		return fmt.Errorf("%s is locked; unlock it to change its weight", id)
 	}
 	lockedSum, freeSum := 0.0, 0.0
 	var free []string
@@ -174,18 +186,17 @@ func setWithSiblings(m map[string]float64, ids []string, id string, w float64, l
 			free = append(free, s)
 		}
 	}
-	rest := 1 - lockedSum - w
-	if rest < -weightTolerance {
-		return fmt.Errorf("weight %.1f%% is more than the %.1f%% left by locked weights", w*100, (1-lockedSum)*100)
+	room := max(1-lockedSum, 0) // what the locks leave for id and its free siblings
+	if w > room+weightTolerance {
+		return fmt.Errorf("weight %.1f%% is more than the %.1f%% left by locked weights", w*100, room*100)
 	}
-	if rest < 0 {
-		rest = 0
-	}
+	w = min(w, room)
+	rest := room - w
 	if len(free) == 0 {
-		if math.Abs(rest) > weightTolerance {
+		if rest > weightTolerance {
 			return fmt.Errorf("cannot change this weight: every other weight at this level is locked")
 		}
-		m[id] = w
+		m[id] = room
 		return nil
 	}
 	m[id] = w
