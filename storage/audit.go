@@ -9,27 +9,29 @@ import (
 	"time"
 )
 
-// Audit actions. Edits are undoable; create, duplicate and delete are recorded but not undoable;
-// undo and redo rows point at the edit they replayed through Ref.
+// Audit actions: the Action of an AuditEntry and of a Change. Edits are undoable; create,
+// duplicate and delete are recorded but not undoable; undo and redo rows point at the edit they
+// replayed through Ref. The strings are stored in the log, so they never change: an old
+// database must still replay.
 const (
-	actCreate         = "create"
-	actDuplicate      = "duplicate"
-	actDelete         = "delete"
-	actRename         = "rename"
-	actClient         = "client"
-	actScore          = "score"
-	actClearScore     = "score.clear"
-	actVendorSave     = "vendor.save"
-	actVendorDelete   = "vendor.delete"
-	actReviewerSave   = "reviewer.save"
-	actReviewerDelete = "reviewer.delete"
-	actProfileSave    = "profile.save"
-	actProfileDelete  = "profile.delete"
-	actProfileActive  = "profile.active"
-	actKnockOuts      = "knockouts"
-	actParam          = "param"
-	actUndo           = "undo"
-	actRedo           = "redo"
+	ActionCreate         = "create"
+	ActionDuplicate      = "duplicate"
+	ActionDelete         = "delete"
+	ActionRename         = "rename"
+	ActionClient         = "client"
+	ActionScore          = "score"
+	ActionClearScore     = "score.clear"
+	ActionVendorSave     = "vendor.save"
+	ActionVendorDelete   = "vendor.delete"
+	ActionReviewerSave   = "reviewer.save"
+	ActionReviewerDelete = "reviewer.delete"
+	ActionProfileSave    = "profile.save"
+	ActionProfileDelete  = "profile.delete"
+	ActionProfileActive  = "profile.active"
+	ActionKnockOuts      = "knockouts"
+	ActionParam          = "param"
+	ActionUndo           = "undo"
+	ActionRedo           = "redo"
 )
 
 // AuditEntry is one row of an evaluation's history. Before and After are JSON ("" when the
@@ -42,8 +44,8 @@ type AuditEntry struct {
 	Ref                                  int64 // for undo/redo rows: the Seq of the edit replayed
 }
 
-// change is what one edit did, as it goes into the audit log.
-type change struct {
+// auditChange is what one edit did, as it goes into the audit log.
+type auditChange struct {
 	action, target string
 	before, after  any // marshalled to JSON; nil (or JSON null) is stored as NULL
 	undoable       bool
@@ -67,7 +69,7 @@ func toJSON(v any) (any, error) {
 const insertAuditSQL = `INSERT INTO audit (eval_id, at, actor, action, target, before, after, undoable, ref)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-func (s *Store) appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c change) error {
+func (s *Store) appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c auditChange) error {
 	before, err := toJSON(c.before)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
@@ -105,7 +107,7 @@ func (s *Store) touch(tx *sql.Tx, id int64, now time.Time) error {
 // edit runs fn in one write transaction. fn makes the change and reports it, or returns nil
 // when there is nothing to change (then nothing at all is written: no audit row, no redo
 // discarded). A recorded edit discards the redo chain, bumps updated and appends its audit row.
-func (s *Store) edit(id int64, actor string, fn func(tx *sql.Tx) (*change, error)) error {
+func (s *Store) edit(id int64, actor string, fn func(tx *sql.Tx) (*auditChange, error)) error {
 	tx, done, err := s.beginWrite()
 	if err != nil {
 		return err

@@ -49,8 +49,8 @@ func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
 	}
-	if err := s.appendAudit(tx, id, now, actor, change{
-		action: actCreate, target: ev.Name, after: map[string]any{"name": ev.Name, "industry": ev.Industry},
+	if err := s.appendAudit(tx, id, now, actor, auditChange{
+		action: ActionCreate, target: ev.Name, after: map[string]any{"name": ev.Name, "industry": ev.Industry},
 	}); err != nil {
 		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
 	}
@@ -86,8 +86,8 @@ func (s *Store) Duplicate(id int64, newName, actor string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
 	}
-	if err := s.appendAudit(tx, newID, now, actor, change{
-		action: actDuplicate, target: newName,
+	if err := s.appendAudit(tx, newID, now, actor, auditChange{
+		action: ActionDuplicate, target: newName,
 		before: map[string]any{"id": id, "name": from}, after: map[string]any{"name": newName},
 	}); err != nil {
 		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
@@ -113,7 +113,7 @@ func (s *Store) Delete(id int64, actor string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM evaluations WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
-	if err := s.appendAudit(tx, id, s.clock(), actor, change{action: actDelete, target: ev.Name, before: ev}); err != nil {
+	if err := s.appendAudit(tx, id, s.clock(), actor, auditChange{action: ActionDelete, target: ev.Name, before: ev}); err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {

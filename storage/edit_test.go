@@ -18,7 +18,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		do     func(s *Store, id int64) error
 		action string
 		target string
-		desc   string // what Undo reports
+		desc   string // Change.Description
+		want   Change // what Undo and Redo report, less Seq, Action, Actor and Description
 		check  func(t *testing.T, before, after *model.Evaluation)
 	}{
 		{
@@ -26,7 +27,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			do: func(s *Store, id int64) error {
 				return s.SetScore(id, model.Score{Vendor: "panshi", Criterion: "concurrent_channels", Reviewer: "li", Value: 1300, Evidence: "集群上限"}, "ed")
 			},
-			action: actScore, target: "panshi/concurrent_channels/li", desc: "score panshi/concurrent_channels by li",
+			action: ActionScore, target: "panshi/concurrent_channels/li", desc: "score panshi/concurrent_channels by li",
+			want: Change{Vendor: "panshi", Criterion: "concurrent_channels", Reviewer: "li"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				sc, ok := a.ScoreOf("panshi", "concurrent_channels", "li")
 				if !ok || sc.Value != 1300 || sc.Evidence != "集群上限" || len(a.Scores) != len(b.Scores)+1 {
@@ -39,7 +41,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			do: func(s *Store, id int64) error {
 				return s.SetScore(id, model.Score{Vendor: "yunqi", Criterion: "arch_redundancy", Reviewer: "li", Value: 3.5, Note: "切换需人工"}, "ed")
 			},
-			action: actScore, target: "yunqi/arch_redundancy/li", desc: "score yunqi/arch_redundancy by li",
+			action: ActionScore, target: "yunqi/arch_redundancy/li", desc: "score yunqi/arch_redundancy by li",
+			want: Change{Vendor: "yunqi", Criterion: "arch_redundancy", Reviewer: "li"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				sc, _ := a.ScoreOf("yunqi", "arch_redundancy", "li")
 				if sc.Value != 3.5 || sc.Note != "切换需人工" || len(a.Scores) != len(b.Scores) {
@@ -50,7 +53,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "clear score",
 			do:     func(s *Store, id int64) error { return s.ClearScore(id, "yunqi", "arch_redundancy", "wang", "ed") },
-			action: actClearScore, target: "yunqi/arch_redundancy/wang", desc: "clear score yunqi/arch_redundancy by wang",
+			action: ActionClearScore, target: "yunqi/arch_redundancy/wang", desc: "clear score yunqi/arch_redundancy by wang",
+			want: Change{Vendor: "yunqi", Criterion: "arch_redundancy", Reviewer: "wang"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if _, ok := a.ScoreOf("yunqi", "arch_redundancy", "wang"); ok || len(a.Scores) != len(b.Scores)-1 {
 					t.Fatal("score not cleared")
@@ -60,7 +64,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "rename",
 			do:     func(s *Store, id int64) error { return s.Rename(id, "  新名称 ", "ed") },
-			action: actRename, target: "新名称", desc: "rename 新名称 by ed",
+			action: ActionRename, target: "新名称", desc: "rename 新名称 by ed",
+			want: Change{Text: "新名称"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.Name != "新名称" {
 					t.Fatalf("name %q", a.Name)
@@ -70,7 +75,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "client",
 			do:     func(s *Store, id int64) error { return s.SetClient(id, "另一家银行", "ed") },
-			action: actClient, target: "另一家银行", desc: "client 另一家银行 by ed",
+			action: ActionClient, target: "另一家银行", desc: "client 另一家银行 by ed",
+			want: Change{Text: "另一家银行"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.Client != "另一家银行" {
 					t.Fatalf("client %q", a.Client)
@@ -82,7 +88,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			do: func(s *Store, id int64) error {
 				return s.SaveVendor(id, model.Vendor{ID: "changfeng", Name: model.Text{Zh: "长风云联", En: "Changfeng CloudLink"}, Price: 240}, "ed")
 			},
-			action: actVendorSave, target: "changfeng", desc: "vendor changfeng by ed",
+			action: ActionVendorSave, target: "changfeng", desc: "vendor changfeng by ed",
+			want: Change{Vendor: "changfeng"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Vendors) != 4 || a.Vendors[3].ID != "changfeng" || a.Vendors[3].Price != 240 {
 					t.Fatalf("vendors %+v", a.Vendors)
@@ -94,7 +101,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			do: func(s *Store, id int64) error {
 				return s.SaveVendor(id, model.Vendor{Name: model.Text{Zh: "汇声智能", En: "Huisheng AI"}}, "ed")
 			},
-			action: actVendorSave, target: "huisheng-ai", desc: "vendor huisheng-ai by ed",
+			action: ActionVendorSave, target: "huisheng-ai", desc: "vendor huisheng-ai by ed",
+			want: Change{Vendor: "huisheng-ai"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Vendors) != 4 || a.Vendors[3].ID != "huisheng-ai" {
 					t.Fatalf("vendors %+v", a.Vendors)
@@ -106,7 +114,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			do: func(s *Store, id int64) error {
 				return s.SaveVendor(id, model.Vendor{ID: "panshi", Name: model.Text{Zh: "磐石信联", En: "Panshi"}, Notes: "私有云", Price: 400}, "ed")
 			},
-			action: actVendorSave, target: "panshi", desc: "vendor panshi by ed",
+			action: ActionVendorSave, target: "panshi", desc: "vendor panshi by ed",
+			want: Change{Vendor: "panshi"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.Vendors[1].ID != "panshi" || a.Vendors[1].Price != 400 || a.Vendors[1].Name.En != "Panshi" || len(a.Scores) != len(b.Scores) {
 					t.Fatalf("vendors %+v", a.Vendors)
@@ -116,7 +125,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "delete vendor with scores",
 			do:     func(s *Store, id int64) error { return s.DeleteVendor(id, "yunqi", "ed") },
-			action: actVendorDelete, target: "yunqi", desc: "delete vendor yunqi by ed",
+			action: ActionVendorDelete, target: "yunqi", desc: "delete vendor yunqi by ed",
+			want: Change{Vendor: "yunqi"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.VendorIndex("yunqi") >= 0 || len(a.Vendors) != 2 || len(a.Scores) != len(b.Scores)-5 {
 					t.Fatalf("vendor not deleted with its 5 scores: %d vendors, %d scores", len(a.Vendors), len(a.Scores))
@@ -128,7 +138,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			do: func(s *Store, id int64) error {
 				return s.SaveReviewer(id, model.Reviewer{ID: "chen", Name: "陈静"}, "ed")
 			},
-			action: actReviewerSave, target: "chen", desc: "reviewer chen by ed",
+			action: ActionReviewerSave, target: "chen", desc: "reviewer chen by ed",
+			want: Change{Reviewer: "chen"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Reviewers) != 3 || a.Reviewers[2] != (model.Reviewer{ID: "chen", Name: "陈静"}) {
 					t.Fatalf("reviewers %+v", a.Reviewers)
@@ -138,7 +149,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "add reviewer without id",
 			do:     func(s *Store, id int64) error { return s.SaveReviewer(id, model.Reviewer{Name: "陈静"}, "ed") },
-			action: actReviewerSave, target: "reviewer-1", desc: "reviewer reviewer-1 by ed",
+			action: ActionReviewerSave, target: "reviewer-1", desc: "reviewer reviewer-1 by ed",
+			want: Change{Reviewer: "reviewer-1"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Reviewers) != 3 || a.Reviewers[2].ID != "reviewer-1" {
 					t.Fatalf("reviewers %+v", a.Reviewers)
@@ -150,7 +162,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 			do: func(s *Store, id int64) error {
 				return s.SaveReviewer(id, model.Reviewer{ID: "wang", Name: "王敏 (组长)"}, "ed")
 			},
-			action: actReviewerSave, target: "wang", desc: "reviewer wang by ed",
+			action: ActionReviewerSave, target: "wang", desc: "reviewer wang by ed",
+			want: Change{Reviewer: "wang"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.Reviewers[0].Name != "王敏 (组长)" {
 					t.Fatalf("reviewers %+v", a.Reviewers)
@@ -160,7 +173,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "delete reviewer with scores",
 			do:     func(s *Store, id int64) error { return s.DeleteReviewer(id, "wang", "ed") },
-			action: actReviewerDelete, target: "wang", desc: "delete reviewer wang by ed",
+			action: ActionReviewerDelete, target: "wang", desc: "delete reviewer wang by ed",
+			want: Change{Reviewer: "wang"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Reviewers) != 1 || len(a.Scores) != len(b.Scores)-5 {
 					t.Fatalf("reviewer not deleted with its 5 scores: %+v, %d scores", a.Reviewers, len(a.Scores))
@@ -175,7 +189,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 					Criteria:   map[string]float64{"arch_redundancy": 0.5, "track_record": 0.5, "concurrent_channels": 0.5, "elastic_scaling": 0.5},
 					Locked:     []string{"concurrency"}}, "ed")
 			},
-			action: actProfileSave, target: "healthcare", desc: "profile healthcare by ed",
+			action: ActionProfileSave, target: "healthcare", desc: "profile healthcare by ed",
+			want: Change{Profile: "healthcare"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Profiles) != 3 || a.Profiles[2].Name != "healthcare" || !a.Profiles[2].IsLocked("concurrency") {
 					t.Fatalf("profiles %+v", a.Profiles)
@@ -189,7 +204,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 					Dimensions: map[string]float64{"stability": 0.2, "concurrency": 0.8},
 					Criteria:   map[string]float64{"arch_redundancy": 1, "track_record": 0, "concurrent_channels": 0.5, "elastic_scaling": 0.5}}, "ed")
 			},
-			action: actProfileSave, target: "default", desc: "profile default by ed",
+			action: ActionProfileSave, target: "default", desc: "profile default by ed",
+			want: Change{Profile: "default"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.Profiles[0].Dimensions["concurrency"] != 0.8 || !reflect.DeepEqual(a.KnockOuts, b.KnockOuts) {
 					t.Fatalf("profile %+v, knock-outs %+v", a.Profiles[0], a.KnockOuts)
@@ -199,7 +215,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "delete profile and its knock-out",
 			do:     func(s *Store, id int64) error { return s.DeleteProfile(id, "default", "ed") },
-			action: actProfileDelete, target: "default", desc: "delete profile default by ed",
+			action: ActionProfileDelete, target: "default", desc: "delete profile default by ed",
+			want: Change{Profile: "default"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Profiles) != 1 || len(a.KnockOuts) != 3 || !reflect.DeepEqual(a.KnockOuts, b.KnockOuts[:3]) {
 					t.Fatalf("profiles %+v, knock-outs %+v", a.Profiles, a.KnockOuts)
@@ -209,7 +226,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "active profile",
 			do:     func(s *Store, id int64) error { return s.SetActiveProfile(id, "default", "ed") },
-			action: actProfileActive, target: "default", desc: "active profile default by ed",
+			action: ActionProfileActive, target: "default", desc: "active profile default by ed",
+			want: Change{Profile: "default"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.ActiveProfile != "default" {
 					t.Fatalf("active %q", a.ActiveProfile)
@@ -224,7 +242,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 					{Criterion: "track_record", Op: model.OpGT, Threshold: 99.5},
 				}, "ed")
 			},
-			action: actKnockOuts, target: "2 rules", desc: "knock-outs 2 rules by ed",
+			action: ActionKnockOuts, target: "2 rules", desc: "knock-outs 2 rules by ed",
+			want: Change{Rules: 2},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.KnockOuts) != 2 || a.KnockOuts[0].Threshold != 1.25 || a.KnockOuts[1].Op != model.OpGT {
 					t.Fatalf("knock-outs %+v", a.KnockOuts)
@@ -234,7 +253,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "clear knock-outs",
 			do:     func(s *Store, id int64) error { return s.SaveKnockOuts(id, nil, "ed") },
-			action: actKnockOuts, target: "0 rules", desc: "knock-outs 0 rules by ed",
+			action: ActionKnockOuts, target: "0 rules", desc: "knock-outs 0 rules by ed",
+			want: Change{Rules: 0},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.KnockOuts != nil {
 					t.Fatalf("knock-outs %+v", a.KnockOuts)
@@ -244,7 +264,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "change parameter",
 			do:     func(s *Store, id int64) error { return s.SetParam(id, "P", 1200, "ed") },
-			action: actParam, target: "P", desc: "parameter P by ed",
+			action: ActionParam, target: "P", desc: "parameter P by ed",
+			want: Change{Param: "P"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if a.Params["P"] != 1200 {
 					t.Fatalf("params %v", a.Params)
@@ -254,7 +275,8 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 		{
 			name:   "new parameter",
 			do:     func(s *Store, id int64) error { return s.SetParam(id, "seats", 350, "ed") },
-			action: actParam, target: "seats", desc: "parameter seats by ed",
+			action: ActionParam, target: "seats", desc: "parameter seats by ed",
+			want: Change{Param: "seats"},
 			check: func(t *testing.T, b, a *model.Evaluation) {
 				if len(a.Params) != 2 || a.Params["seats"] != 350 {
 					t.Fatalf("params %v", a.Params)
@@ -287,17 +309,18 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 				t.Fatalf("audit row %+v", e)
 			}
 
-			desc, err := s.Undo(id, "undoer")
-			if err != nil || desc != tc.desc {
-				t.Fatalf("Undo: %q, %v; want %q", desc, err, tc.desc)
+			want := tc.want
+			want.Seq, want.Action, want.Actor, want.Description = e.Seq, tc.action, "ed", tc.desc
+			if c, err := s.Undo(id, "undoer"); err != nil || c != want {
+				t.Fatalf("Undo: %+v, %v; want %+v", c, err, want)
 			}
 			sameEval(t, "after undo", before, mustLoad(t, s, id), true)
 			a = mustAudit(t, s, id, 2)
-			if a[0].Action != actUndo || a[0].Ref != e.Seq || a[0].Actor != "undoer" || a[0].Before != e.After || a[0].After != e.Before || !a[1].Undone {
+			if a[0].Action != ActionUndo || a[0].Ref != e.Seq || a[0].Actor != "undoer" || a[0].Before != e.After || a[0].After != e.Before || !a[1].Undone {
 				t.Fatalf("undo audit rows %+v", a)
 			}
-			if desc, err := s.Redo(id, "redoer"); err != nil || desc != tc.desc {
-				t.Fatalf("Redo: %q, %v", desc, err)
+			if c, err := s.Redo(id, "redoer"); err != nil || c != want {
+				t.Fatalf("Redo: %+v, %v; want %+v", c, err, want)
 			}
 			sameEval(t, "after redo", after, mustLoad(t, s, id), true)
 
@@ -367,14 +390,14 @@ func TestUndoRedoSequence(t *testing.T) {
 	at := func(i int) { t.Helper(); sameEval(t, "state", states[i], mustLoad(t, s, id), true) }
 	undo := func(want string) {
 		t.Helper()
-		if d, err := s.Undo(id, "x"); err != nil || d != want {
-			t.Fatalf("Undo: %q, %v; want %q", d, err, want)
+		if c, err := s.Undo(id, "x"); err != nil || c.Description != want {
+			t.Fatalf("Undo: %+v, %v; want %q", c, err, want)
 		}
 	}
 	redo := func(want string) {
 		t.Helper()
-		if d, err := s.Redo(id, "x"); err != nil || d != want {
-			t.Fatalf("Redo: %q, %v; want %q", d, err, want)
+		if c, err := s.Redo(id, "x"); err != nil || c.Description != want {
+			t.Fatalf("Redo: %+v, %v; want %q", c, err, want)
 		}
 	}
 	if _, err := s.Redo(id, "x"); !errors.Is(err, ErrNothingToRedo) {
@@ -415,7 +438,7 @@ func TestUndoRedoSequence(t *testing.T) {
 	if a := mustAudit(t, s, id, 0); len(a) != 15 {
 		t.Fatalf("audit rows: %d", len(a))
 	}
-	if a := mustAudit(t, s, id, 3); len(a) != 3 || a[0].Action != actRedo {
+	if a := mustAudit(t, s, id, 3); len(a) != 3 || a[0].Action != ActionRedo {
 		t.Fatalf("Audit limit 3: %+v", a)
 	}
 }
@@ -445,7 +468,7 @@ func TestNewEditDiscardsRedo(t *testing.T) {
 	// The discarded edit is still in the log, marked undone.
 	var renamed *AuditEntry
 	for _, e := range mustAudit(t, s, id, 0) {
-		if e.Action == actRename {
+		if e.Action == ActionRename {
 			e := e
 			renamed = &e
 		}

@@ -22,16 +22,16 @@ func (s *Store) Rename(id int64, name, actor string) error {
 	if name == "" {
 		return errors.New("rename: the name must not be empty")
 	}
-	return s.setColumn(id, actor, actRename, "name", name)
+	return s.setColumn(id, actor, ActionRename, "name", name)
 }
 
 // SetClient sets the client's name (may be empty).
 func (s *Store) SetClient(id int64, client, actor string) error {
-	return s.setColumn(id, actor, actClient, "client", strings.TrimSpace(client))
+	return s.setColumn(id, actor, ActionClient, "client", strings.TrimSpace(client))
 }
 
 func (s *Store) setColumn(id int64, actor, action, col, value string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		var old string
 		err := tx.QueryRowContext(ctx, `SELECT `+col+` FROM evaluations WHERE id = ?`, id).Scan(&old)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -43,7 +43,7 @@ func (s *Store) setColumn(id int64, actor, action, col, value string) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE evaluations SET `+col+` = ? WHERE id = ?`, value, id); err != nil {
 			return nil, err
 		}
-		return &change{action: action, target: value, before: old, after: value}, nil
+		return &auditChange{action: action, target: value, before: old, after: value}, nil
 	})
 }
 
@@ -53,7 +53,7 @@ func (s *Store) SaveVendor(id int64, v model.Vendor, actor string) error {
 	if v.Name.IsEmpty() {
 		return errors.New("save vendor: the name must not be empty")
 	}
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -87,13 +87,13 @@ func (s *Store) SaveVendor(id int64, v model.Vendor, actor string) error {
 		if err := putVendor(tx, id, after.Pos, v); err != nil {
 			return nil, err
 		}
-		return &change{action: actVendorSave, target: v.ID, before: before, after: after}, nil
+		return &auditChange{action: ActionVendorSave, target: v.ID, before: before, after: after}, nil
 	})
 }
 
 // DeleteVendor removes a vendor and its scores. Undo brings both back, in their places.
 func (s *Store) DeleteVendor(id int64, vendorID, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -115,7 +115,7 @@ func (s *Store) DeleteVendor(id int64, vendorID, actor string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM vendors WHERE eval_id = ? AND id = ?`, id, vendorID); err != nil {
 			return nil, fmt.Errorf("delete vendor: %w", err)
 		}
-		return &change{action: actVendorDelete, target: vendorID, before: before}, nil
+		return &auditChange{action: ActionVendorDelete, target: vendorID, before: before}, nil
 	})
 }
 
@@ -126,7 +126,7 @@ func (s *Store) SaveReviewer(id int64, r model.Reviewer, actor string) error {
 	if r.Name == "" {
 		return errors.New("save reviewer: the name must not be empty")
 	}
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -160,13 +160,13 @@ func (s *Store) SaveReviewer(id int64, r model.Reviewer, actor string) error {
 		if err := putReviewer(tx, id, after.Pos, r); err != nil {
 			return nil, err
 		}
-		return &change{action: actReviewerSave, target: r.ID, before: before, after: after}, nil
+		return &auditChange{action: ActionReviewerSave, target: r.ID, before: before, after: after}, nil
 	})
 }
 
 // DeleteReviewer removes a reviewer and their scores. Undo brings both back.
 func (s *Store) DeleteReviewer(id int64, reviewerID, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -188,7 +188,7 @@ func (s *Store) DeleteReviewer(id int64, reviewerID, actor string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM reviewers WHERE eval_id = ? AND id = ?`, id, reviewerID); err != nil {
 			return nil, fmt.Errorf("delete reviewer: %w", err)
 		}
-		return &change{action: actReviewerDelete, target: reviewerID, before: before}, nil
+		return &auditChange{action: ActionReviewerDelete, target: reviewerID, before: before}, nil
 	})
 }
 
@@ -200,7 +200,7 @@ func (s *Store) SaveProfile(id int64, p model.WeightProfile, actor string) error
 		return errors.New("save profile: the name must not be empty")
 	}
 	p = normalizeProfile(p)
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -224,7 +224,7 @@ func (s *Store) SaveProfile(id int64, p model.WeightProfile, actor string) error
 		if err := putProfile(tx, id, after.Pos, &p); err != nil {
 			return nil, err
 		}
-		return &change{action: actProfileSave, target: p.Name, before: before, after: after}, nil
+		return &auditChange{action: ActionProfileSave, target: p.Name, before: before, after: after}, nil
 	})
 }
 
@@ -241,7 +241,7 @@ func normalizeProfile(p model.WeightProfile) model.WeightProfile {
 // DeleteProfile removes a weight profile and the knock-outs scoped to it. The only profile and
 // the active one cannot be deleted.
 func (s *Store) DeleteProfile(id int64, name, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -273,13 +273,13 @@ func (s *Store) DeleteProfile(id int64, name, actor string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM profiles WHERE eval_id = ? AND name = ?`, id, name); err != nil {
 			return nil, fmt.Errorf("delete profile: %w", err)
 		}
-		return &change{action: actProfileDelete, target: name, before: before}, nil
+		return &auditChange{action: ActionProfileDelete, target: name, before: before}, nil
 	})
 }
 
 // SetActiveProfile makes the named profile the one the evaluation is ranked with.
 func (s *Store) SetActiveProfile(id int64, name, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -293,14 +293,14 @@ func (s *Store) SetActiveProfile(id int64, name, actor string) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE evaluations SET active_profile = ? WHERE id = ?`, name, id); err != nil {
 			return nil, err
 		}
-		return &change{action: actProfileActive, target: name, before: ev.ActiveProfile, after: name}, nil
+		return &auditChange{action: ActionProfileActive, target: name, before: ev.ActiveProfile, after: name}, nil
 	})
 }
 
 // SaveKnockOuts replaces the evaluation's knock-out rules (in the given order) after
 // validating them against the framework, the parameters and the profiles.
 func (s *Store) SaveKnockOuts(id int64, kos []model.KnockOut, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -323,7 +323,7 @@ func (s *Store) SaveKnockOuts(id int64, kos []model.KnockOut, actor string) erro
 		if err := replaceKnockOuts(tx, id, after); err != nil {
 			return nil, err
 		}
-		return &change{action: actKnockOuts, target: fmt.Sprintf("%d rules", len(kos)), before: before, after: after}, nil
+		return &auditChange{action: ActionKnockOuts, target: fmt.Sprintf("%d rules", len(kos)), before: before, after: after}, nil
 	})
 }
 
@@ -366,7 +366,7 @@ func (s *Store) SetParam(id int64, name string, value float64, actor string) err
 	if math.IsNaN(value) || math.IsInf(value, 0) || value <= 0 {
 		return fmt.Errorf("set parameter %s: must be a positive number, got %g", name, value)
 	}
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		if err := exists(tx, id); err != nil {
 			return nil, err
 		}
@@ -385,7 +385,7 @@ func (s *Store) SetParam(id int64, name string, value float64, actor string) err
 		if err := putParam(tx, id, name, value); err != nil {
 			return nil, err
 		}
-		return &change{action: actParam, target: name, before: before, after: paramState{Name: name, Value: value}}, nil
+		return &auditChange{action: ActionParam, target: name, before: before, after: paramState{Name: name, Value: value}}, nil
 	})
 }
 

@@ -15,7 +15,7 @@ import (
 // This runs on every keystroke of the scoring grid, so it is one small transaction: one query
 // that checks every reference and reads the old value, then the upsert and the audit row.
 func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		var kind string
 		var vendorOK, reviewerOK bool
 		var oldValue sql.NullFloat64
@@ -59,7 +59,7 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 		if _, err := s.exec(tx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence); err != nil {
 			return nil, fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
 		}
-		return &change{action: actScore, target: scoreTarget(sc.Vendor, sc.Criterion, sc.Reviewer),
+		return &auditChange{action: ActionScore, target: scoreTarget(sc.Vendor, sc.Criterion, sc.Reviewer),
 			before: before, after: sc}, nil
 	})
 }
@@ -67,7 +67,7 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 // ClearScore removes one reviewer's value for one cell. Clearing an empty cell records nothing;
 // an unknown vendor, criterion or reviewer is an error.
 func (s *Store) ClearScore(id int64, vendor, criterion, reviewer, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*change, error) {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		old := model.Score{Vendor: vendor, Criterion: criterion, Reviewer: reviewer}
 		err := tx.QueryRowContext(ctx, `SELECT value, note, evidence FROM scores
 			WHERE eval_id = ? AND vendor = ? AND criterion = ? AND reviewer = ?`, id, vendor, criterion, reviewer).
@@ -82,7 +82,7 @@ func (s *Store) ClearScore(id int64, vendor, criterion, reviewer, actor string) 
 			id, vendor, criterion, reviewer); err != nil {
 			return nil, fmt.Errorf("clear score: %w", err)
 		}
-		return &change{action: actClearScore, target: scoreTarget(vendor, criterion, reviewer), before: old}, nil
+		return &auditChange{action: ActionClearScore, target: scoreTarget(vendor, criterion, reviewer), before: old}, nil
 	})
 }
 

@@ -37,7 +37,7 @@ func TestCreateLoadRoundTrip(t *testing.T) {
 	sameEval(t, "Load after reopen", want, mustLoad(t, s2, id), false)
 
 	a := mustAudit(t, s2, id, 0)
-	if len(a) != 1 || a[0].Action != actCreate || a[0].Actor != "tester" || a[0].Target != want.Name || a[0].Before != "" {
+	if len(a) != 1 || a[0].Action != ActionCreate || a[0].Actor != "tester" || a[0].Target != want.Name || a[0].Before != "" {
 		t.Fatalf("create audit row: %+v", a)
 	}
 }
@@ -137,7 +137,7 @@ func TestListFindDuplicateDelete(t *testing.T) {
 	}
 	copyEv.ID, copyEv.Name, copyEv.Created, copyEv.Updated = orig.ID, orig.Name, orig.Created, orig.Updated
 	sameEval(t, "duplicate", orig, copyEv, false)
-	if a := mustAudit(t, s, dup, 0); len(a) != 1 || a[0].Action != actDuplicate || a[0].Actor != "lead" {
+	if a := mustAudit(t, s, dup, 0); len(a) != 1 || a[0].Action != ActionDuplicate || a[0].Actor != "lead" {
 		t.Fatalf("duplicate audit: %+v", a)
 	}
 	if err := s.Rename(dup, orig.Name, "lead"); err != nil {
@@ -165,7 +165,7 @@ func TestListFindDuplicateDelete(t *testing.T) {
 		t.Fatalf("second Delete: %v", err)
 	}
 	a := mustAudit(t, s, id, 1)
-	if a[0].Action != actDelete || !contains(a[0].Before, "磐石信联") {
+	if a[0].Action != ActionDelete || !contains(a[0].Before, "磐石信联") {
 		t.Fatalf("delete audit row: %+v", a[0])
 	}
 	if _, err := s.Undo(id, "lead"); !errors.Is(err, ErrNotFound) {

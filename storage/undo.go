@@ -49,19 +49,19 @@ type paramState struct {
 type applier func(tx *sql.Tx, id int64, from, to []byte) error
 
 var appliers = map[string]applier{
-	actRename:         applyColumn("name"),
-	actClient:         applyColumn("client"),
-	actProfileActive:  applyColumn("active_profile"),
-	actScore:          applyScore,
-	actClearScore:     applyScore,
-	actVendorSave:     applyVendor,
-	actVendorDelete:   applyVendor,
-	actReviewerSave:   applyReviewer,
-	actReviewerDelete: applyReviewer,
-	actProfileSave:    applyProfile,
-	actProfileDelete:  applyProfile,
-	actKnockOuts:      applyKnockOuts,
-	actParam:          applyParam,
+	ActionRename:         applyColumn("name"),
+	ActionClient:         applyColumn("client"),
+	ActionProfileActive:  applyColumn("active_profile"),
+	ActionScore:          applyScore,
+	ActionClearScore:     applyScore,
+	ActionVendorSave:     applyVendor,
+	ActionVendorDelete:   applyVendor,
+	ActionReviewerSave:   applyReviewer,
+	ActionReviewerDelete: applyReviewer,
+	ActionProfileSave:    applyProfile,
+	ActionProfileDelete:  applyProfile,
+	ActionKnockOuts:      applyKnockOuts,
+	ActionParam:          applyParam,
 }
 
 // decode unmarshals the state that is present (to, else from) into v; present reports whether to
@@ -179,16 +179,15 @@ func applyParam(tx *sql.Tx, id int64, from, to []byte) error {
 	return putParam(tx, id, p.Name, p.Value)
 }
 
-// Undo reverts the newest edit of evaluation id that is not undone and returns a short
-// description of it, such as "score yunqi/track_record by wang". With nothing left it returns
-// ErrNothingToUndo.
-func (s *Store) Undo(id int64, actor string) (string, error) { return s.replay(id, actor, true) }
+// Undo reverts the newest edit of evaluation id that is not undone and returns what that edit
+// was. With nothing left it returns ErrNothingToUndo.
+func (s *Store) Undo(id int64, actor string) (Change, error) { return s.replay(id, actor, true) }
 
 // Redo re-applies the most recently undone edit, unless a new edit has been made since. With
 // nothing to redo it returns ErrNothingToRedo.
-func (s *Store) Redo(id int64, actor string) (string, error) { return s.replay(id, actor, false) }
+func (s *Store) Redo(id int64, actor string) (Change, error) { return s.replay(id, actor, false) }
 
-func (s *Store) replay(id int64, actor string, undo bool) (string, error) {
+func (s *Store) replay(id int64, actor string, undo bool) (Change, error) {
 	verb, query := "redo", `SELECT seq, actor, action, target, before, after FROM audit
 		WHERE eval_id = ? AND undoable = 1 AND undone = 1 AND discarded = 0 ORDER BY seq LIMIT 1`
 	if undo {
@@ -197,11 +196,11 @@ func (s *Store) replay(id int64, actor string, undo bool) (string, error) {
 	}
 	tx, done, err := s.beginWrite()
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", verb, err)
+		return Change{}, fmt.Errorf("%s: %w", verb, err)
 	}
 	defer done()
 	if err := exists(tx, id); err != nil {
-		return "", err
+		return Change{}, err
 	}
 	var seq int64
 	var who, action, target string
@@ -209,45 +208,45 @@ func (s *Store) replay(id int64, actor string, undo bool) (string, error) {
 	err = tx.QueryRowContext(ctx, query, id).Scan(&seq, &who, &action, &target, &before, &after)
 	if errors.Is(err, sql.ErrNoRows) {
 		if undo {
-			return "", ErrNothingToUndo
+			return Change{}, ErrNothingToUndo
 		}
-		return "", ErrNothingToRedo
+		return Change{}, ErrNothingToRedo
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", verb, err)
+		return Change{}, fmt.Errorf("%s: %w", verb, err)
 	}
 	apply, ok := appliers[action]
 	if !ok {
-		return "", fmt.Errorf("%s: audit row %d has action %q, which this program cannot replay", verb, seq, action)
+		return Change{}, fmt.Errorf("%s: audit row %d has action %q, which this program cannot replay", verb, seq, action)
 	}
 	from, to := before, after
 	if undo {
 		from, to = after, before
 	}
-	desc := describe(action, target, who, before, after)
+	c := changeOf(seq, action, target, who, before, after)
 	if err := apply(tx, id, from, to); err != nil {
-		return "", fmt.Errorf("%s %s: %w", verb, desc, err)
+		return Change{}, fmt.Errorf("%s %s: %w", verb, c.Description, err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE audit SET undone = ? WHERE seq = ?`, undo, seq); err != nil {
-		return "", fmt.Errorf("%s: %w", verb, err)
+		return Change{}, fmt.Errorf("%s: %w", verb, err)
 	}
 	now := s.clock()
 	if err := s.touch(tx, id, now); err != nil {
-		return "", err
+		return Change{}, err
 	}
-	act := actRedo
+	act := ActionRedo
 	if undo {
-		act = actUndo
+		act = ActionUndo
 	}
-	if err := s.appendAudit(tx, id, now, actor, change{
+	if err := s.appendAudit(tx, id, now, actor, auditChange{
 		action: act, target: target, before: rawJSON(from), after: rawJSON(to), ref: seq,
 	}); err != nil {
-		return "", fmt.Errorf("%s: %w", verb, err)
+		return Change{}, fmt.Errorf("%s: %w", verb, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return "", fmt.Errorf("%s: %w", verb, err)
+		return Change{}, fmt.Errorf("%s: %w", verb, err)
 	}
-	return desc, nil
+	return c, nil
 }
 
 // rawJSON passes stored JSON through unchanged (nil stays NULL).
@@ -256,43 +255,4 @@ func rawJSON(b []byte) any {
 		return nil
 	}
 	return json.RawMessage(b)
-}
-
-var actionLabels = map[string]string{
-	actRename:         "rename",
-	actClient:         "client",
-	actProfileActive:  "active profile",
-	actScore:          "score",
-	actClearScore:     "clear score",
-	actVendorSave:     "vendor",
-	actVendorDelete:   "delete vendor",
-	actReviewerSave:   "reviewer",
-	actReviewerDelete: "delete reviewer",
-	actProfileSave:    "profile",
-	actProfileDelete:  "delete profile",
-	actKnockOuts:      "knock-outs",
-	actParam:          "parameter",
-}
-
-// describe names an edit for people: "score yunqi/track_record by wang" (for a score, "by" is
-// the reviewer whose cell it is; otherwise the actor who made the edit).
-func describe(action, target, actor string, before, after []byte) string {
-	label := actionLabels[action]
-	if label == "" {
-		label = action
-	}
-	if action == actScore || action == actClearScore {
-		var sc model.Score
-		if _, err := decode(before, after, &sc); err == nil {
-			return label + " " + sc.Vendor + "/" + sc.Criterion + " by " + sc.Reviewer
-		}
-	}
-	d := label
-	if target != "" {
-		d += " " + target
-	}
-	if actor != "" {
-		d += " by " + actor
-	}
-	return d
 }

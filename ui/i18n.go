@@ -310,7 +310,7 @@ var catalogue = map[string]text{
 	"smaa.more":        {"另有 %d 个名次未显示", "%d more ranks not shown"},
 	"smaa.legend":      {"接受度: 获得该名次的抽样占比 · 置信度: 按其中心权重排第一的概率 · — 从未第一", "Acceptability: share of draws giving that rank · Confidence: chance of first place at its central weights · — never first"},
 
-	// What an undo or redo replayed (status line), built from the store's description.
+	// What an undo or redo replayed (status line), built from the store's Change.
 	"undo.score":          {"%s · %s", "%s · %s"},
 	"undo.clearscore":     {"清除评分 %s · %s", "cleared score %s · %s"},
 	"undo.vendor":         {"厂商 %s", "vendor %s"},
@@ -322,7 +322,7 @@ var catalogue = map[string]text{
 	"undo.profile":        {"权重配置 %s", "weight profile %s"},
 	"undo.profiledelete":  {"删除权重配置 %s", "deleted weight profile %s"},
 	"undo.profileactive":  {"启用权重配置 %s", "active weight profile %s"},
-	"undo.knockouts":      {"一票否决规则 (%s 条)", "knock-out rules (%s)"},
+	"undo.knockouts":      {"一票否决规则 (%d 条)", "knock-out rules (%d)"},
 	"undo.param":          {"参数 %s", "parameter %s"},
 
 	// Outcomes.

@@ -43,11 +43,11 @@ type createdMsg struct {
 	retry retryable
 }
 
-// undoneMsg: undo or redo ran; desc describes the edit it replayed.
+// undoneMsg: undo or redo ran; change is the edit it replayed.
 type undoneMsg struct {
-	redo bool
-	desc string
-	err  error
+	redo   bool
+	change Change
+	err    error
 }
 
 // pollMsg asks for a look at the database's data version; dataVersionMsg is the answer.

@@ -299,14 +299,14 @@ func (r *Root) tabOfDim(d int) int {
 func (r *Root) undo(redo bool) tea.Cmd {
 	id, actor := r.wb.id, r.opt.Actor
 	return r.do(storeOp{write: true, run: func(s Store) tea.Msg {
-		var desc string
+		var c Change
 		var err error
 		if redo {
-			desc, err = s.Redo(id, actor)
+			c, err = s.Redo(id, actor)
 		} else {
-			desc, err = s.Undo(id, actor)
+			c, err = s.Undo(id, actor)
 		}
-		return undoneMsg{redo: redo, desc: desc, err: err}
+		return undoneMsg{redo: redo, change: c, err: err}
 	}})
 }
 

@@ -273,61 +273,6 @@ func TestSensitivityChartGlyphs(t *testing.T) {
 	}
 }
 
-// The status line after undo and redo names the vendor and criterion in the interface
-// language, and an undone deletion is named once the reload brings the vendor back.
-func TestUndoStatusNames(t *testing.T) {
-	st, id := sampleStore(t)
-	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
-	press(r, "4", "down", "right", "right", "1", "u")
-	if got := r.statusText; got != "已撤销: 汇声智能 · 存储安全策略" {
-		t.Fatalf("zh undo status %q", got)
-	}
-	press(r, "L", "ctrl+r")
-	if got := r.statusText; got != "Redone: Huisheng AI · Storage security" {
-		t.Fatalf("en redo status %q", got)
-	}
-	press(r, "backspace", "u")
-	if got := r.statusText; got != "Undone: cleared score Huisheng AI · Storage security" {
-		t.Fatalf("undo of a clear %q", got)
-	}
-
-	press(r, "0", "shift+tab", "shift+tab", "g", "x", "y") // vendors tab: delete the first vendor
-	if r.wb.ev.VendorIndex("yunqi") >= 0 {
-		t.Fatalf("yunqi not deleted:\n%s", screen(r))
-	}
-	press(r, "u")
-	if got := r.statusText; got != "Undone: deleted vendor Yunqi Telecom" {
-		t.Fatalf("undo of a deletion %q", got)
-	}
-}
-
-func TestDescribeEdit(t *testing.T) {
-	st, id := sampleStore(t)
-	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
-	cases := []struct{ desc, want string }{
-		{"score yunqi/track_record by wang", "Yunqi Telecom · Operational track record"},
-		{"clear score panshi/sla_response by li", "cleared score Panshi Xinlian · Support SLA"},
-		{"vendor changfeng by ed", "vendor Changfeng CloudLink"},
-		{"delete vendor ghost by ed", "deleted vendor ghost"},
-		{"reviewer wang by ed", "reviewer 王敏"},
-		{"rename New name by ed", "renamed to New name"},
-		{"client 另一家银行 by ed", "client set to 另一家银行"},
-		{"active profile finance by ed", "active weight profile finance"},
-		{"delete profile default by ed", "deleted weight profile default"},
-		{"knock-outs 2 rules by ed", "knock-out rules (2)"},
-		{"parameter P by ed", "parameter P"},
-		{"something new by ed", "something new by ed"},
-	}
-	for _, c := range cases {
-		if got, _ := r.describeEdit(c.desc); got != c.want {
-			t.Errorf("%q → %q, want %q", c.desc, got, c.want)
-		}
-	}
-	if _, named := r.describeEdit("delete vendor ghost by ed"); named {
-		t.Error("an unknown vendor counts as named")
-	}
-}
-
 // The tab row puts the separator before Sensitivity (the future Weights tab goes there too).
 func TestSensitivityTabPlace(t *testing.T) {
 	st, id := sampleStore(t)

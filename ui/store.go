@@ -25,14 +25,17 @@ type Store interface {
 	DeleteReviewer(id int64, reviewerID, actor string) error
 	SaveProfile(id int64, p model.WeightProfile, actor string) error
 	SetActiveProfile(id int64, name, actor string) error
-	Undo(id int64, actor string) (string, error)
-	Redo(id int64, actor string) (string, error)
+	Undo(id int64, actor string) (Change, error)
+	Redo(id int64, actor string) (Change, error)
 	DataVersion() (int64, error)
 }
 
 // Summary is one line of the home screen (the store's type: the ui imports storage for its
 // types and sentinel errors only, never for SQL).
 type Summary = storage.Summary
+
+// Change is the edit an undo or redo replayed (ids, not names: see undo_text.go).
+type Change = storage.Change
 
 // isNothingToUndo reports the store's "nothing to undo/redo" outcome, which is news, not an error.
 func isNothingToUndo(err error) bool {

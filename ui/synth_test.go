@@ -105,8 +105,8 @@ func (m *memStore) SaveProfile(id int64, p model.WeightProfile, actor string) er
 func (m *memStore) SetActiveProfile(id int64, name, actor string) error {
 	return m.call("SetActiveProfile")
 }
-func (m *memStore) Undo(id int64, actor string) (string, error) { return "", m.call("Undo") }
-func (m *memStore) Redo(id int64, actor string) (string, error) { return "", m.call("Redo") }
+func (m *memStore) Undo(id int64, actor string) (Change, error) { return Change{}, m.call("Undo") }
+func (m *memStore) Redo(id int64, actor string) (Change, error) { return Change{}, m.call("Redo") }
 func (m *memStore) DataVersion() (int64, error)                 { return m.version, nil }
 
 var errNotFoundForTest = fmt.Errorf("not found")

@@ -1,79 +1,68 @@
 package ui
 
 import (
-	"strings"
+	"ccselect/storage"
 )
 
-// The store describes an undone or redone edit in English with ids, as its audit log does:
-// "score huisheng/storage_security by wang", "delete vendor yunqi by ed". The status line
-// shows it in the interface language with names ("已撤销: 汇声智能 · 存储安全策略"), so the
-// description is taken apart here. The labels are storage's (undo.go, actionLabels); an
-// unknown shape is shown as the store wrote it.
-
-// undoLabels maps storage's action labels to catalogue keys, longest label first so that
-// "delete vendor" is not read as "vendor" with a target.
-var undoLabels = []struct{ label, key string }{
-	{"delete reviewer", "undo.reviewerdelete"},
-	{"active profile", "undo.profileactive"},
-	{"delete profile", "undo.profiledelete"},
-	{"delete vendor", "undo.vendordelete"},
-	{"clear score", "undo.clearscore"},
-	{"knock-outs", "undo.knockouts"},
-	{"parameter", "undo.param"},
-	{"reviewer", "undo.reviewer"},
-	{"profile", "undo.profile"},
-	{"vendor", "undo.vendor"},
-	{"rename", "undo.rename"},
-	{"client", "undo.client"},
-	{"score", "undo.score"},
-}
+// The status line after an undo or redo names the edit in the interface language with names
+// ("已撤销: 汇声智能 · 存储安全策略"), built from the store's Change: its ids are resolved
+// against the loaded evaluation. An action this program does not know is shown as the store
+// describes it.
 
 // undoText is the status line after an undo or redo. named is false when an id could not be
 // turned into a name yet (the thing comes back with the reload, e.g. an undone deletion).
 func (r *Root) undoText(msg undoneMsg) (text string, named bool) {
-	t := r.e.t
 	head := "ok.undone"
 	if msg.redo {
 		head = "ok.redone"
 	}
-	what, named := r.describeEdit(msg.desc)
-	return t.f(head, what), named
+	what, named := r.describeChange(msg.change)
+	return r.e.t.f(head, what), named
 }
 
-// describeEdit turns the store's description into catalogue text with names.
-func (r *Root) describeEdit(desc string) (string, bool) {
+// undoKeys are the catalogue keys of the edits an undo can replay.
+var undoKeys = map[string]string{
+	storage.ActionScore:          "undo.score",
+	storage.ActionClearScore:     "undo.clearscore",
+	storage.ActionVendorSave:     "undo.vendor",
+	storage.ActionVendorDelete:   "undo.vendordelete",
+	storage.ActionReviewerSave:   "undo.reviewer",
+	storage.ActionReviewerDelete: "undo.reviewerdelete",
+	storage.ActionProfileSave:    "undo.profile",
+	storage.ActionProfileDelete:  "undo.profiledelete",
+	storage.ActionProfileActive:  "undo.profileactive",
+	storage.ActionRename:         "undo.rename",
+	storage.ActionClient:         "undo.client",
+	storage.ActionKnockOuts:      "undo.knockouts",
+	storage.ActionParam:          "undo.param",
+}
+
+// describeChange is catalogue text with names for what c did (who did it is not repeated).
+func (r *Root) describeChange(c Change) (string, bool) {
+	k, known := undoKeys[c.Action]
+	if !known {
+		return c.Description, true
+	}
 	t := r.e.t
-	rest := desc
-	if i := strings.LastIndex(rest, " by "); i >= 0 {
-		rest = rest[:i] // who made the edit (or, for a score, whose cell): not repeated here
+	switch c.Action {
+	case storage.ActionScore, storage.ActionClearScore:
+		vn, okV := r.vendorName(c.Vendor)
+		cn, okC := r.criterionName(c.Criterion)
+		return t.f(k, vn, cn), okV && okC
+	case storage.ActionVendorSave, storage.ActionVendorDelete:
+		n, ok := r.vendorName(c.Vendor)
+		return t.f(k, n), ok
+	case storage.ActionReviewerSave, storage.ActionReviewerDelete:
+		n, ok := r.reviewerName(c.Reviewer)
+		return t.f(k, n), ok
+	case storage.ActionProfileSave, storage.ActionProfileDelete, storage.ActionProfileActive:
+		return t.f(k, c.Profile), true
+	case storage.ActionRename, storage.ActionClient:
+		return t.f(k, c.Text), true
+	case storage.ActionKnockOuts:
+		return t.f(k, c.Rules), true
 	}
-	for _, l := range undoLabels {
-		if rest != l.label && !strings.HasPrefix(rest, l.label+" ") {
-			continue
-		}
-		target := strings.TrimPrefix(strings.TrimPrefix(rest, l.label), " ")
-		switch l.key {
-		case "undo.score", "undo.clearscore":
-			vendor, crit, ok := strings.Cut(target, "/")
-			if !ok {
-				return desc, true
-			}
-			vn, okV := r.vendorName(vendor)
-			cn, okC := r.criterionName(crit)
-			return t.f(l.key, vn, cn), okV && okC
-		case "undo.vendor", "undo.vendordelete":
-			n, ok := r.vendorName(target)
-			return t.f(l.key, n), ok
-		case "undo.reviewer", "undo.reviewerdelete":
-			n, ok := r.reviewerName(target)
-			return t.f(l.key, n), ok
-		case "undo.knockouts":
-			n, _, _ := strings.Cut(target, " ") // "2 rules"
-			return t.f(l.key, n), true
-		}
-		return t.f(l.key, target), true
-	}
-	return desc, true
+	return t.f(k, c.Param), true // storage.ActionParam
 }
 
 func (r *Root) vendorName(id string) (string, bool) {
