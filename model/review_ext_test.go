@@ -267,3 +267,49 @@ func TestRobustnessSummaryRange(t *testing.T) {
 		t.Errorf("zh: %s", s.Zh)
 	}
 }
+
+// Ordinal weights keep the order the decision maker gave; weights that are equal now carry no
+// order between them, so they must not be forced into framework order. With both weights at 0.5
+// the ordinal draw has no information at all and must match the uniform one (see
+// TestSMAAHandCaseUniform); forcing w1 ≥ w2 would give a 75% and b 0%.
+func TestSMAAOrdinalLeavesTiedWeightsUnordered(t *testing.T) {
+	for _, twoDims := range []bool{true, false} {
+		level := model.LevelCriteria
+		if twoDims {
+			level = model.LevelDimensions
+		}
+		p := mustProblem(t, handCase(t, twoDims, 0.5, handScores))
+		r := runSMAA(t, p, model.SMAAOptions{Samples: 200_000, Seed: 42, Level: level, Weights: model.WeightsOrdinal})
+		checkAcceptability(t, r, map[string][]float64{
+			"a": {0.375, 0.125, 0.5},
+			"b": {0.375, 0.125, 0.5},
+			"c": {0.25, 0.75, 0},
+		}, 0.005)
+	}
+	// Three weights 0.4, 0.3, 0.3, the last two tied (d3's criterion rates everyone 3, so it only
+	// dilutes): which of the tied pair comes first in the framework must not change anything.
+	e := handCase(t, true, 0.4, handScores)
+	e.Framework.Dimensions = append(e.Framework.Dimensions, model.Dimension{ID: "d3", Name: model.Both("d3")})
+	e.Framework.Criteria = append(e.Framework.Criteria, model.Criterion{ID: "c3", Dimension: "d3", Name: model.Both("c3"), Kind: model.KindRating})
+	e.Profiles[0].Dimensions = map[string]float64{"d1": 0.4, "d2": 0.3, "d3": 0.3}
+	e.Profiles[0].Criteria["c3"] = 1
+	for _, v := range e.Vendors {
+		e.Scores = append(e.Scores, model.Score{Vendor: v.ID, Criterion: "c3", Reviewer: "r1", Value: 3})
+	}
+	p := mustProblem(t, e)
+	r := runSMAA(t, p, model.SMAAOptions{Samples: 200_000, Seed: 5, Weights: model.WeightsOrdinal})
+	e2 := handCase(t, true, 0.4, handScores)
+	e2.Framework.Dimensions = []model.Dimension{e2.Framework.Dimensions[0], {ID: "d3", Name: model.Both("d3")}, e2.Framework.Dimensions[1]}
+	e2.Framework.Criteria = append(e2.Framework.Criteria, model.Criterion{ID: "c3", Dimension: "d3", Name: model.Both("c3"), Kind: model.KindRating})
+	e2.Profiles[0].Dimensions = map[string]float64{"d1": 0.4, "d2": 0.3, "d3": 0.3}
+	e2.Profiles[0].Criteria["c3"] = 1
+	for _, v := range e2.Vendors {
+		e2.Scores = append(e2.Scores, model.Score{Vendor: v.ID, Criterion: "c3", Reviewer: "r1", Value: 3})
+	}
+	r2 := runSMAA(t, mustProblem(t, e2), model.SMAAOptions{Samples: 200_000, Seed: 5, Weights: model.WeightsOrdinal})
+	for _, id := range []string{"a", "b", "c"} {
+		for k := 0; k < 3; k++ {
+			near(t, "framework order of tied weights: b_"+id, r.Acceptability[r.Index(id)][k], r2.Acceptability[r2.Index(id)][k], 0.006)
+		}
+	}
+}

@@ -42,7 +42,8 @@ const (
 	// WeightsUniform: uniform on the simplex (no preference information).
 	WeightsUniform SMAAWeights = iota
 	// WeightsOrdinal: uniform on the part of the simplex that keeps the current order of
-	// importance (ties in the current weights are ordered by framework position).
+	// importance. Equal current weights (within 1e-9) are equally important: they keep their
+	// place against the others but are not ordered among themselves.
 	WeightsOrdinal
 	// WeightsAround: each weight uniform within ±AroundPct% of its current value, then the
 	// vector is divided by its sum. The renormalisation keeps the draws on the simplex, so a

@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 )
@@ -15,6 +16,10 @@ import (
 // noise. Integer sums make the result independent of how chunks are split among workers.
 const fixedOne = 1 << 32
 
+// ordinalTie: current weights closer than this are equally important for ordinal draws (the
+// same preset weight summed in a different order differs in the last bits).
+const ordinalTie = 1e-9
+
 // smaaSetup is the read-only, dense form of a problem that every worker shares.
 type smaaSetup struct {
 	m, n     int // ranked vendors, drawn weights
@@ -25,6 +30,9 @@ type smaaSetup struct {
 	around   float64   // AroundPct / 100
 	cur      []float64 // current weights of the drawn parameters (sum 1)
 	order    []int     // parameters by current weight, heaviest first (ordinal mode)
+	// ties lists the runs of order whose current weights are equal, as [start, end) pairs of
+	// positions (ordinal mode): they carry no order, so each draw shuffles them.
+	ties []int
 	// E[i*n+j] is what vendor i earns per unit of weight j: its score on criterion j, or its
 	// dimension score (local-weighted mean) on dimension j. Total_i = Σ_j w_j·E[i*n+j].
 	E     []float64
@@ -104,6 +112,16 @@ func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
 		}
 		return 0
 	})
+	for k := 0; k < s.n; {
+		end := k + 1
+		for end < s.n && s.cur[s.order[k]]-s.cur[s.order[end]] <= ordinalTie {
+			end++
+		}
+		if end-k > 1 {
+			s.ties = append(s.ties, k, end)
+		}
+		k = end
+	}
 	s.E = make([]float64, s.m*s.n)
 	for i, v := range s.vendors {
 		for c := 0; c < p.NC; c++ {
@@ -228,9 +246,19 @@ func (w *smaaWorker) drawWeights() {
 	case WeightsOrdinal:
 		w.simplex()
 		// Sort the uniform draw descending and hand the largest to the most important weight.
+		// Tied weights share their run of values in a random order: the region "groups in order,
+		// free inside a group" is the union of the equally large fully ordered cones, one per
+		// order inside the groups.
 		u := w.u[:n]
 		copy(u, w.w)
 		insertionSortDesc(u)
+		for t := 0; t < len(s.ties); t += 2 {
+			run := u[s.ties[t]:s.ties[t+1]]
+			for k := len(run) - 1; k > 0; k-- { // Fisher–Yates
+				hi, _ := bits.Mul64(w.rng.Uint64(), uint64(k+1))
+				run[k], run[hi] = run[hi], run[k]
+			}
+		}
 		for k, j := range s.order {
 			w.w[j] = u[k]
 		}
