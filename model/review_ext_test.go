@@ -313,3 +313,30 @@ func TestSMAAOrdinalLeavesTiedWeightsUnordered(t *testing.T) {
 		}
 	}
 }
+
+// Uniform weights are uniform on the simplex, for more than two weights too: with three, the
+// first weight exceeds 1/2 in a quarter of the draws (its density is 2(1−w)). Normalised
+// independent uniforms would give 1/6. a = (5,1,1) beats z = (3,3,3) exactly when w1 > 1/2.
+func TestSMAAUniformOnTheSimplex(t *testing.T) {
+	e := &model.Evaluation{Name: "s",
+		Framework: model.Framework{Dimensions: []model.Dimension{{ID: "d", Name: model.Both("d")}}},
+		Vendors:   []model.Vendor{{ID: "a", Name: model.Both("A")}, {ID: "z", Name: model.Both("Z")}},
+		Reviewers: []model.Reviewer{{ID: "r", Name: "r"}},
+		Profiles:  []model.WeightProfile{{Name: "p", Dimensions: map[string]float64{"d": 1}, Criteria: map[string]float64{}}},
+	}
+	for k, a := range []float64{5, 1, 1} {
+		id := string(rune('p' + k))
+		e.Framework.Criteria = append(e.Framework.Criteria, model.Criterion{ID: id, Dimension: "d", Name: model.Both(id), Kind: model.KindRating})
+		e.Profiles[0].Criteria[id] = 1.0 / 3
+		e.Scores = append(e.Scores, model.Score{Vendor: "a", Criterion: id, Reviewer: "r", Value: a},
+			model.Score{Vendor: "z", Criterion: id, Reviewer: "r", Value: 3})
+	}
+	if err := e.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	r := runSMAA(t, mustProblem(t, e), model.SMAAOptions{Samples: 200_000, Seed: 8, Level: model.LevelCriteria})
+	near(t, "P(w1 > 1/2)", r.Acceptability[r.Index("a")][0], 0.25, 0.004)
+	// The central weight of a: the mean of w over {w1 > 1/2}: w1 = 2/3, w2 = w3 = 1/6.
+	near(t, "w_a^c[0]", r.CentralWeights[r.Index("a")][0], 2.0/3, 0.004)
+	near(t, "w_a^c[1]", r.CentralWeights[r.Index("a")][1], 1.0/6, 0.004)
+}

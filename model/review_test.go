@@ -303,3 +303,20 @@ func TestCompiledValueFunctionMatchesValueScore(t *testing.T) {
 		}
 	}
 }
+
+// A dimension without criteria cannot turn its weight into score: with weight on it, every
+// total silently falls short of the 1–5 scale. Validate refuses that; at weight 0 it is fine.
+func TestValidateRejectsWeightOnAnEmptyDimension(t *testing.T) {
+	f, p := fiveDims()
+	f.Dimensions = append(f.Dimensions, Dimension{ID: "empty", Name: Both("Empty")})
+	p.Dimensions["empty"] = 0
+	if err := p.Validate(f); err != nil {
+		t.Fatalf("empty dimension at weight 0: %v", err)
+	}
+	if err := p.SetDimension(f, "empty", 0.2); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Validate(f); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Fatalf("weight on a dimension without criteria: err = %v", err)
+	}
+}

@@ -63,7 +63,8 @@ func (p *WeightProfile) Global(f *Framework, id string) float64 {
 }
 
 // Validate checks that every weight is a finite non-negative number, names a known dimension or
-// criterion, that each level sums to 1 (within 1e-6), and that locks name known weights once.
+// criterion, that each level sums to 1 (within 1e-6), that no weight sits on a dimension without
+// criteria, and that locks name known weights once.
 func (p *WeightProfile) Validate(f *Framework) error {
 	for id, w := range p.Dimensions {
 		if f.DimensionIndex(id) < 0 {
@@ -98,6 +99,9 @@ func (p *WeightProfile) Validate(f *Framework) error {
 	for _, d := range f.Dimensions {
 		ids := criterionIDs(f, d.ID)
 		if len(ids) == 0 {
+			if p.Dimensions[d.ID] > weightTolerance { // it would drop out of every total
+				return fmt.Errorf("profile %q: dimension %s has a weight but no criteria", p.Name, d.ID)
+			}
 			continue
 		}
 		if s := sumOf(p.Criteria, ids); math.Abs(s-1) > weightTolerance {
