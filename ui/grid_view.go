@@ -260,15 +260,17 @@ func (g *gridPane) sideLines(w, h int) []string {
 		if math.IsNaN(x) {
 			s = rv.Name + " ·"
 		}
-		if r == g.wb.reviewer {
-			s = st.Bold.Render(s)
-		}
 		revs = append(revs, s)
 	}
 	if len(revs) == 0 {
 		cell = append(cell, st.Warn.Render(truncate(t.s("empty.reviewers.short"), w)))
 	} else {
-		cell = append(cell, flow(revs, "  ", w)...)
+		cell = append(cell, flow(revs, "  ", w, func(r int, s string) string {
+			if r == g.wb.reviewer {
+				return st.Bold.Render(s)
+			}
+			return s
+		})...)
 	}
 	if cv.n > 0 {
 		line := t.f("side.consensus", short(cv.cons), num2(cv.score), short(cv.spread))
@@ -341,22 +343,27 @@ func limitLines(ls []string, n, w int) []string {
 	return ls
 }
 
-// flow lays items out left to right, wrapping to new lines at width w.
-func flow(items []string, sep string, w int) []string {
+// flow lays plain items out left to right, wrapping to new lines at width w; style styles
+// item i once it is cut to fit.
+func flow(items []string, sep string, w int, style func(i int, s string) string) []string {
 	var out []string
-	cur := ""
-	for _, it := range items {
+	cur, curW := "", 0
+	for i, it := range items {
+		it = truncate(it, w)
+		itW := width(it)
 		switch {
-		case cur == "":
-			cur = truncate(it, w)
-		case width(cur)+width(sep)+width(it) <= w:
-			cur += sep + it
+		case curW == 0:
+		case curW+width(sep)+itW <= w:
+			cur += sep
+			curW += width(sep)
 		default:
 			out = append(out, cur)
-			cur = truncate(it, w)
+			cur, curW = "", 0
 		}
+		cur += style(i, it)
+		curW += itW
 	}
-	if cur != "" {
+	if curW > 0 {
 		out = append(out, cur)
 	}
 	return out

@@ -212,13 +212,14 @@ func stackedBar(st *Styles, contrib []float64, w int) string {
 }
 
 // dimShort is a dimension's short label (tabs, legends, matrix headers): the catalogue has
-// short forms of the standard dimensions; others use their framework name.
+// short forms of the standard dimensions; others use their framework name, cleaned because
+// labels are written as they are when they fit.
 func dimShort(t tr, ev *model.Evaluation, d int) string {
 	dim := &ev.Framework.Dimensions[d]
 	if hasKey("dim." + dim.ID) {
 		return t.s("dim." + dim.ID)
 	}
-	return dim.Name.In(t.lang)
+	return clean(dim.Name.In(t.lang))
 }
 
 // dimTiny is the shortest label of a dimension ("稳定" / "Stab").

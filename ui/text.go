@@ -4,16 +4,28 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"ccselect/ui/internal/termtext"
 )
 
 // Everything on screen is measured in terminal cells, never in bytes or runes: a CJK character
 // is two cells wide, and cutting one in half would shift every column after it. These helpers
 // are the only place where text is truncated or padded.
+//
+// They are also where user and domain text becomes safe to show: fit, fitRight, fitCenter,
+// truncate and wrap take plain text (never styled text: style what they return) and pass it
+// through termtext.Clean, so a newline in a vendor's name cannot break a row and an escape
+// sequence in it never reaches the terminal. Text that reaches the screen without one of them
+// must go through clean.
 
 const ellipsis = "…"
 
-// width is the display width of s in cells (ANSI sequences ignored).
-func width(s string) int { return ansi.StringWidth(s) }
+// width is the display width of s in cells: of plain text as the helpers below show it
+// (cleaned), of styled text without its ANSI sequences.
+func width(s string) int { return termtext.Width(s) }
+
+// clean makes plain text one line of printable characters (see termtext.Clean).
+func clean(s string) string { return termtext.Clean(s) }
 
 // fit returns s truncated (with an ellipsis, never splitting a wide character) and right-padded
 // to exactly w cells.
@@ -21,6 +33,7 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = clean(s)
 	sw := width(s)
 	if sw > w {
 		s = ansi.Truncate(s, w, ellipsis)
@@ -37,6 +50,7 @@ func fitRight(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = clean(s)
 	sw := width(s)
 	if sw > w {
 		s = ansi.Truncate(s, w, ellipsis)
@@ -53,6 +67,7 @@ func fitCenter(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = clean(s)
 	sw := width(s)
 	if sw >= w {
 		return fit(s, w)
@@ -66,6 +81,7 @@ func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = clean(s)
 	if width(s) <= w {
 		return s
 	}
@@ -106,16 +122,17 @@ func block(lines []string, w, h int) string {
 	return b.String()
 }
 
-// wrap breaks plain text into lines of at most w cells. Breaks may fall at spaces and on
-// either side of a wide (CJK) character, as Chinese text has no spaces; a Latin word longer
-// than a line is cut. Closing punctuation (，。；) is kept off the start of a line.
+// wrap breaks plain text into lines of at most w cells. A newline starts a new line (a note
+// keeps its paragraphs); other controls are cleaned. Breaks may fall at spaces and on either
+// side of a wide (CJK) character, as Chinese text has no spaces; a Latin word longer than a
+// line is cut. Closing punctuation (，。；) is kept off the start of a line.
 func wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		out = append(out, wrapPara(para, w)...)
+		out = append(out, wrapPara(clean(para), w)...)
 	}
 	return out
 }

@@ -203,7 +203,7 @@ func (p *vendorsPane) View(w, h int) string {
 		}
 		name := fit(v.Name.In(t.lang), nameW)
 		rest := " " + st.Faint.Render(fit(other, otherW)) + " " + fitRight(price, priceW) + "  " +
-			st.Faint.Render(fit(strings.ReplaceAll(v.Notes, "\n", " "), notesW))
+			st.Faint.Render(fit(v.Notes, notesW)) // fit makes a multi-line note one line
 		if i == p.list.cur {
 			lines = append(lines, st.Cursor.Render("▸ "+name)+rest)
 		} else {

@@ -15,7 +15,7 @@ func (r *Root) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "ccselect"
 	if r.wb != nil && r.screen == screenWorkbench {
-		v.WindowTitle = "ccselect · " + r.wb.ev.Name
+		v.WindowTitle = "ccselect · " + clean(r.wb.ev.Name) // an OSC of its own would end ours
 	}
 	return v
 }
@@ -91,6 +91,9 @@ func (r *Root) renderHeader() string {
 			tail = append(tail, t.f("hdr.client", ev.Client))
 		}
 		tail = append(tail, t.f("hdr.profile", r.wb.prob.Profile), t.f("hdr.reviewer", rev))
+		for i := range tail {
+			tail[i] = clean(tail[i]) // written as they are, not through fit
+		}
 		switch {
 		case r.q.writing():
 			right += st.Saving.Render("… " + t.s("hdr.saving"))

@@ -2,12 +2,17 @@
 // sweeps, a tornado chart and a progress bar. Functions are pure and return strings; widths are
 // measured in terminal cells (github.com/charmbracelet/x/ansi), so Chinese names never push an
 // axis out of line. It knows nothing of Bubble Tea: colours come in as style functions.
+//
+// Names and labels are user text: put, fit and the legend pass them through termtext.Clean, so
+// a newline in a vendor's name cannot break a row and an escape sequence never gets through.
 package chart
 
 import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"ccselect/ui/internal/termtext"
 )
 
 // Point is a point of a series, or a labelled marker (a crossover).
@@ -62,9 +67,9 @@ func (g *grid) put(x, y int, text string, st Style) {
 	if y < 0 || y >= g.h {
 		return
 	}
-	for _, r := range text {
+	for _, r := range termtext.Clean(text) {
 		s := string(r)
-		w := ansi.StringWidth(s)
+		w := textWidth(s)
 		if w == 0 {
 			continue
 		}
@@ -112,16 +117,20 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if sw := ansi.StringWidth(s); sw > w {
+	s = termtext.Clean(s)
+	if sw := textWidth(s); sw > w {
 		s = ansi.Truncate(s, w, "…")
 	}
-	return s + strings.Repeat(" ", w-ansi.StringWidth(s))
+	return s + strings.Repeat(" ", w-textWidth(s))
 }
 
 // padLeft right-aligns s in w cells.
 func padLeft(s string, w int) string {
-	if sw := ansi.StringWidth(s); sw < w {
+	if sw := textWidth(s); sw < w {
 		return strings.Repeat(" ", w-sw) + s
 	}
 	return s
 }
+
+// textWidth is the width of s in cells as put and fit show it (cleaned).
+func textWidth(s string) int { return termtext.Width(s) }

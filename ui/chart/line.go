@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"ccselect/ui/internal/termtext"
 )
 
 // Series is one named line. X runs over [0,1] (a weight); points are joined in order.
@@ -86,7 +88,7 @@ func LineChart(series []Series, xMark float64, crossings []Point, width, height 
 	lw := 0
 	for i, t := range ticks {
 		labels[i] = strconv.FormatFloat(t, 'f', dec, 64)
-		lw = max(lw, ansi.StringWidth(labels[i]))
+		lw = max(lw, textWidth(labels[i]))
 	}
 	pw := width - lw - 2
 	if pw < 4 {
@@ -139,7 +141,7 @@ func LineChart(series []Series, xMark float64, crossings []Point, width, height 
 		}
 		m := marks[ci]
 		ci++
-		lw := ansi.StringWidth(p.Label)
+		lw := textWidth(p.Label)
 		if lw == 0 || lw > pw {
 			continue
 		}
@@ -203,11 +205,11 @@ func legendLines(series []Series, width int) []string {
 	var cur strings.Builder
 	curW := 0
 	for _, s := range series {
-		name := s.Name
-		if ansi.StringWidth(name)+2 > width {
+		name := termtext.Clean(s.Name)
+		if textWidth(name)+2 > width {
 			name = ansi.Truncate(name, max(width-2, 0), "…")
 		}
-		w := 2 + ansi.StringWidth(name)
+		w := 2 + textWidth(name)
 		if curW > 0 && curW+2+w > width {
 			lines = append(lines, cur.String())
 			cur.Reset()
@@ -288,7 +290,7 @@ func xAxis(pw, lw int, o lineOpts) []string {
 		col := int(math.Round(x * float64(pw-1)))
 		axis[col] = '┬'
 		l := o.xLabel(x)
-		w := ansi.StringWidth(l)
+		w := textWidth(l)
 		at := min(max(col-w/2, 0), pw-w)
 		if at >= next && at >= 0 {
 			labels.put(at, 0, l, o.axis)
@@ -302,11 +304,11 @@ func xAxis(pw, lw int, o lineOpts) []string {
 // markLine puts "▲value label" under the current-weight column, shifted left when it would
 // run past the edge.
 func markLine(col, pw, lw int, text string, st Style) string {
-	text = strings.TrimRight(text, " ")
-	w := ansi.StringWidth(text)
+	text = strings.TrimRight(termtext.Clean(text), " ")
+	w := textWidth(text)
 	if w > pw {
 		text = ansi.Truncate(text, pw, "…")
-		w = ansi.StringWidth(text)
+		w = textWidth(text)
 	}
 	at := min(col, pw-w)
 	g := newGrid(pw, 1)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Bar is one row of a tornado chart: the outcome (e.g. the leader's margin) with a parameter
@@ -33,9 +31,9 @@ func Tornado(bars []Bar, base float64, width int, st TornadoStyles) string {
 	vals := make([]string, len(bars))
 	lo, hi := math.Min(base, 0), math.Max(base, 0)
 	for i, b := range bars {
-		lw = max(lw, ansi.StringWidth(b.Label))
+		lw = max(lw, textWidth(b.Label))
 		vals[i] = num(b.Low) + " / " + num(b.High)
-		vw = max(vw, ansi.StringWidth(vals[i]))
+		vw = max(vw, textWidth(vals[i]))
 		lo, hi = math.Min(lo, math.Min(b.Low, b.High)), math.Max(hi, math.Max(b.Low, b.High))
 	}
 	lw = min(lw, max(width/4, 4))
@@ -73,7 +71,7 @@ func Tornado(bars []Bar, base float64, width int, st TornadoStyles) string {
 	g := newGrid(bw, 1)
 	left, right := num(lo), num(hi)
 	g.put(0, 0, left, st.Zero)
-	if w := ansi.StringWidth(right); bw-w > ansi.StringWidth(left) {
+	if w := textWidth(right); bw-w > textWidth(left) {
 		g.put(bw-w, 0, right, st.Zero)
 	}
 	if zc > 0 && zc < bw-1 && g.free(zc-1, 0, 3) {
