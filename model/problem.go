@@ -91,6 +91,11 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 	p.Local = make([]float64, p.NC)
 	p.Weights = make([]float64, p.NC)
 	p.vf = make([][]vfPoint, p.NC)
+	nAnchors := 0
+	for c := range f.Criteria {
+		nAnchors += len(f.Criteria[c].Anchors)
+	}
+	points := make([]vfPoint, nAnchors) // one block for every compiled value function
 	p.counted = make([]bool, p.NC)
 	p.koOn = make([]bool, p.NC)
 	p.DimWeights = make([]float64, p.ND)
@@ -112,7 +117,9 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 			scale = v
 		}
 		if cr.Kind == KindMeasured && len(cr.Anchors) > 0 {
-			p.vf[c] = compileVF(cr.Anchors, scale)
+			n := len(cr.Anchors)
+			p.vf[c] = compileVF(points[:n:n], cr.Anchors, scale)
+			points = points[n:]
 		}
 	}
 	for _, k := range e.KnockOuts {

@@ -75,10 +75,12 @@ func TestWeightWithinToleranceKeepsTheLevelAtOne(t *testing.T) {
 		p.ToggleLock(id)
 	}
 	before := p.Dimensions["d0"]
-	if err := p.SetDimension(f, "d0", before+5e-7); err != nil {
-		t.Fatal(err)
+	for _, w := range []float64{before + 5e-7, before - 5e-7} {
+		if err := p.SetDimension(f, "d0", w); err != nil {
+			t.Fatal(err)
+		}
+		near(t, "d0 with every sibling locked", p.Dimensions["d0"], before, 1e-12)
 	}
-	near(t, "d0 with every sibling locked", p.Dimensions["d0"], before, 1e-12)
 }
 
 // Many random edits (with random locks) never let the levels drift away from 1, and a refused
@@ -286,7 +288,7 @@ func TestCompiledValueFunctionMatchesValueScore(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(9, 9))
 	for k, f := range fns {
-		vf := compileVF(f.anchors, f.scale)
+		vf := compileVF(make([]vfPoint, len(f.anchors)), f.anchors, f.scale)
 		for _, a := range f.anchors {
 			for _, x := range []float64{a.X * f.scale, math.Nextafter(a.X*f.scale, math.Inf(-1))} {
 				if got, want := valueAt(vf, x), ValueScore(f.anchors, f.scale, x); got != want {

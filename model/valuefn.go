@@ -34,10 +34,10 @@ type vfPoint struct {
 	X, Score, Slope float64
 }
 
-// compileVF compiles a measured criterion's anchors under scale (see vfPoint); a Problem does
-// it once instead of rescaling every anchor for every cell of every ranking.
-func compileVF(anchors []Anchor, scale float64) []vfPoint {
-	out := make([]vfPoint, len(anchors))
+// compileVF compiles a measured criterion's anchors under scale (see vfPoint) into out (len
+// anchors); a Problem does it once instead of rescaling every anchor for every cell of every
+// ranking.
+func compileVF(out []vfPoint, anchors []Anchor, scale float64) []vfPoint {
 	for i, a := range anchors {
 		out[i] = vfPoint{X: a.X * scale, Score: a.Score}
 	}

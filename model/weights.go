@@ -190,17 +190,17 @@ func setWithSiblings(m map[string]float64, ids []string, id string, w float64, l
 			free = append(free, s)
 		}
 	}
-	room := max(1-lockedSum, 0) // what the locks leave for id and its free siblings
+	room := 1 - lockedSum // what the locks leave for id and its free siblings
 	if w > room+weightTolerance {
-		return fmt.Errorf("weight %.1f%% is more than the %.1f%% left by locked weights", w*100, room*100)
+		return fmt.Errorf("weight %.1f%% is more than the %.1f%% left by locked weights", w*100, max(room, 0)*100)
 	}
-	w = min(w, room)
-	rest := room - w
+	w = max(min(w, room), 0)
+	rest := max(room-w, 0)
 	if len(free) == 0 {
 		if rest > weightTolerance {
 			return fmt.Errorf("cannot change this weight: every other weight at this level is locked")
 		}
-		m[id] = room
+		m[id] = max(room, 0) // the only value that keeps the level at 1
 		return nil
 	}
 	m[id] = w
