@@ -265,11 +265,42 @@ func TestSensitivityChartGlyphs(t *testing.T) {
 			t.Fatalf("NO_COLOR legend lacks %q:\n%s", want, scr)
 		}
 	}
+	for _, g := range []string{"*", "o", "+", "#"} { // each vendor's line is drawn with its glyph
+		if !strings.Contains(strings.Join(lines(scr)[8:16], "\n"), g+g) {
+			t.Fatalf("no %q line in the plot:\n%s", g, scr)
+		}
+	}
 	r.opt.NoColor = false
 	r.restyle()
 	scr = screen(r)
 	if !strings.Contains(scr, "■ Yunqi Telecom") || !strings.ContainsAny(scr, "⠁⠂⠄⡀⣀⠉⠒⠤") {
 		t.Fatalf("colour chart:\n%s", scr)
+	}
+}
+
+// In the smallest terminal the legend has no room for two lines: it keeps every glyph beside
+// its vendor's (cut) name in one line rather than going.
+func TestGoldenSensitivitySmall(t *testing.T) {
+	st, id := sampleStore(t)
+	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
+		t.Run(string(lang), func(t *testing.T) {
+			r := start(newTestRoot(st, lang, id, minWidth, minHeight))
+			toSens(r)
+			sensParam(t, r, "data_security")
+			scr := screen(r)
+			legend := ""
+			for _, l := range lines(scr) {
+				if strings.HasPrefix(l, " * ") {
+					legend = l
+				}
+			}
+			for _, g := range []string{" * ", "  o ", "  + ", "  # "} {
+				if !strings.Contains(legend, g) {
+					t.Fatalf("one-line legend %q lacks %q:\n%s", legend, g, scr)
+				}
+			}
+			golden.RequireEqual(t, scr)
+		})
 	}
 }
 

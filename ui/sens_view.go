@@ -138,7 +138,13 @@ func (p *sensPane) chartSection(w, h int) []string {
 		series[i] = chart.Series{
 			Name:   ev.Vendors[v].Name.In(t.lang),
 			Points: []chart.Point{{X: 0, Y: l.At(0)}, {X: 1, Y: l.At(1)}},
-			Style:  p.vendorStyle(v),
+		}
+		// Vendor v's line: its colour or, without colour, its own glyph in place of the
+		// braille dots and of the legend swatch, so the lines stay distinguishable.
+		if st.NoColor {
+			series[i].Glyph = vendorGlyph(v)
+		} else {
+			series[i].Style = styleFn(st.VendorStyle(v).Render, false)
 		}
 	}
 	// Lines that only meet at 0% or 100% touch there without crossing: no marker. The chart
@@ -199,18 +205,6 @@ func styleFn(render func(...string) string, noColor bool) chart.Style {
 		return nil
 	}
 	return func(s string) string { return render(s) }
-}
-
-// vendorStyle is vendor v's line in the chart: its colour or, without colour, its own glyph in
-// place of the braille dots (and of the legend swatch), so the lines stay distinguishable.
-func (p *sensPane) vendorStyle(v int) chart.Style {
-	st := p.e.styles
-	if st.NoColor {
-		g := vendorGlyph(v)
-		return func(string) string { return g }
-	}
-	s := st.VendorStyle(v)
-	return func(x string) string { return s.Render(x) }
 }
 
 // tablesSection is the break-even table and the tornado chart: side by side when the width

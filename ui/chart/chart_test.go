@@ -162,10 +162,104 @@ func TestLineChartTooSmall(t *testing.T) {
 	if out := LineChart(sweep(latinNames...), 0.2, nil, 40, 4); out != "" {
 		t.Errorf("4 lines high: %q", out)
 	}
-	// Too low for the legend: the plot keeps its rows and the legend goes.
-	out := LineChart(sweep(latinNames...), -1, nil, 40, 5)
-	if out == "" || strings.Contains(out, "■") {
-		t.Errorf("5 lines high:\n%s", out)
+	// Too low for the legend: the plot keeps its two rows and the legend goes.
+	out := LineChart(sweep(latinNames...), -1, nil, 40, 4)
+	if lines := strings.Split(out, "\n"); len(lines) != 4 || strings.Contains(out, "■") {
+		t.Errorf("4 lines high without a marker:\n%s", out)
+	}
+}
+
+// Series with a glyph are drawn with it instead of braille, and the legend shows the glyph.
+func TestLineChartGlyphs(t *testing.T) {
+	series := sweep(latinNames...)
+	glyphs := []string{"*", "o", "+", "#"}
+	for i := range series {
+		series[i].Glyph = glyphs[i]
+	}
+	out := LineChart(series, 0.2, cross, 60, 14, WithMarkLabel("current"))
+	lines := strings.Split(out, "\n")
+	plot := strings.Join(lines[:len(lines)-4], "\n") // above the axis, the labels, the marker and the legend
+	for _, r := range plot {
+		if r >= 0x2800 && r <= 0x28ff {
+			t.Fatalf("braille dot %q in a chart of glyphs:\n%s", r, out)
+		}
+	}
+	for _, g := range glyphs {
+		if !strings.Contains(plot, g) {
+			t.Errorf("no %q line in the plot:\n%s", g, out)
+		}
+	}
+	if legend := lines[len(lines)-1]; legend != "* Yunqi  o Panshi  + Huisheng  # Changfeng" {
+		t.Errorf("legend %q", legend)
+	}
+	// Glyphs change the cells drawn, not where: the axis and the marker stay put.
+	plain := strings.Split(LineChart(sweep(latinNames...), 0.2, cross, 60, 14, WithMarkLabel("current")), "\n")
+	if len(plain) != len(lines) || plain[len(plain)-2] != lines[len(lines)-2] {
+		t.Errorf("marker line moved:\n%s\n%s", plain[len(plain)-2], lines[len(lines)-2])
+	}
+
+	// A glyph wider than a cell would break the rows: ignored, braille and ■ instead.
+	wide := sweep(cjkNames...)
+	wide[0].Glyph = "云"
+	if out := LineChart(wide, 0.2, nil, 50, 12); !strings.Contains(out, "■ 云启通讯") || !strings.ContainsAny(out, "⠁⠂⠄⡀⣀⠉⠒⠤") {
+		t.Errorf("wide glyph:\n%s", out)
+	}
+}
+
+// Without room for the whole legend, one line keeps every glyph beside its (cut) name, as long
+// as the plot keeps two rows and every name keeps a character; otherwise the legend goes.
+func TestLineChartCompactLegend(t *testing.T) {
+	series := sweep(latinNames...)
+	for i, g := range []string{"*", "o", "+", "#"} {
+		series[i].Glyph = g
+	}
+	cases := []struct {
+		width, height int
+		legend        string // "" = none
+	}{
+		{60, 14, "* Yunqi  o Panshi  + Huisheng  # Changfeng"}, // room for everything
+		{40, 5, "* Yunqi  o Panshi  + Huishe…  # Changf…"},     // two lines would leave one plot row
+		{30, 5, "* Yun…  o Pan…  + Hui…  # Cha…"},
+		{20, 5, "* Y… o P… + H… # C…"}, // one space between entries
+		{18, 5, ""},                    // every name would be "…"
+		{40, 4, ""},                    // the plot needs both rows left
+	}
+	for _, c := range cases {
+		out := LineChart(series, -1, nil, c.width, c.height)
+		lines := strings.Split(out, "\n")
+		if len(lines) != c.height {
+			t.Fatalf("%d×%d: %d lines:\n%s", c.width, c.height, len(lines), out)
+		}
+		last := lines[len(lines)-1]
+		got := ""
+		if strings.HasPrefix(last, "*") {
+			got = last
+		}
+		if got != c.legend {
+			t.Errorf("%d×%d: legend %q, want %q:\n%s", c.width, c.height, got, c.legend, out)
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > c.width {
+				t.Errorf("%d×%d: line %q is %d cells", c.width, c.height, l, w)
+			}
+		}
+	}
+}
+
+// Names and labels are cleaned: a newline or escape sequence in a name does not break the
+// legend's row or reach the terminal.
+func TestLineChartCleansNames(t *testing.T) {
+	series := sweep("Evil\x1b[31mRed\nCo", "Tab\tbed", "c", "d")
+	out := LineChart(series, 0.2, []Point{{X: 0.259, Y: 3.85, Label: "x\ny"}}, 60, 14, WithMarkLabel("cur\x1b]0;t\x07"))
+	if strings.ContainsAny(out, "\x1b\t\a") || !strings.Contains(out, "■ EvilRed Co  ■ Tab bed") {
+		t.Errorf("chart:\n%q", out)
+	}
+	if n := strings.Count(out, "\n"); n != 13 {
+		t.Errorf("%d lines, want 14:\n%s", n+1, out)
+	}
+	tor := Tornado([]Bar{{"a\nb\x1b[31m", 0.1, 0.2}}, 0.1, 40, TornadoStyles{})
+	if strings.ContainsAny(tor, "\x1b") || strings.Count(tor, "\n") != 1 {
+		t.Errorf("tornado %q", tor)
 	}
 }
 

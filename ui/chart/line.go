@@ -16,6 +16,26 @@ type Series struct {
 	Name   string
 	Points []Point
 	Style  Style // colour of its line and legend swatch
+	// Glyph, when set, draws the line with this one-cell glyph (e.g. "*") instead of braille
+	// dots and stands for the series in the legend instead of "■": without colour, it is what
+	// tells the lines apart. A glyph wider than one cell is ignored.
+	Glyph string
+}
+
+// glyph is the series' glyph, or "" when it has none that fits one cell.
+func (s *Series) glyph() string {
+	if g := termtext.Clean(s.Glyph); textWidth(g) == 1 {
+		return g
+	}
+	return ""
+}
+
+// swatch stands for the series in the legend.
+func (s *Series) swatch() string {
+	if g := s.glyph(); g != "" {
+		return s.Style.apply(g)
+	}
+	return s.Style.apply("■")
 }
 
 // LineOption adjusts LineChart.
@@ -54,7 +74,9 @@ func percent(x float64) string { return strconv.FormatFloat(math.Round(x*100), '
 // cells; height counts every line returned: plot rows, the x axis, its labels, the marker line
 // and the legend. The y-axis labels take a column as wide as the widest tick label, so the axis
 // sits at the same cell on every row whatever the series are called; the names go to a legend
-// below. xMark (outside [0,1] for none) draws a dotted line and a ▲ with its value; crossings
+// below. When the height leaves no room for the whole legend, it shrinks to one line with the
+// names cut (each swatch or glyph still beside its name), and goes only when even that line
+// would leave the plot fewer than two rows or cannot hold every series. xMark (outside [0,1] for none) draws a dotted line and a ▲ with its value; crossings
 // are drawn as × with their Label beside them when it fits. Returns "" when the space is too
 // small for a plot.
 func LineChart(series []Series, xMark float64, crossings []Point, width, height int, opt ...LineOption) string {
@@ -72,6 +94,13 @@ func LineChart(series []Series, xMark float64, crossings []Point, width, height 
 		bottom++
 	}
 	rows := height - bottom - len(legend)
+	if rows < 2 && len(legend) > 1 {
+		legend = nil
+		if l := legendLine(series, width); l != "" {
+			legend = []string{l}
+		}
+		rows = height - bottom - len(legend)
+	}
 	if rows < 2 && len(legend) > 0 {
 		legend, rows = nil, height-bottom
 	}
@@ -199,12 +228,14 @@ func LineChart(series []Series, xMark float64, crossings []Point, width, height 
 	return strings.Join(out, "\n")
 }
 
-// legendLines lays "■ name" entries out in as many lines of at most width cells as needed.
+// legendLines lays "■ name" entries (the glyph for ■ when the series has one) out in as many
+// lines of at most width cells as needed.
 func legendLines(series []Series, width int) []string {
 	var lines []string
 	var cur strings.Builder
 	curW := 0
-	for _, s := range series {
+	for i := range series {
+		s := &series[i]
 		name := termtext.Clean(s.Name)
 		if textWidth(name)+2 > width {
 			name = ansi.Truncate(name, max(width-2, 0), "…")
@@ -219,13 +250,70 @@ func legendLines(series []Series, width int) []string {
 			cur.WriteString("  ")
 			curW += 2
 		}
-		cur.WriteString(s.Style.apply("■") + " " + name)
+		cur.WriteString(s.swatch() + " " + name)
 		curW += w
 	}
 	if curW > 0 {
 		lines = append(lines, cur.String())
 	}
 	return lines
+}
+
+// legendLine is the legend in one line of at most width cells: every "■ name" entry, the
+// longest names cut first (to a common length, so that short names stay whole), with two
+// spaces between entries or, if that is too wide, one. It is "" when some name would be cut
+// to nothing but "…".
+func legendLine(series []Series, width int) string {
+	n := len(series)
+	if n == 0 {
+		return ""
+	}
+	names := make([]string, n)
+	ws := make([]int, n)
+	longest := 0
+	for i := range series {
+		names[i] = termtext.Clean(series[i].Name)
+		ws[i] = textWidth(names[i])
+		longest = max(longest, ws[i])
+	}
+	for _, sep := range []int{2, 1} {
+		room := width - sep*(n-1) - 2*n // "■ " before each name
+		// The largest common cap on name widths that fits the room.
+		limit := -1
+		for c := longest; c >= 0; c-- {
+			sum := 0
+			for _, w := range ws {
+				sum += min(w, c)
+			}
+			if sum <= room {
+				limit = c
+				break
+			}
+		}
+		if limit < 0 {
+			continue
+		}
+		var b strings.Builder
+		ok := true
+		for i := range series {
+			name := names[i]
+			if ws[i] > limit {
+				name = ansi.Truncate(name, limit, "…")
+				if textWidth(name) <= 1 { // nothing left of the name but the ellipsis
+					ok = false
+					break
+				}
+			}
+			if i > 0 {
+				b.WriteString(strings.Repeat(" ", sep))
+			}
+			b.WriteString(series[i].swatch() + " " + name)
+		}
+		if ok {
+			return b.String()
+		}
+	}
+	return ""
 }
 
 func dataRange(series []Series, crossings []Point) (lo, hi float64) {
@@ -382,16 +470,26 @@ func (c *canvas) polyline(pts []Point, lo, hi float64, owner int) {
 	}
 }
 
+// render puts the canvas on the grid: each cell in the style of the last series that drew in
+// it, as braille dots or, for a series with a glyph, as that glyph.
 func (c *canvas) render(g *grid, series []Series) {
+	glyphs := make([]string, len(series))
+	for i := range series {
+		glyphs[i] = series[i].glyph()
+	}
 	for i, d := range c.dots {
 		if d == 0 {
 			continue
 		}
+		s := string(rune(0x2800 + int(d)))
 		var st Style
 		if o := c.owner[i]; o >= 0 {
 			st = series[o].Style
+			if glyphs[o] != "" {
+				s = glyphs[o]
+			}
 		}
-		g.set(i%c.w, i/c.w, gcell{s: string(rune(0x2800 + int(d))), style: st})
+		g.set(i%c.w, i/c.w, gcell{s: s, style: st})
 	}
 }
 
