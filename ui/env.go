@@ -24,6 +24,15 @@ type env struct {
 
 func (e *env) lang() model.Lang { return e.t.lang }
 
+// write queues an edit that call makes. what names it on the status line; retry (nil for none)
+// is the form shown again, with what was typed, if it fails; reload reads the evaluation again
+// afterwards (the edit changed its structure, not just a score already applied in memory).
+func (e *env) write(what string, retry retryable, reload bool, call func(Store) error) tea.Cmd {
+	return e.do(storeOp{write: true, run: func(s Store) tea.Msg {
+		return writeDoneMsg{what: what, err: call(s), retry: retry, reload: reload}
+	}})
+}
+
 // statusKind says how a status-line message is shown.
 type statusKind int
 

@@ -186,9 +186,7 @@ func (g *gridPane) save(v, c int, value float64, note, evidence string, retry re
 	sc := g.wb.setScore(v, c, value, note, evidence)
 	id, actor := g.wb.id, g.e.actor
 	what := g.e.t.f("grid.what", g.wb.ev.Vendors[v].Name.In(g.e.lang()), g.wb.ev.Framework.Criteria[c].Name.In(g.e.lang()), num(value))
-	return g.e.do(storeOp{write: true, run: func(s Store) tea.Msg {
-		return writeDoneMsg{what: what, err: s.SetScore(id, sc, actor), retry: retry}
-	}})
+	return g.e.write(what, retry, false, func(s Store) error { return s.SetScore(id, sc, actor) })
 }
 
 func (g *gridPane) clear() tea.Cmd {
@@ -202,9 +200,7 @@ func (g *gridPane) clear() tea.Cmd {
 	}
 	id, actor := g.wb.id, g.e.actor
 	what := g.e.t.f("grid.whatclear", g.wb.ev.Vendors[v].Name.In(g.e.lang()), g.wb.ev.Framework.Criteria[c].Name.In(g.e.lang()))
-	return g.e.do(storeOp{write: true, run: func(s Store) tea.Msg {
-		return writeDoneMsg{what: what, err: s.ClearScore(id, vendor, crit, rev, actor)}
-	}})
+	return g.e.write(what, nil, false, func(s Store) error { return s.ClearScore(id, vendor, crit, rev, actor) })
 }
 
 // edit opens the form for the focused cell: the value (a measured value shows its unit and

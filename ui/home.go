@@ -128,36 +128,34 @@ func (p *homePane) newForm() {
 }
 
 func (p *homePane) renameForm(s Summary) {
-	t := p.e.t
-	f := newForm(p.e, p.keys, t.f("home.renametitle", s.Name))
-	f.text(t.s("home.name"), s.Name)
-	actor := p.e.actor
-	f.submit = func(f *formDialog) (tea.Cmd, error) {
-		name := f.values()[0]
-		if name == "" {
-			return nil, errorf(t.s("home.needname"))
-		}
-		return p.e.do(storeOp{write: true, run: func(st Store) tea.Msg {
-			return writeDoneMsg{what: t.f("home.whatrename", s.Name), err: st.Rename(s.ID, name, actor), retry: f, reload: true}
-		}}), nil
-	}
-	p.e.open(f)
+	t, actor := p.e.t, p.e.actor
+	p.nameForm(t.f("home.renametitle", s.Name), s.Name, func(f *formDialog, name string) tea.Cmd {
+		return p.e.write(t.f("home.whatrename", s.Name), f, true,
+			func(st Store) error { return st.Rename(s.ID, name, actor) })
+	})
 }
 
 func (p *homePane) duplicateForm(s Summary) {
+	t, actor := p.e.t, p.e.actor
+	p.nameForm(t.f("home.duptitle", s.Name), t.f("home.copyof", s.Name), func(f *formDialog, name string) tea.Cmd {
+		return p.e.do(storeOp{write: true, run: func(st Store) tea.Msg {
+			id, err := st.Duplicate(s.ID, name, actor)
+			return createdMsg{id: id, err: err, retry: f}
+		}})
+	})
+}
+
+// nameForm asks for an evaluation name (not empty) and hands it to save.
+func (p *homePane) nameForm(title, name string, save func(f *formDialog, name string) tea.Cmd) {
 	t := p.e.t
-	f := newForm(p.e, p.keys, t.f("home.duptitle", s.Name))
-	f.text(t.s("home.name"), t.f("home.copyof", s.Name))
-	actor := p.e.actor
+	f := newForm(p.e, p.keys, title)
+	f.text(t.s("home.name"), name)
 	f.submit = func(f *formDialog) (tea.Cmd, error) {
 		name := f.values()[0]
 		if name == "" {
 			return nil, errorf(t.s("home.needname"))
 		}
-		return p.e.do(storeOp{write: true, run: func(st Store) tea.Msg {
-			id, err := st.Duplicate(s.ID, name, actor)
-			return createdMsg{id: id, err: err, retry: f}
-		}}), nil
+		return save(f, name), nil
 	}
 	p.e.open(f)
 }
@@ -194,19 +192,11 @@ func (p *homePane) View(w, h int) string {
 	nameW := max(w-(2+1+clientW+1+tmplW+1+vendorsW+2+lastW), 10)
 	head := "  " + fit(t.s("home.colname"), nameW) + " " + fit(t.s("home.colclient"), clientW) + " " +
 		fit(t.s("home.coltemplate"), tmplW) + " " + fitRight(t.s("home.colvendors"), vendorsW) + "  " + fit(t.s("home.coledit"), lastW)
-	lines := []string{st.TableHead.Render(head)}
-	off := p.cur.window(p.rows, len(p.list))
-	for i := off; i < min(off+p.rows, len(p.list)); i++ {
-		s := p.list[i]
-		name := fit(s.Name, nameW)
-		rest := " " + fit(s.Client, clientW) + " " + fit(templateLabel(t, s.Industry), tmplW) + " " +
+	lines := p.cur.render(st, []string{st.TableHead.Render(head)}, len(p.list), p.rows, func(i int) (string, string) {
+		s := &p.list[i]
+		return fit(s.Name, nameW), " " + fit(s.Client, clientW) + " " + fit(templateLabel(t, s.Industry), tmplW) + " " +
 			fitRight(itoa(s.Vendors), vendorsW) + "  " + st.Faint.Render(fit(lastEdit(t, s.Updated, now), lastW))
-		if i == p.cur.cur {
-			lines = append(lines, st.Cursor.Render("▸ "+name)+rest)
-		} else {
-			lines = append(lines, "  "+name+rest)
-		}
-	}
+	})
 	return block(lines, w, h)
 }
 
@@ -217,7 +207,7 @@ func (p *homePane) ShortHelp() []key.Binding {
 
 func (p *homePane) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.New, k.Open, k.Duplicate, k.Rename, k.Delete}}
+	return [][]key.Binding{k.listMoves(), {k.New, k.Open, k.Duplicate, k.Rename, k.Delete}}
 }
 
 // templateLabel names an industry template in the interface language ("finance" → "金融").

@@ -19,30 +19,9 @@ type reviewersPane struct {
 
 func (p *reviewersPane) Update(msg tea.Msg) tea.Cmd {
 	n := len(p.wb.ev.Reviewers)
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		if p.list.move(p.keys, msg, n, p.rows) {
-			return nil
-		}
-		switch {
-		case key.Matches(msg, p.keys.Add):
-			p.form(-1)
-		case key.Matches(msg, p.keys.RenameItem), key.Matches(msg, p.keys.EditItem):
-			if n > 0 {
-				p.form(p.list.cur)
-			}
-		case key.Matches(msg, p.keys.DeleteItem):
-			if n > 0 {
-				p.confirmDelete(p.list.cur)
-			}
-		case key.Matches(msg, p.keys.Choose):
-			if n > 0 {
-				p.wb.reviewer = p.list.cur
-				p.e.status(statusOK, p.e.t.f("reviewer.now", p.wb.ev.Reviewers[p.list.cur].Name))
-			}
-		}
-	case paneMouse:
-		p.list.mouse(msg, 2, p.rows, n)
+	if k, other := p.list.update(p.keys, msg, n, p.rows, p.form, p.confirmDelete); other && key.Matches(k, p.keys.Choose) && n > 0 {
+		p.wb.reviewer = p.list.cur
+		p.e.status(statusOK, p.e.t.f("reviewer.now", p.wb.ev.Reviewers[p.list.cur].Name))
 	}
 	return nil
 }
@@ -67,10 +46,8 @@ func (p *reviewersPane) form(idx int) {
 		if nr.ID == "" {
 			nr.ID = newID(nr.Name, "reviewer", func(s string) bool { return p.wb.ev.ReviewerIndex(s) >= 0 })
 		}
-		what := t.f("reviewer.what", nr.Name)
-		return p.e.do(storeOp{write: true, run: func(s Store) tea.Msg {
-			return writeDoneMsg{what: what, err: s.SaveReviewer(id, nr, actor), retry: f, reload: true}
-		}}), nil
+		return p.e.write(t.f("reviewer.what", nr.Name), f, true,
+			func(s Store) error { return s.SaveReviewer(id, nr, actor) }), nil
 	}
 	p.e.open(f)
 }
@@ -83,9 +60,8 @@ func (p *reviewersPane) confirmDelete(idx int) {
 	p.e.open(&confirmDialog{e: p.e, keys: p.keys, title: t.s("reviewer.deletetitle"),
 		body: t.f("reviewer.deletebody", r.Name, n),
 		yes: func() tea.Cmd {
-			return p.e.do(storeOp{write: true, run: func(s Store) tea.Msg {
-				return writeDoneMsg{what: t.f("reviewer.whatdelete", r.Name), err: s.DeleteReviewer(id, r.ID, actor), reload: true}
-			}})
+			return p.e.write(t.f("reviewer.whatdelete", r.Name), nil, true,
+				func(s Store) error { return s.DeleteReviewer(id, r.ID, actor) })
 		}})
 }
 
@@ -117,20 +93,14 @@ func (p *reviewersPane) View(w, h int) string {
 		st.Faint.Render(truncate(" "+t.s("reviewer.info"), w)),
 		st.TableHead.Render("  " + fit(t.s("reviewer.name"), nameW) + "  " + fit(t.s("reviewer.scored"), 12) + "  " + t.s("reviewer.current")),
 	}
-	off := p.list.window(p.rows, len(ev.Reviewers))
-	for i := off; i < min(off+p.rows, len(ev.Reviewers)); i++ {
-		r := ev.Reviewers[i]
-		name := fit(r.Name, nameW)
+	lines = p.list.render(st, lines, len(ev.Reviewers), p.rows, func(i int) (string, string) {
+		r := &ev.Reviewers[i]
 		rest := "  " + fit(itoa(p.scored(r.ID))+"/"+itoa(total), 12) + "  "
 		if i == p.wb.reviewer {
 			rest += st.OK.Render("● " + t.s("reviewer.iscurrent"))
 		}
-		if i == p.list.cur {
-			lines = append(lines, st.Cursor.Render("▸ "+name)+rest)
-		} else {
-			lines = append(lines, "  "+name+rest)
-		}
-	}
+		return fit(r.Name, nameW), rest
+	})
 	return block(lines, w, h)
 }
 
@@ -141,5 +111,5 @@ func (p *reviewersPane) ShortHelp() []key.Binding {
 
 func (p *reviewersPane) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Add, k.RenameItem, k.DeleteItem, k.Choose}}
+	return [][]key.Binding{k.listMoves(), {k.Add, k.RenameItem, k.DeleteItem, k.Choose}}
 }

@@ -29,24 +29,12 @@ func clean(s string) string { return termtext.Clean(s) }
 
 // fit returns s truncated (with an ellipsis, never splitting a wide character) and right-padded
 // to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	s = clean(s)
-	sw := width(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, ellipsis)
-		sw = width(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
+func fit(s string, w int) string { return fitAlign(s, w, false) }
 
 // fitRight is fit with the text aligned to the right edge (numbers).
-func fitRight(s string, w int) string {
+func fitRight(s string, w int) string { return fitAlign(s, w, true) }
+
+func fitAlign(s string, w int, right bool) string {
 	if w <= 0 {
 		return ""
 	}
@@ -57,7 +45,10 @@ func fitRight(s string, w int) string {
 		sw = width(s)
 	}
 	if sw < w {
-		s = strings.Repeat(" ", w-sw) + s
+		if right {
+			return strings.Repeat(" ", w-sw) + s
+		}
+		return s + strings.Repeat(" ", w-sw)
 	}
 	return s
 }
