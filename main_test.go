@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"ccselect/export"
+	"ccselect/internal/testpriv"
 	"ccselect/samples"
 )
 
@@ -563,7 +564,7 @@ func TestUsageErrors(t *testing.T) {
 // that creates no -wal/-shm files), the ones that write fail with a clear message, and nothing
 // changes on disk. Both a read-only file and a file in a read-only directory.
 func TestReadOnlyDatabase(t *testing.T) {
-	if !unprivileged(t) {
+	if !testpriv.Unprivileged(t) {
 		return
 	}
 	for _, c := range []struct {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"ccselect/internal/testpriv"
 	"ccselect/samples"
 )
 
@@ -126,7 +127,7 @@ func TestOpenBadPaths(t *testing.T) {
 	}
 
 	t.Run("read-only directory", func(t *testing.T) {
-		if !unprivileged(t) {
+		if !testpriv.Unprivileged(t) {
 			return
 		}
 		ro := filepath.Join(t.TempDir(), "ro")
@@ -139,7 +140,7 @@ func TestOpenBadPaths(t *testing.T) {
 		}
 	})
 	t.Run("read-only file", func(t *testing.T) {
-		if !unprivileged(t) {
+		if !testpriv.Unprivileged(t) {
 			return
 		}
 		path := sampleDB(t)
@@ -149,7 +150,7 @@ func TestOpenBadPaths(t *testing.T) {
 		expectUntouched(t, path, ErrReadOnly, "read-only")
 	})
 	t.Run("existing file in a read-only directory", func(t *testing.T) {
-		if !unprivileged(t) {
+		if !testpriv.Unprivileged(t) {
 			return
 		}
 		path := sampleDB(t)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"ccselect/internal/testpriv"
 	"ccselect/model"
 	"ccselect/samples"
 )
@@ -85,7 +86,7 @@ func TestOpenReadOnly(t *testing.T) {
 // A file this user may not write, or one in a directory it may not write: Open refuses it with
 // ErrReadOnly (and leaves it alone), OpenReadOnly reads it.
 func TestOpenReadOnlyPermissions(t *testing.T) {
-	if !unprivileged(t) {
+	if !testpriv.Unprivileged(t) {
 		return
 	}
 	t.Run("file", func(t *testing.T) {

@@ -1,4 +1,5 @@
-package main
+// Package testpriv lets permission tests mean something when the suite runs as root (as CI does).
+package testpriv
 
 import (
 	"errors"
@@ -14,12 +15,12 @@ import (
 // childEnv marks the copy of the test binary that unprivileged started.
 const childEnv = "CCSELECT_TEST_UNPRIVILEGED"
 
-// unprivileged makes a permission test meaningful when the tests run as root, which ignores file
+// Unprivileged makes a permission test meaningful when the tests run as root, which ignores file
 // modes: it runs the calling test again, alone, in a copy of the test binary started as user
 // nobody (setpriv), and reports the child's result. It returns true where the checks should
 // run: in this process when it is not root, in the child when it is. Without setpriv a root
 // run skips the test, saying why.
-func unprivileged(t *testing.T) bool {
+func Unprivileged(t *testing.T) bool {
 	t.Helper()
 	if os.Getenv(childEnv) == "1" || os.Geteuid() != 0 {
 		return true
