@@ -276,19 +276,21 @@ func (g *gridPane) edit(typed string) tea.Cmd {
 	return nil
 }
 
-// anchorsLine shows a value function compactly: "≤99.5→1 · 99.9→3 · 99.95→4 · ≥99.99→5".
+// anchorsLine shows a value function compactly, e.g. "≤99.5→1 · 99.9→3 · 99.95→4 · ≥99.99→5",
+// "≤10→5 · 30→4 · … · ≥4320→1" for a cost, and "<1000→1 · 1000→2 · …" for a step. Anchors are
+// sorted by value whatever the direction, so the first one holds below and the last one above.
 func anchorsLine(c *model.Criterion, scale float64) string {
-	parts := make([]string, len(c.Anchors))
+	n := len(c.Anchors)
+	parts := make([]string, n)
 	for i, a := range c.Anchors {
 		x := num(a.X * scale)
-		switch i {
-		case 0:
+		switch {
+		case i == 0 && n > 1 && c.Anchors[1].X == a.X:
+			x = "<" + x // a step: the first score holds strictly below
+		case i == 0:
 			x = "≤" + x
-		case len(c.Anchors) - 1:
+		case i == n-1:
 			x = "≥" + x
-		}
-		if c.Direction == model.Cost {
-			x = strings.NewReplacer("≤", "≥", "≥", "≤").Replace(x)
 		}
 		parts[i] = x + "→" + num(a.Score)
 	}

@@ -54,7 +54,11 @@ func (p *overviewPane) View(w, h int) string {
 	p.lastH = h
 	lines := overviewLines(p.e, p.wb, w)
 	p.scroll = clampOffset(p.scroll, h, len(lines))
-	return block(lines[p.scroll:], w, h) + "\n" + block(foot, w, len(foot))
+	body := block(lines[p.scroll:], w, h)
+	if len(foot) == 0 {
+		return body // no band: an extra "\n" would push the hint bar off the screen
+	}
+	return body + "\n" + block(foot, w, len(foot))
 }
 
 // robustLines is the band at the bottom: a rule and the robustness summary in up to two lines

@@ -132,7 +132,7 @@ func TestMeasuredValueForm(t *testing.T) {
 		t.Fatal("a digit on a measured cell did not open the editor")
 	}
 	scr := screen(r)
-	for _, want := range []string{"unit: channels", "Value (channels)", "≤1000→1"} {
+	for _, want := range []string{"unit: channels", "Value (channels)", "<1000→1"} {
 		if !strings.Contains(scr, want) {
 			t.Fatalf("editor lacks %q:\n%s", want, scr)
 		}

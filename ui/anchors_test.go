@@ -1,0 +1,29 @@
+package ui
+
+import (
+	"testing"
+
+	"ccselect/samples"
+)
+
+func TestAnchorsLine(t *testing.T) {
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"track_record":        "≤99.5→1 · 99.9→3 · 99.95→4 · ≥99.99→5",
+		"elastic_scaling":     "≤10→5 · 30→4 · 240→3 · 1440→2 · ≥4320→1", // cost: fast is good
+		"concurrent_channels": "<1000→1 · 1000→2 · 1250→3 · 1500→4 · ≥2000→5",
+	}
+	for id, w := range want {
+		c, _ := ev.Framework.Criterion(id)
+		scale := 1.0
+		if c.AnchorParam != "" {
+			scale = ev.Params[c.AnchorParam]
+		}
+		if got := anchorsLine(c, scale); got != w {
+			t.Errorf("%s: %q, want %q", id, got, w)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"ccselect/model"
+	"ccselect/samples"
+)
+
+// Every screen is exactly the terminal's height with the key hint on the last line: one extra
+// line scrolls the hint bar (and the header) off a real terminal, which width checks miss.
+func TestEveryTabFillsTheTerminalAndShowsTheHint(t *testing.T) {
+	st, sampleID := sampleStore(t)
+	empty, err := samples.Template("finance", "empty", "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emptyID, err := st.Create(empty, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		id   int64
+	}{{"sample", sampleID}, {"empty", emptyID}} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 16}} {
+			for _, lang := range []model.Lang{model.LangEn, model.LangZh} {
+				r := start(newTestRoot(st, lang, c.id, size[0], size[1]))
+				for i := range r.tabs {
+					r.tab = i
+					where := fmt.Sprintf("%s %dx%d %s tab %d", c.name, size[0], size[1], lang, i)
+					ls := lines(screen(r))
+					if len(ls) != size[1] {
+						t.Fatalf("%s: %d lines, want %d:\n%s", where, len(ls), size[1], screen(r))
+					}
+					if !strings.Contains(ls[len(ls)-1], "?") {
+						t.Fatalf("%s: the last line is not the key hint: %q", where, ls[len(ls)-1])
+					}
+				}
+			}
+		}
+	}
+}
