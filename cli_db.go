@@ -137,3 +137,35 @@ func actor() string {
 	}
 	return "ccselect"
 }
+
+// problemFlags are the flags of every command that ranks: where the evaluation comes from, the
+// weight profile and how reviewers combine.
+type problemFlags struct {
+	src       source
+	profile   *string
+	consensus *string
+}
+
+func addProblemFlags(fs *flag.FlagSet) problemFlags {
+	return problemFlags{
+		src:       sourceFlags(fs),
+		profile:   fs.String("profile", "", "weight profile (default: the evaluation's active one)"),
+		consensus: fs.String("consensus", "mean", "how reviewers combine: mean or median"),
+	}
+}
+
+// rule checks --consensus before anything is loaded, so a typo is a usage error.
+func (f problemFlags) rule() (model.ConsensusRule, error) {
+	r, err := model.ParseConsensus(*f.consensus)
+	return r, asUsage(err)
+}
+
+// compile loads the evaluation and compiles it under the chosen profile and method.
+func (f problemFlags) compile(rule model.ConsensusRule, m model.Method) (*model.Evaluation, *model.Problem, error) {
+	ev, err := f.src.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := model.NewProblem(ev, *f.profile, rule, m)
+	return ev, p, err
+}

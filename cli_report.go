@@ -9,10 +9,8 @@ import (
 
 func cmdReport(args []string, out io.Writer) error {
 	fs := newFlags("report")
-	src := sourceFlags(fs)
-	profile := fs.String("profile", "", "weight profile (default: the evaluation's active one)")
+	pf := addProblemFlags(fs)
 	method := fs.String("method", "wsm", "wsm (weighted sum) or topsis")
-	consensus := fs.String("consensus", "mean", "how reviewers combine: mean or median")
 	format := fs.String("format", "table", "table, json or csv")
 	lang := langFlag(fs)
 	if err := parse(fs, args); err != nil {
@@ -26,18 +24,14 @@ func cmdReport(args []string, out io.Writer) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	rule, err := model.ParseConsensus(*consensus)
+	rule, err := pf.rule()
 	if err != nil {
-		return asUsage(err)
+		return err
 	}
 	if *format != "table" && *format != "json" && *format != "csv" {
 		return usagef("--format must be table, json or csv, got %q", *format)
 	}
-	ev, err := src.load()
-	if err != nil {
-		return err
-	}
-	p, err := model.NewProblem(ev, *profile, rule, m)
+	ev, p, err := pf.compile(rule, m)
 	if err != nil {
 		return err
 	}

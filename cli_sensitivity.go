@@ -13,14 +13,12 @@ import (
 // an SMAA-2 run (skipped with --samples 0).
 func cmdSensitivity(args []string, out io.Writer) error {
 	fs := newFlags("sensitivity")
-	src := sourceFlags(fs)
-	profile := fs.String("profile", "", "weight profile (default: the evaluation's active one)")
+	pf := addProblemFlags(fs)
 	samples := fs.Int("samples", model.DefaultSMAASamples, "SMAA samples (0 skips SMAA)")
 	seed := fs.Uint64("seed", 1, "SMAA random seed (same seed, same numbers)")
 	level := fs.String("level", "dimensions", "SMAA weights drawn for: dimensions or criteria")
 	weights := fs.String("weights", "uniform", "SMAA weight distribution: uniform, ordinal or around:PCT")
 	uncertainty := fs.String("uncertainty", "none", "SMAA score uncertainty: none or reviewers")
-	consensus := fs.String("consensus", "mean", "how reviewers combine: mean or median")
 	format := fs.String("format", "table", "table or json")
 	lang := langFlag(fs)
 	if err := parse(fs, args); err != nil {
@@ -46,15 +44,11 @@ func cmdSensitivity(args []string, out io.Writer) error {
 	if opt.Uncertainty, err = model.ParseSMAAUncertainty(*uncertainty); err != nil {
 		return asUsage(err)
 	}
-	rule, err := model.ParseConsensus(*consensus)
-	if err != nil {
-		return asUsage(err)
-	}
-	ev, err := src.load()
+	rule, err := pf.rule()
 	if err != nil {
 		return err
 	}
-	p, err := model.NewProblem(ev, *profile, rule, model.WSM{})
+	ev, p, err := pf.compile(rule, model.WSM{})
 	if err != nil {
 		return err
 	}
