@@ -49,13 +49,14 @@ func hintText(bs []key.Binding) string {
 
 // ---- confirmation ----
 
-// confirmDialog asks a yes/no question that names what it is about.
+// confirmDialog asks a yes/no question that names what it is about. Its words come from text
+// at every render, so L (which a confirmation leaves to the root: it types nothing) switches
+// the language of an open question too.
 type confirmDialog struct {
-	e     *env
-	keys  *keyMap
-	title string
-	body  string
-	yes   func() tea.Cmd
+	e    *env
+	keys *keyMap
+	text func(t tr) (title, body string)
+	yes  func() tea.Cmd
 }
 
 func (d *confirmDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
@@ -75,7 +76,8 @@ func (d *confirmDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 func (d *confirmDialog) View(maxW int) string {
 	w := min(maxW, 64)
 	inner := w - d.e.styles.Box.GetHorizontalFrameSize()
-	return frame(d.e.styles, d.title, wrap(d.body, inner), hintText(d.Help()), w)
+	title, body := d.text(d.e.t)
+	return frame(d.e.styles, title, wrap(body, inner), hintText(d.Help()), w)
 }
 
 func (d *confirmDialog) Help() []key.Binding {

@@ -163,8 +163,8 @@ func (p *homePane) nameForm(title, name string, save func(f *formDialog, name st
 func (p *homePane) confirmDelete(s Summary) {
 	t := p.e.t
 	actor := p.e.actor
-	p.e.open(&confirmDialog{e: p.e, keys: p.keys, title: t.s("home.deletetitle"),
-		body: t.f("home.deletebody", s.Name, s.Vendors),
+	p.e.open(&confirmDialog{e: p.e, keys: p.keys,
+		text: func(t tr) (string, string) { return t.s("home.deletetitle"), t.f("home.deletebody", s.Name, s.Vendors) },
 		yes: func() tea.Cmd {
 			return p.e.do(storeOp{write: true, run: func(st Store) tea.Msg {
 				return writeDoneMsg{what: t.f("home.whatdelete", s.Name), err: st.Delete(s.ID, actor), reload: true, deleted: s.ID}

@@ -57,8 +57,8 @@ func (p *reviewersPane) confirmDelete(idx int) {
 	r := p.wb.ev.Reviewers[idx]
 	n := p.scored(r.ID)
 	id, actor := p.wb.id, p.e.actor
-	p.e.open(&confirmDialog{e: p.e, keys: p.keys, title: t.s("reviewer.deletetitle"),
-		body: t.f("reviewer.deletebody", r.Name, n),
+	p.e.open(&confirmDialog{e: p.e, keys: p.keys,
+		text: func(t tr) (string, string) { return t.s("reviewer.deletetitle"), t.f("reviewer.deletebody", r.Name, n) },
 		yes: func() tea.Cmd {
 			return p.e.write(t.f("reviewer.whatdelete", r.Name), nil, true,
 				func(s Store) error { return s.DeleteReviewer(id, r.ID, actor) })

@@ -220,6 +220,13 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
+	// L switches the language over the help and over a confirmation (neither types text);
+	// a form keeps L as a letter.
+	_, confirming := r.dlg.(*confirmDialog)
+	if (r.help || confirming) && key.Matches(msg, k.Lang) {
+		r.setLang(r.e.t.other().lang)
+		return nil
+	}
 	if r.dlg != nil {
 		cmd, done := r.dlg.Update(msg)
 		if done {

@@ -77,8 +77,10 @@ func (p *vendorsPane) confirmDelete(idx int) {
 	v := p.wb.ev.Vendors[idx]
 	id, actor := p.wb.id, p.e.actor
 	name := v.Name.In(t.lang)
-	p.e.open(&confirmDialog{e: p.e, keys: p.keys, title: t.s("vendor.deletetitle"),
-		body: t.f("vendor.deletebody", name),
+	p.e.open(&confirmDialog{e: p.e, keys: p.keys,
+		text: func(t tr) (string, string) {
+			return t.s("vendor.deletetitle"), t.f("vendor.deletebody", v.Name.In(t.lang))
+		},
 		yes: func() tea.Cmd {
 			return p.e.write(t.f("vendor.whatdelete", name), nil, true,
 				func(s Store) error { return s.DeleteVendor(id, v.ID, actor) })
@@ -97,7 +99,13 @@ func (p *vendorsPane) View(w, h int) string {
 		nameW = max(nameW, width(v.Name.In(t.lang)))
 	}
 	nameW = min(nameW, w/3)
-	otherW := min(nameW, max(w/5, 6))
+	// The other language's column is sized by its own names (not the current ones), so a
+	// short English name does not cut the Chinese one beside it.
+	otherW := width(t.other().s("vendor.name"))
+	for _, v := range ev.Vendors {
+		otherW = max(otherW, width(v.Name.In(t.other().lang)))
+	}
+	otherW = min(otherW, max(w/4, 6))
 	const priceW = 9
 	notesW := max(w-(2+nameW+1+otherW+1+priceW+2), 0)
 	lines := []string{

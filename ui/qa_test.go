@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"ccselect/model"
+)
+
+// Acceptance findings: each test reproduces a defect seen while using the workbench in tmux.
+
+// L switches the language while the help overlay or a confirmation is open: the consultant
+// shows the English keys to a guest without closing what is on screen.
+func TestLangToggleInHelpAndConfirm(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
+	press(r, "4", "?")
+	if !strings.Contains(screen(r), "按键 · 安全") {
+		t.Fatalf("zh help:\n%s", screen(r))
+	}
+	press(r, "L")
+	if !r.help || !strings.Contains(screen(r), "Keys · Security") || !strings.Contains(screen(r), "half point") {
+		t.Fatalf("L in the help did not switch to English:\n%s", screen(r))
+	}
+	press(r, "esc", "0", "shift+tab", "shift+tab", "x") // vendors tab: delete the first vendor?
+	if !strings.Contains(screen(r), "Delete vendor “Yunqi Telecom”") {
+		t.Fatalf("en confirm:\n%s", screen(r))
+	}
+	press(r, "L")
+	scr := screen(r)
+	if r.dlg == nil || !strings.Contains(scr, "云启通讯") || strings.Contains(scr, "Delete vendor") {
+		t.Fatalf("L in a confirmation did not switch to Chinese:\n%s", scr)
+	}
+	press(r, "n")
+	if ev, _ := st.Load(id); ev.VendorIndex("yunqi") < 0 {
+		t.Fatal("n deleted the vendor")
+	}
+}
+
+// The vendors table shows the other language's name in full when there is room: it was cut to
+// the width of the longest current-language name ("Vendor X" → "超长名…").
+func TestVendorsOtherNameNotCutWithRoom(t *testing.T) {
+	st, id := sampleStore(t)
+	ev, _ := st.Load(id)
+	v := ev.Vendors[0]
+	v.Name = model.Text{Zh: "超长名字的云呼叫中心", En: "X"}
+	if err := st.SaveVendor(id, v, "test"); err != nil {
+		t.Fatal(err)
+	}
+	for _, other := range []string{"Qinghe ServiceCloud"} {
+		r := start(newTestRoot(st, model.LangZh, id, 80, 24))
+		press(r, "shift+tab", "shift+tab")
+		if !strings.Contains(screen(r), other) {
+			t.Fatalf("zh vendors table cuts %q:\n%s", other, screen(r))
+		}
+	}
+	r := start(newTestRoot(st, model.LangEn, id, 80, 24))
+	press(r, "shift+tab", "shift+tab")
+	if !strings.Contains(screen(r), "超长名字的云呼叫中心") {
+		t.Fatalf("en vendors table cuts the Chinese name:\n%s", screen(r))
+	}
+}
