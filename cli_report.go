@@ -38,9 +38,9 @@ func cmdReport(args []string, out io.Writer) error {
 	res := p.Rank()
 	switch *format {
 	case "json":
-		return export.WriteRankingJSON(out, export.BuildRankingReport(ev, res, l))
+		return export.WriteRankingJSON(out, export.BuildRankingReport(ev, res, rule, l))
 	case "csv":
 		return export.WriteRankingCSV(out, ev, res, l)
 	}
-	return export.WriteRankingTable(out, ev, res, l)
+	return export.WriteRankingTable(out, ev, res, rule, l)
 }

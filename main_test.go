@@ -43,8 +43,8 @@ func failCLI(t *testing.T, want string, args ...string) {
 }
 
 type reportJSON struct {
-	Evaluation, Profile, Method string
-	Vendors                     []struct {
+	Evaluation, Profile, Method, Consensus string
+	Vendors                                []struct {
 		ID              string
 		Name            string
 		Rank            *int
@@ -108,6 +108,15 @@ func TestReportProfilesMethodsAndLanguages(t *testing.T) {
 	if r := report(t, "--sample", "--method", "topsis"); r.Method != "topsis" || r.Vendors[0].Total <= 0 || r.Vendors[0].Total > 1 {
 		t.Fatalf("topsis = %+v", r.Vendors[0])
 	}
+	if r := report(t, "--sample"); r.Consensus != "mean" {
+		t.Fatalf("default consensus = %q", r.Consensus)
+	}
+	if r := report(t, "--sample", "--consensus", "median"); r.Consensus != "median" || r.Vendors[0].ID != "yunqi" {
+		t.Fatalf("median report = %q, leader %s", r.Consensus, r.Vendors[0].ID)
+	}
+	if table := mustCLI(t, "report", "--sample", "--consensus", "median", "--lang", "en"); !strings.Contains(table, "Consensus: median") {
+		t.Errorf("median table does not say so:\n%s", table)
+	}
 	if r := report(t, "--sample", "--lang", "zh"); r.Vendors[0].Name != "云启通讯" {
 		t.Fatalf("zh name = %q", r.Vendors[0].Name)
 	}
@@ -118,7 +127,7 @@ func TestReportProfilesMethodsAndLanguages(t *testing.T) {
 		}
 	}
 	csv := mustCLI(t, "report", "--sample", "--format", "csv")
-	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 6 || !strings.HasPrefix(lines[1], "1,yunqi,") {
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 6 || lines[0][:len("\ufeffrank,")] != "\ufeffrank," || !strings.HasPrefix(lines[1], "1,yunqi,") {
 		t.Fatalf("csv = %q", csv)
 	}
 }

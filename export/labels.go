@@ -24,5 +24,8 @@ var reportLabels = map[string]model.Text{
 	"profile":    {Zh: "权重配置", En: "Profile"},
 	"method":     {Zh: "方法", En: "Method"},
 	"evaluation": {Zh: "评估", En: "Evaluation"},
+	"consensus":  {Zh: "评审汇总", En: "Consensus"},
+	"mean":       {Zh: "平均值", En: "mean"},
+	"median":     {Zh: "中位数", En: "median"},
 	"no_value":   {Zh: "无评分", En: "no score"},
 }

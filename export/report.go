@@ -17,6 +17,7 @@ type RankingReport struct {
 	Evaluation string          `json:"evaluation"`
 	Profile    string          `json:"profile"`
 	Method     string          `json:"method"`
+	Consensus  string          `json:"consensus"` // how reviewers were combined: mean or median
 	Vendors    []RankingVendor `json:"vendors"`
 }
 
@@ -34,9 +35,12 @@ type RankingVendor struct {
 	Dimensions      map[string]float64 `json:"dimensions"`
 }
 
-// BuildRankingReport turns a ranking into the report shape (names in lang).
-func BuildRankingReport(e *model.Evaluation, res *model.Result, lang model.Lang) RankingReport {
-	r := RankingReport{Evaluation: e.Name, Profile: res.Profile, Method: res.Method, Vendors: []RankingVendor{}}
+// BuildRankingReport turns a ranking into the report shape (names in lang). rule is the
+// consensus the ranking was made with; the result does not carry it, and a reader must be able
+// to tell a median ranking from a mean one.
+func BuildRankingReport(e *model.Evaluation, res *model.Result, rule model.ConsensusRule, lang model.Lang) RankingReport {
+	r := RankingReport{Evaluation: e.Name, Profile: res.Profile, Method: res.Method, Consensus: string(rule),
+		Vendors: []RankingVendor{}}
 	for _, v := range res.Vendors {
 		line := RankingVendor{ID: v.ID, Name: v.Name.In(lang), Total: round(v.Total), Excluded: v.Excluded,
 			Incomplete: v.Incomplete, FailedKnockOuts: []string{}, Missing: []string{},
@@ -70,15 +74,23 @@ func WriteRankingJSON(w io.Writer, r RankingReport) error {
 	return enc.Encode(r)
 }
 
+// utf8BOM starts every CSV: without it Excel on a Chinese (or any non-UTF-8) Windows reads the
+// file in the local code page and shows the vendor names as mojibake. Excel, Numbers and
+// LibreOffice then read UTF-8, and Go's and Python's readers ("utf-8-sig") skip it.
+const utf8BOM = "\ufeff"
+
 // WriteRankingCSV prints one row per vendor with the dimension contributions as columns.
 func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, lang model.Lang) error {
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	header := []string{"rank", "id", "name", "total", "excluded", "failed_knockouts", "incomplete", "missing"}
 	header = append(header, res.Dimensions...)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	rep := BuildRankingReport(e, res, lang)
+	rep := BuildRankingReport(e, res, "", lang)
 	for _, v := range rep.Vendors {
 		rank := ""
 		if v.Rank != nil {
@@ -111,10 +123,11 @@ func csvText(s string) string {
 
 // WriteRankingTable prints the ranking for people: rank, vendor, total, lead over the next
 // vendor, one column per dimension contribution, and the reasons for exclusions and gaps.
-func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, lang model.Lang) error {
+func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule model.ConsensusRule, lang model.Lang) error {
 	f := &e.Framework
-	fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s\n\n", label(lang, "evaluation"), oneLine(e.Name),
-		label(lang, "profile"), oneLine(res.Profile), label(lang, "method"), res.Method)
+	fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", label(lang, "evaluation"), oneLine(e.Name),
+		label(lang, "profile"), oneLine(res.Profile), label(lang, "method"), res.Method,
+		label(lang, "consensus"), label(lang, string(rule)))
 	t := TextTable{Header: []string{label(lang, "rank"), label(lang, "vendor"), label(lang, "total"), label(lang, "lead")},
 		Right: map[int]bool{0: true, 2: true, 3: true}}
 	for i, d := range f.Dimensions {

@@ -34,7 +34,7 @@ func TestRankingTableGolden(t *testing.T) {
 		t.Run(string(lang), func(t *testing.T) {
 			ev, res := sampleRanking(t, "default")
 			var b bytes.Buffer
-			if err := export.WriteRankingTable(&b, ev, res, lang); err != nil {
+			if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, lang); err != nil {
 				t.Fatal(err)
 			}
 			golden.RequireEqual(t, b.Bytes())
@@ -46,7 +46,7 @@ func TestRankingTableGolden(t *testing.T) {
 func TestRankingTableAlignsCJK(t *testing.T) {
 	ev, res := sampleRanking(t, "default")
 	var b bytes.Buffer
-	if err := export.WriteRankingTable(&b, ev, res, model.LangZh); err != nil {
+	if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, model.LangZh); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")[2:] // skip the title line and blank
@@ -66,14 +66,14 @@ func TestRankingTableAlignsCJK(t *testing.T) {
 func TestRankingJSONShape(t *testing.T) {
 	ev, res := sampleRanking(t, "finance")
 	var b bytes.Buffer
-	if err := export.WriteRankingJSON(&b, export.BuildRankingReport(ev, res, model.LangEn)); err != nil {
+	if err := export.WriteRankingJSON(&b, export.BuildRankingReport(ev, res, model.ConsensusMean, model.LangEn)); err != nil {
 		t.Fatal(err)
 	}
 	var got map[string]any
 	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got["profile"] != "finance" || got["method"] != "wsm" || got["evaluation"] != ev.Name {
+	if got["profile"] != "finance" || got["method"] != "wsm" || got["consensus"] != "mean" || got["evaluation"] != ev.Name {
 		t.Fatalf("header = %v", got)
 	}
 	vendors := got["vendors"].([]any)
@@ -104,7 +104,7 @@ func TestRankingCSV(t *testing.T) {
 	if len(rows) != 6 || len(rows[0]) != 13 {
 		t.Fatalf("csv shape %d×%d", len(rows), len(rows[0]))
 	}
-	if rows[1][0] != "1" || rows[1][2] != "云启通讯" || rows[1][3] != "3.9650" && !strings.HasPrefix(rows[1][3], "3.9") {
+	if rows[1][0] != "1" || rows[1][2] != "云启通讯" || rows[1][3] != "3.9700" {
 		t.Fatalf("first row = %v", rows[1])
 	}
 	if rows[5][0] != "" || rows[5][4] != "true" {
@@ -166,7 +166,7 @@ func TestReportsWithHostileNames(t *testing.T) {
 	res := p.Rank()
 	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
 		var b bytes.Buffer
-		if err := export.WriteRankingTable(&b, ev, res, lang); err != nil {
+		if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, lang); err != nil {
 			t.Fatal(err)
 		}
 		if n := strings.Count(b.String(), "\n"); n != 2+1+len(ev.Vendors) || strings.ContainsRune(b.String(), 0x1b) {
@@ -217,5 +217,60 @@ func TestRankingCSVDefusesFormulas(t *testing.T) {
 	}
 	if !names[`'=HYPERLINK("http://x")`] || !names["'-Huisheng"] || !names["Huisheng AI"] {
 		t.Fatalf("names = %v", names)
+	}
+}
+
+// A spreadsheet opened on a Chinese Windows reads a CSV without a byte-order mark in the local
+// code page (GBK) and shows the vendor names as mojibake; the UTF-8 BOM makes Excel, Numbers and
+// LibreOffice read UTF-8. Names with commas and quotes stay one quoted cell.
+func TestRankingCSVForSpreadsheets(t *testing.T) {
+	ev, _ := sampleRanking(t, "default")
+	ev.Vendors[0].Name.Zh = `云启,"通讯"`
+	p, err := model.NewProblem(ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := export.WriteRankingCSV(&b, ev, p.Rank(), model.LangZh); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.HasPrefix(out, "\ufeffrank,id,name,") {
+		t.Fatalf("csv does not start with a UTF-8 byte-order mark and the header: %q", out[:min(len(out), 20)])
+	}
+	if !strings.Contains(out, "\n1,yunqi,\"云启,\"\"通讯\"\"\",3.9700,") {
+		t.Fatalf("first row not quoted as one cell:\n%s", out)
+	}
+	if strings.Count(out, "\ufeff") != 1 {
+		t.Fatalf("byte-order mark repeated:\n%q", out)
+	}
+}
+
+// The report says how reviewers were combined: a median ranking must not read as a mean one.
+func TestRankingReportNamesConsensus(t *testing.T) {
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := model.NewProblem(ev, "default", model.ConsensusMedian, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := p.Rank()
+	var b bytes.Buffer
+	if err := export.WriteRankingJSON(&b, export.BuildRankingReport(ev, res, model.ConsensusMedian, model.LangEn)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"consensus": "median"`) {
+		t.Errorf("json has no consensus:\n%s", b.String())
+	}
+	for lang, want := range map[model.Lang]string{model.LangEn: "Consensus: median", model.LangZh: "评审汇总: 中位数"} {
+		b.Reset()
+		if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMedian, lang); err != nil {
+			t.Fatal(err)
+		}
+		if title, _, _ := strings.Cut(b.String(), "\n"); !strings.Contains(title, want) {
+			t.Errorf("%s title %q lacks %q", lang, title, want)
+		}
 	}
 }
