@@ -273,13 +273,14 @@ func (g *gridPane) sideLines(w, h int) []string {
 		})...)
 	}
 	if cv.n > 0 {
-		line := t.f("side.consensus", short(cv.cons), num2(cv.score), short(cv.spread))
+		// Flowed at its " · " so a narrow panel moves the spread to the next line, not off it.
+		parts := strings.Split(t.f("side.consensus", short(cv.cons), num2(cv.score), short(cv.spread)), " · ")
 		style := st.Faint
 		if cv.spread >= disagreement {
 			style = st.Warn
-			line += " " + t.s("side.disagree")
+			parts = append(parts, t.s("side.disagree"))
 		}
-		cell = append(cell, style.Render(truncate(line, w)))
+		cell = append(cell, flow(parts, " · ", w, func(_ int, s string) string { return style.Render(s) })...)
 	}
 	note, evidence, who := g.noteOf(v, c)
 	if note != "" {
@@ -292,14 +293,32 @@ func (g *gridPane) sideLines(w, h int) []string {
 	room := h - len(head) - len(cell)
 	var rubric []string
 	if room >= 3 {
-		per := room / 3
+		// Each anchor gets an even share of the room; lines a short anchor leaves unused go to
+		// the longer ones in turn, so the panel does not end in blank lines over a cut rubric.
+		var wrapped [][]string
 		for i, r := range crit.Rubric {
-			text := r.In(lang)
-			if text == "" {
-				continue
+			if text := r.In(lang); text != "" {
+				wrapped = append(wrapped, wrap(itoa(2*i+1)+" "+text, w))
 			}
-			ls := wrap(itoa(2*i+1)+" "+text, w)
-			rubric = append(rubric, limitLines(ls, per, w)...)
+		}
+		give := make([]int, len(wrapped))
+		left := room
+		for i, ls := range wrapped {
+			give[i] = min(len(ls), room/max(len(wrapped), 1))
+			left -= give[i]
+		}
+		for grew := true; left > 0 && grew; { // round robin, one line at a time
+			grew = false
+			for i, ls := range wrapped {
+				if left > 0 && give[i] < len(ls) {
+					give[i]++
+					left--
+					grew = true
+				}
+			}
+		}
+		for i, ls := range wrapped {
+			rubric = append(rubric, limitLines(ls, give[i], w)...)
 		}
 	}
 	out := append(head, rubric...)

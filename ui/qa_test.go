@@ -60,3 +60,18 @@ func TestVendorsOtherNameNotCutWithRoom(t *testing.T) {
 		t.Fatalf("en vendors table cuts the Chinese name:\n%s", screen(r))
 	}
 }
+
+// At 80×24 the side panel cut the spread off the consensus line ("均值 3 → 得分 3.00 · 分歧 4…"):
+// the number a workshop argues about was the part lost. The line now flows onto a second one.
+func TestSidePanelShowsSpreadAt80(t *testing.T) {
+	st, id := sampleStore(t)
+	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
+		r := start(newTestRoot(st, lang, id, 80, 24))
+		press(r, "4", "j", "l", "l", "l", "l") // storage security × Qinghe: reviewers 1, 2, 3 → spread 2
+		scr := screen(r)
+		want := map[model.Lang]string{model.LangZh: "分歧 2", model.LangEn: "spread 2"}[lang]
+		if !strings.Contains(scr, want) {
+			t.Fatalf("%s: spread not shown:\n%s", lang, scr)
+		}
+	}
+}
