@@ -28,4 +28,5 @@ var reportLabels = map[string]model.Text{
 	"mean":       {Zh: "平均值", En: "mean"},
 	"median":     {Zh: "中位数", En: "median"},
 	"no_value":   {Zh: "无评分", En: "no score"},
+	"no_vendors": {Zh: "还没有厂商：请在工作台（ccselect）中添加，或导入评估文件。", En: "No vendors yet: add them in the workbench (ccselect) or import a bundle."},
 }

@@ -134,6 +134,10 @@ func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule
 		t.Header = append(t.Header, d.Name.In(lang))
 		t.Right[4+i] = true
 	}
+	if len(res.Vendors) == 0 {
+		_, err := fmt.Fprintln(w, label(lang, "no_vendors"))
+		return err
+	}
 	t.Header = append(t.Header, label(lang, "status"))
 	for i, v := range res.Vendors {
 		rank, lead := "✗", ""

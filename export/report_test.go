@@ -274,3 +274,33 @@ func TestRankingReportNamesConsensus(t *testing.T) {
 		}
 	}
 }
+
+// A ranking of an evaluation without vendors says what to do instead of printing a bare header.
+func TestRankingTableNoVendors(t *testing.T) {
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Vendors, ev.Scores = nil, nil
+	p, err := model.NewProblem(ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[model.Lang]string{model.LangEn: "No vendors yet", model.LangZh: "还没有厂商"} {
+		var b bytes.Buffer
+		if err := export.WriteRankingTable(&b, ev, p.Rank(), model.ConsensusMean, lang); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) || strings.Contains(b.String(), label0(lang)) {
+			t.Errorf("%s:\n%s", lang, b.String())
+		}
+	}
+}
+
+// label0 is the first column header of the ranking table, which an empty ranking leaves out.
+func label0(lang model.Lang) string {
+	if lang == model.LangZh {
+		return "排名"
+	}
+	return "Rank  "
+}

@@ -98,6 +98,11 @@ func BuildSensitivityReport(p *model.Problem, smaa *model.SMAAResult) Sensitivit
 	r := SensitivityReport{Summary: model.RobustnessSummary(p, be, smaa),
 		BreakEven: []BreakEvenEntry{}, Reversals: []ReversalEntry{}, Tornado: []TornadoEntry{},
 		ScoreRobustness: ScoreRobustnessSection{WithinOnePoint: []CellFlipEntry{}}}
+	if len(e.Vendors) == 0 {
+		// The engine's summary can only say that nobody passes the knock-outs; a new
+		// evaluation has simply no vendors yet.
+		r.Summary = sensLabels["no_vendors"]
+	}
 	if be.Leader >= 0 {
 		l := id(be.Leader)
 		r.Leader = &l
@@ -212,7 +217,7 @@ var sensLabels = map[string]model.Text{
 	"score":        {Zh: "评分", En: "Score"},
 	"change":       {Zh: "改变", En: "Change"},
 	"new_leader":   {Zh: "新第一名", En: "New leader"},
-	"leads":        {Zh: "领先", En: "leads"},
+	"smallest_fmt": {Zh: "%s：%s · %s %s → %s（%+.2f），%s领先", En: "%s: %s · %s %s → %s (%+.2f); %s leads"},
 	"smaa":         {Zh: "SMAA-2 随机多准则可接受性分析", En: "SMAA-2 stochastic multicriteria acceptability analysis"},
 	"samples":      {Zh: "次抽样", En: "samples"},
 	"seed":         {Zh: "种子", En: "seed"},
@@ -228,6 +233,7 @@ var sensLabels = map[string]model.Text{
 	"unc_none":     {Zh: "评分不确定性：无", En: "no score uncertainty"},
 	"unc_reviewer": {Zh: "评分在评审最低与最高值之间抽样", En: "scores drawn between reviewers' min and max"},
 	"no_leader":    {Zh: "没有厂商通过一票否决，无法做敏感性分析。", En: "No vendor passes the knock-outs; there is nothing to analyse."},
+	"no_vendors":   {Zh: "这个评估还没有厂商：请在工作台（ccselect）中添加，或导入评估文件。", En: "The evaluation has no vendors yet: add them in the workbench (ccselect) or import a bundle."},
 }
 
 func sl(lang model.Lang, key string) string {
@@ -268,12 +274,17 @@ func pct(x float64) string { return fmt.Sprintf("%.1f%%", x*100) }
 func WriteSensitivityTable(w io.Writer, e *model.Evaluation, r SensitivityReport, lang model.Lang) error {
 	var b strings.Builder
 	n := names{e, lang}
-	fmt.Fprintf(&b, "%s · %s\n%s\n", sl(lang, "title"), oneLine(e.Name), oneLine(r.Summary.In(lang)))
+	fmt.Fprintf(&b, "%s · %s\n", sl(lang, "title"), oneLine(e.Name))
 	if r.Leader == nil {
-		b.WriteString("\n" + sl(lang, "no_leader") + "\n")
-		_, err := io.WriteString(w, b.String())
+		// One sentence: the summary would only repeat it.
+		msg := sl(lang, "no_leader")
+		if len(e.Vendors) == 0 {
+			msg = sl(lang, "no_vendors")
+		}
+		_, err := io.WriteString(w, b.String()+msg+"\n")
 		return err
 	}
+	b.WriteString(oneLine(r.Summary.In(lang)) + "\n")
 	section := func(title string, t *TextTable) error {
 		b.WriteString("\n" + title + "\n")
 		return t.Write(&b)
@@ -317,8 +328,8 @@ func WriteSensitivityTable(w io.Writer, e *model.Evaluation, r SensitivityReport
 
 	b.WriteString("\n" + sl(lang, "scores") + "\n")
 	if s := r.ScoreRobustness.Smallest; s != nil {
-		fmt.Fprintf(&b, "%s: %s · %s %s → %s (%+.2f); %s %s\n", sl(lang, "smallest"), n.vendor(s.Vendor), n.param(s.Criterion),
-			trim(s.Score), trim(s.Score+s.Change), s.Change, n.vendor(s.NewLeader), sl(lang, "leads"))
+		fmt.Fprintf(&b, sl(lang, "smallest_fmt")+"\n", sl(lang, "smallest"), n.vendor(s.Vendor), n.param(s.Criterion),
+			trim(s.Score), trim(s.Score+s.Change), s.Change, n.vendor(s.NewLeader))
 	} else {
 		b.WriteString(sl(lang, "no_flip") + "\n")
 	}

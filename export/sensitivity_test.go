@@ -233,3 +233,29 @@ func TestSensitivityNobodyRanked(t *testing.T) {
 		t.Errorf("table:\n%s", b.String())
 	}
 }
+
+// A new evaluation has no vendors yet: the report says so instead of blaming the knock-outs.
+func TestSensitivityNoVendors(t *testing.T) {
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Vendors, ev.Scores = nil, nil
+	p, err := model.NewProblem(ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := export.BuildSensitivityReport(p, nil)
+	if rep.Leader != nil || !strings.Contains(rep.Summary.En, "no vendors") || !strings.Contains(rep.Summary.Zh, "还没有厂商") {
+		t.Errorf("leader %v, summary %+v", rep.Leader, rep.Summary)
+	}
+	for _, lang := range []model.Lang{model.LangEn, model.LangZh} {
+		var b bytes.Buffer
+		if err := export.WriteSensitivityTable(&b, ev, rep, lang); err != nil {
+			t.Fatal(err)
+		}
+		if out := b.String(); strings.Contains(out, "knock-outs") || strings.Contains(out, "一票否决") || strings.Count(out, rep.Summary.In(lang)) != 1 {
+			t.Errorf("%s table:\n%s", lang, out)
+		}
+	}
+}
