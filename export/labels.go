@@ -28,5 +28,7 @@ var reportLabels = map[string]model.Text{
 	"mean":       {Zh: "平均值", En: "mean"},
 	"median":     {Zh: "中位数", En: "median"},
 	"no_value":   {Zh: "无评分", En: "no score"},
+	"contrib_note": {Zh: "总分为与理想解的相对贴近度（0–1）；各维度列仍为加权和下的贡献，供参考。",
+		En: "Total is the relative closeness to the ideal (0–1); the dimension columns are the weighted-sum contributions, for reference."},
 	"no_vendors": {Zh: "还没有厂商：请在工作台（ccselect）中添加，或导入评估文件。", En: "No vendors yet: add them in the workbench (ccselect) or import a bundle."},
 }

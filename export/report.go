@@ -154,7 +154,15 @@ func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule
 		row = append(row, statusText(e, &v, lang))
 		t.Add(row...)
 	}
-	return t.Write(w)
+	if err := t.Write(w); err != nil {
+		return err
+	}
+	if res.Method != (model.WSM{}).Name() {
+		// Only the weighted sum is explained by contributions; say what the columns are.
+		_, err := fmt.Fprintf(w, "\n%s\n", label(lang, "contrib_note"))
+		return err
+	}
+	return nil
 }
 
 // statusText explains an exclusion or a gap in one line, e.g.

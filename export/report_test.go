@@ -304,3 +304,26 @@ func label0(lang model.Lang) string {
 	}
 	return "Rank  "
 }
+
+// Under TOPSIS the total is a closeness in [0,1] while the dimension columns stay weighted-sum
+// contributions (adding up to about 4, not to the total): the table says so.
+func TestRankingTableTOPSISExplainsColumns(t *testing.T) {
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []model.Method{model.WSM{}, model.TOPSIS{}} {
+		p, err := model.NewProblem(ev, "default", model.ConsensusMean, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := export.WriteRankingTable(&b, ev, p.Rank(), model.ConsensusMean, model.LangEn); err != nil {
+			t.Fatal(err)
+		}
+		note := strings.Contains(b.String(), "weighted-sum contributions")
+		if note != (p.Method.Name() == "topsis") {
+			t.Errorf("%s: note shown = %v:\n%s", p.Method.Name(), note, b.String())
+		}
+	}
+}
