@@ -88,7 +88,7 @@ Usage:
                   [--method wsm|topsis] [--consensus mean|median]
                   [--format table|json|csv] [--lang zh|en]
   ccselect sensitivity [--db PATH | --sample] [--eval NAME|ID] [--profile NAME]
-                  [--samples N] [--seed S] [--level dimensions|criteria]
+                  [--consensus mean|median] [--samples N] [--seed S] [--level dimensions|criteria]
                   [--weights uniform|ordinal|around:PCT] [--uncertainty none|reviewers]
                   [--format table|json] [--lang zh|en]
   ccselect list [--db PATH] [--format table|json]

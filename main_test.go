@@ -713,3 +713,33 @@ func TestFailedImportLeavesNoNewDatabase(t *testing.T) {
 		t.Fatal("the database changed")
 	}
 }
+
+// The usage text lists every flag each command accepts: `ccselect help` is where a newcomer
+// looks, and a flag that only -h shows is a flag nobody finds.
+func TestUsageListsEveryFlag(t *testing.T) {
+	for name := range commands {
+		code, out, _ := cli(t, name, "-h")
+		if code != 0 {
+			t.Fatalf("%s -h: exit %d", name, code)
+		}
+		// The command's lines in the usage text: from "ccselect NAME" to the next "  ccselect".
+		_, section, ok := strings.Cut(usage, "  ccselect "+name)
+		if !ok {
+			t.Errorf("usage has no line for %s", name)
+			continue
+		}
+		if i := strings.Index(section, "\n  ccselect "); i >= 0 {
+			section = section[:i]
+		}
+		for _, line := range strings.Split(out, "\n") {
+			f, ok := strings.CutPrefix(strings.TrimSpace(line), "-")
+			if !ok {
+				continue
+			}
+			f, _, _ = strings.Cut(f, " ")
+			if !strings.Contains(section, "--"+f) {
+				t.Errorf("usage of %s does not mention --%s:\n%s", name, f, section)
+			}
+		}
+	}
+}
