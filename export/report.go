@@ -86,7 +86,9 @@ func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, lang m
 	}
 	cw := csv.NewWriter(w)
 	header := []string{"rank", "id", "name", "total", "excluded", "failed_knockouts", "incomplete", "missing"}
-	header = append(header, res.Dimensions...)
+	for _, d := range res.Dimensions {
+		header = append(header, csvText(d))
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -97,7 +99,7 @@ func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, lang m
 			rank = strconv.Itoa(*v.Rank)
 		}
 		row := []string{rank, csvText(v.ID), csvText(v.Name), num(v.Total), strconv.FormatBool(v.Excluded),
-			strings.Join(v.FailedKnockOuts, ";"), strconv.FormatBool(v.Incomplete), strings.Join(v.Missing, ";")}
+			csvText(strings.Join(v.FailedKnockOuts, ";")), strconv.FormatBool(v.Incomplete), csvText(strings.Join(v.Missing, ";"))}
 		for _, d := range res.Dimensions {
 			row = append(row, num(v.Dimensions[d]))
 		}
@@ -113,6 +115,7 @@ func num(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 
 // csvText defuses a text cell that a spreadsheet would run as a formula (a vendor typed as
 // "=HYPERLINK(...)" or "+86 ..."): a leading apostrophe makes Excel and LibreOffice show it as text.
+// Ids pass through here too (headers and id lists): a bundle may name a criterion "=1+1".
 // Numbers are written by num and never pass through here.
 func csvText(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {

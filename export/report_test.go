@@ -327,3 +327,49 @@ func TestRankingTableTOPSISExplainsColumns(t *testing.T) {
 		}
 	}
 }
+
+// Ids come from imported bundles too: a criterion or dimension id that starts like a formula
+// must not run in a spreadsheet, whether it heads a column or sits in a list cell.
+func TestRankingCSVDefusesIDs(t *testing.T) {
+	ev, _ := sampleRanking(t, "default")
+	var b bytes.Buffer
+	if err := export.EncodeBundle(&b, ev); err != nil {
+		t.Fatal(err)
+	}
+	// Rename one knock-out criterion, one criterion nobody scored for yunqi and one dimension.
+	s := strings.ReplaceAll(b.String(), `"track_record"`, `"=1+1"`)
+	s = strings.ReplaceAll(s, `"operations"`, `"@ops"`)
+	hostile, err := export.DecodeBundle(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := hostile.Scores[:0]
+	for _, sc := range hostile.Scores {
+		if sc.Vendor != "yunqi" || sc.Criterion != "=1+1" {
+			kept = append(kept, sc)
+		}
+	}
+	hostile.Scores = kept
+	p, err := model.NewProblem(hostile, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := export.WriteRankingCSV(&b, hostile, p.Rank(), model.LangEn); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		for i, cell := range r {
+			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+				t.Errorf("cell %d of %v starts like a formula: %q", i, r, cell)
+			}
+		}
+	}
+	if h := rows[0][len(rows[0])-1]; h != "'@ops" {
+		t.Errorf("last header = %q, want '@ops", h)
+	}
+}
