@@ -75,3 +75,23 @@ func TestSidePanelShowsSpreadAt80(t *testing.T) {
 		}
 	}
 }
+
+// At 80×24, s scrolled towards the SMAA section before it had results: the scroll was clamped
+// to the short section and the finished table then sat below the fold, only its title showing.
+// The result is in view when the run finishes.
+func TestSMAAResultInViewAt80(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 80, 24))
+	toSens(r)
+	screen(r)
+	press(r, "-", "-", "-")
+	_, runCmd := r.Update(keyMsg("s"))
+	screen(r) // the program draws the running state before the result arrives
+	drive(r, runCmd)
+	scr := screen(r)
+	for _, want := range []string{"#1", "Yunqi Telecom", "Changfeng Clo", "Acceptability:"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("%q not in view after the run:\n%s", want, scr)
+		}
+	}
+}

@@ -195,6 +195,9 @@ func (p *sensPane) finishSMAA(msg smaaDoneMsg) {
 		s.phase = smaaCancelled
 	case msg.err == nil:
 		s.res, s.resPrint, s.phase = msg.res, msg.run.print, smaaFinished
+		// Scroll to the section again: while it was short (no table yet) the scroll was
+		// clamped above it, which would leave the new table below the fold.
+		p.showSection(2)
 	case errors.Is(msg.err, context.Canceled):
 		s.phase = smaaCancelled
 	default:
