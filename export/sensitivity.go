@@ -287,6 +287,10 @@ func WriteSensitivityTable(w io.Writer, e *model.Evaluation, r SensitivityReport
 	b.WriteString(oneLine(r.Summary.In(lang)) + "\n")
 	section := func(title string, t *TextTable) error {
 		b.WriteString("\n" + title + "\n")
+		if len(t.Rows) == 0 { // a lone vendor has no pair to reverse and no runner-up
+			b.WriteString(sl(lang, "none_listed") + "\n")
+			return nil
+		}
 		return t.Write(&b)
 	}
 	change := func(c *LeaderChange) string {

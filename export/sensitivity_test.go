@@ -259,3 +259,36 @@ func TestSensitivityNoVendors(t *testing.T) {
 		}
 	}
 }
+
+// With a single ranked vendor there is no pair to reverse and no runner-up for the tornado:
+// those sections say "(none)" instead of printing a bare header.
+func TestSensitivityOneVendorSectionsSayNone(t *testing.T) {
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Vendors = ev.Vendors[:1]
+	kept := ev.Scores[:0]
+	for _, s := range ev.Scores {
+		if s.Vendor == ev.Vendors[0].ID {
+			kept = append(kept, s)
+		}
+	}
+	ev.Scores = kept
+	p, err := model.NewProblem(ev, "default", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := export.WriteSensitivityTable(&b, ev, export.BuildSensitivityReport(p, nil), model.LangEn); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, title := range []string{"Rank reversals", "Tornado"} {
+		_, after, _ := strings.Cut(out, title)
+		lines := strings.SplitN(after, "\n", 3)
+		if len(lines) < 2 || lines[1] != "(none)" {
+			t.Errorf("%s section does not say (none):\n%s", title, out)
+		}
+	}
+}
