@@ -119,9 +119,17 @@ func cmdImport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "imported evaluation %d %q (%d vendors, %d criteria, %d scores)\n",
-		id, ev.Name, len(ev.Vendors), len(ev.Framework.Criteria), len(ev.Scores))
+	fmt.Fprintf(out, "imported evaluation %d %q (%s, %s, %s)\n", id, ev.Name, count(len(ev.Vendors), "vendor", "vendors"),
+		count(len(ev.Framework.Criteria), "criterion", "criteria"), count(len(ev.Scores), "score", "scores"))
 	return nil
+}
+
+// count writes "1 vendor" or "5 vendors".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // createUnique stores a new evaluation, refusing a name already in use so that --eval NAME

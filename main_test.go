@@ -743,3 +743,32 @@ func TestUsageListsEveryFlag(t *testing.T) {
 		}
 	}
 }
+
+// The import summary counts in words a reader would write: "1 vendor", "2 vendors".
+func TestImportSummaryPlurals(t *testing.T) {
+	dir := t.TempDir()
+	ev, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Vendors, ev.Reviewers = ev.Vendors[:1], ev.Reviewers[:1]
+	kept := ev.Scores[:0]
+	for _, s := range ev.Scores {
+		if s.Vendor == ev.Vendors[0].ID && s.Reviewer == ev.Reviewers[0].ID && s.Criterion == "arch_redundancy" {
+			kept = append(kept, s)
+		}
+	}
+	ev.Scores = kept
+	path := filepath.Join(dir, "one.json")
+	if err := export.WriteBundleFile(path, ev); err != nil {
+		t.Fatal(err)
+	}
+	out := mustCLI(t, "import", path, "--db", filepath.Join(dir, "a.db"))
+	if !strings.Contains(out, "(1 vendor, 23 criteria, 1 score)") {
+		t.Errorf("import summary = %q", out)
+	}
+	out = mustCLI(t, "import", sampleBundle(t, dir), "--db", filepath.Join(dir, "a.db"))
+	if !strings.Contains(out, "(5 vendors, 23 criteria, 345 scores)") {
+		t.Errorf("import summary = %q", out)
+	}
+}
