@@ -767,7 +767,7 @@ func TestImportSummaryPlurals(t *testing.T) {
 	if !strings.Contains(out, "(1 vendor, 23 criteria, 1 score)") {
 		t.Errorf("import summary = %q", out)
 	}
-	out = mustCLI(t, "import", sampleBundle(t, dir), "--db", filepath.Join(dir, "a.db"))
+	out = mustCLI(t, "import", sampleBundle(t, dir), "--db", filepath.Join(dir, "a.db"), "--name", "full")
 	if !strings.Contains(out, "(5 vendors, 23 criteria, 345 scores)") {
 		t.Errorf("import summary = %q", out)
 	}
