@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os/signal"
 
@@ -54,9 +55,12 @@ func cmdSensitivity(args []string, out io.Writer) error {
 	}
 	var smaa *model.SMAAResult
 	if *samples > 0 {
-		ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+		ctx, stop := signalContext()
 		defer stop()
 		if smaa, err = model.RunSMAA(ctx, p, opt); err != nil {
+			if errors.Is(err, context.Canceled) {
+				return errors.New("SMAA interrupted; nothing printed (fewer --samples run faster, --samples 0 skips SMAA)")
+			}
 			return err
 		}
 	}
@@ -65,4 +69,9 @@ func cmdSensitivity(args []string, out io.Writer) error {
 		return export.WriteSensitivityJSON(out, rep)
 	}
 	return export.WriteSensitivityTable(out, ev, rep, l)
+}
+
+// signalContext is cancelled by Ctrl+C, SIGTERM or SIGHUP; tests replace it.
+var signalContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), stopSignals...)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
@@ -770,5 +771,20 @@ func TestImportSummaryPlurals(t *testing.T) {
 	out = mustCLI(t, "import", sampleBundle(t, dir), "--db", filepath.Join(dir, "a.db"), "--name", "full")
 	if !strings.Contains(out, "(5 vendors, 23 criteria, 345 scores)") {
 		t.Errorf("import summary = %q", out)
+	}
+}
+
+// Ctrl+C during a long SMAA run ends it with a sentence, not Go's "context canceled".
+func TestSensitivityInterruptedSaysSo(t *testing.T) {
+	old := signalContext
+	t.Cleanup(func() { signalContext = old })
+	signalContext = func() (context.Context, context.CancelFunc) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // as if the user pressed Ctrl+C at once
+		return ctx, cancel
+	}
+	code, out, errs := cli(t, "sensitivity", "--sample", "--samples", "1000000")
+	if code != 1 || out != "" || !strings.Contains(errs, "SMAA interrupted") || strings.Contains(errs, "context canceled") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
