@@ -27,3 +27,13 @@ func TestAnchorsLine(t *testing.T) {
 		}
 	}
 }
+
+func TestPctColumnSharesDecimals(t *testing.T) {
+	f := pctColumn(0.16, 0.4375, 0.25)
+	if got := f(0.25) + " " + f(0.4375); got != "25.0% 43.8%" {
+		t.Fatalf("mixed column = %q", got)
+	}
+	if g := pctColumn(0.2, 0.3, 0.5); g(0.3) != "30%" {
+		t.Fatalf("whole percentages = %q", g(0.3))
+	}
+}

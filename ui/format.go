@@ -51,6 +51,19 @@ func pct(w float64) string {
 	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
 }
 
+// pctColumn returns a formatter that prints every weight of one column with the same number of
+// decimals (25.0% above 43.8%, not 25%), so a right-aligned column lines up on the decimal point.
+func pctColumn(ws ...float64) func(float64) string {
+	decimals := 0
+	for _, w := range ws {
+		if p := w * 100; math.Abs(p-math.Round(p)) >= 0.05 {
+			decimals = 1
+			break
+		}
+	}
+	return func(w float64) string { return strconv.FormatFloat(w*100, 'f', decimals, 64) + "%" }
+}
+
 // lastEdit prints a time relative to now: "today 14:02", "yesterday 09:15", "11-20", "2024-11-20".
 func lastEdit(t tr, at, now time.Time) string {
 	if at.IsZero() {

@@ -160,6 +160,11 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 	}
 	lines = append(lines, scrollMarks(b.String(), geo, len(ev.Vendors)))
 
+	column := []float64{g.wb.dimWeight(d)}
+	for _, c := range crits {
+		column = append(column, g.wb.prob.Local[c])
+	}
+	weightText := pctColumn(column...)
 	for i := geo.rowOff; i < geo.rowOff+geo.rowsVis && i < len(crits); i++ {
 		c := crits[i]
 		crit := &ev.Framework.Criteria[c]
@@ -174,7 +179,7 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 		default:
 			b.WriteString(" " + name)
 		}
-		b.WriteString(st.Faint.Render(fitRight(pct(g.wb.prob.Local[c]), geo.weightW)))
+		b.WriteString(st.Faint.Render(fitRight(weightText(g.wb.prob.Local[c]), geo.weightW)))
 		for v := geo.colOff; v < end; v++ {
 			cv := g.cell(v, c)
 			var txt string
@@ -208,7 +213,7 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 	lines = append(lines, st.Rule.Render(strings.Repeat("─", geo.gridW)))
 	b.Reset()
 	b.WriteString(" " + st.Bold.Render(fit(t.s("grid.subtotal"), geo.nameW)))
-	b.WriteString(dimStyle.Render(fitRight(pct(g.wb.dimWeight(d)), geo.weightW)))
+	b.WriteString(dimStyle.Render(fitRight(weightText(g.wb.dimWeight(d)), geo.weightW)))
 	for v := geo.colOff; v < end; v++ {
 		s := g.wb.line(v).DimensionScores[d]
 		b.WriteString(" " + st.ScoreFg[scoreBucket(s)].Bold(true).Render(fitRight(num2(s), geo.colW-1)))
