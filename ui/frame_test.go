@@ -43,3 +43,26 @@ func TestEveryTabFillsTheTerminalAndShowsTheHint(t *testing.T) {
 		}
 	}
 }
+
+// A vendor nobody has scored yet is summarised in one phrase, not one "not scored" per gate.
+func TestNewVendorKnockOutsAreSummarised(t *testing.T) {
+	st, _ := sampleStore(t)
+	ev, err := samples.Template("finance", "fresh", "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Vendors = []model.Vendor{{ID: "new", Name: model.Text{Zh: "新厂商", En: "Newco"}}}
+	id, err := st.Create(ev, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
+	scr := screen(r)
+	if !strings.Contains(scr, "7 knock-out criteria not scored yet") || strings.Contains(scr, "not scored ·") {
+		t.Fatalf("fresh vendor's knock-outs:\n%s", scr)
+	}
+	press(r, "L")
+	if !strings.Contains(screen(r), "7 项一票否决准则尚未评分") {
+		t.Fatalf("zh:\n%s", screen(r))
+	}
+}

@@ -168,6 +168,7 @@ var catalogue = map[string]text{
 	"ov.incomplete": {"%d 项未评分", "%d unscored"},
 	"ov.matrix":     {"维度得分", "Dimension scores"},
 	"ko.missing":    {"%s 未评分", "%s not scored"},
+	"ko.unscored":   {"%d 项一票否决准则尚未评分", "%d knock-out criteria not scored yet"},
 
 	// Dimension grid and its side panel.
 	"grid.criterion":      {"准则", "Criterion"},

@@ -124,10 +124,7 @@ func overviewLines(e *env, wb *workbench, w int) []string {
 			b.WriteByte(' ')
 			b.WriteString(st.Excluded.Render(name + " " + fitRight(num2(l.Total), totalW)))
 			b.WriteString(" " + strings.Repeat(" ", leadW) + "  ")
-			reasons := make([]string, len(l.FailedKnockOuts))
-			for k, f := range l.FailedKnockOuts {
-				reasons[k] = koReason(t, ev, f)
-			}
+			reasons := excludedReasons(t, ev, l.FailedKnockOuts)
 			// Every reason shows: they continue under the bar column when they do not fit.
 			text := wrap(t.s("ov.excluded")+": "+strings.Join(reasons, " · "), barW)
 			b.WriteString(st.Err.Render(text[0]))
@@ -235,3 +232,25 @@ func dimTiny(t tr, ev *model.Evaluation, d int) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// excludedReasons lists why a vendor is knocked out. Gates failed on a real value are named one
+// by one; gates nobody has scored yet are counted in one phrase when there are several, so a
+// vendor just added reads "5 knock-out criteria not scored yet", not five lines of "not scored".
+func excludedReasons(t tr, ev *model.Evaluation, fails []model.KnockOutFailure) []string {
+	var reasons []string
+	var unscored []model.KnockOutFailure
+	for _, f := range fails {
+		if f.Missing {
+			unscored = append(unscored, f)
+			continue
+		}
+		reasons = append(reasons, koReason(t, ev, f))
+	}
+	if len(unscored) >= 2 {
+		return append(reasons, t.f("ko.unscored", len(unscored)))
+	}
+	for _, f := range unscored {
+		reasons = append(reasons, koReason(t, ev, f))
+	}
+	return reasons
+}
