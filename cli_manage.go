@@ -108,8 +108,12 @@ func cmdImport(args []string, out io.Writer) error {
 	if len(pos) != 1 {
 		return usagef("import needs exactly one FILE.json, got %d arguments", len(pos))
 	}
-	ev, err := export.ReadBundleFile(pos[0])
-	if err != nil {
+	var ev *model.Evaluation
+	if pos[0] == "-" {
+		if ev, err = export.DecodeBundle(stdin); err != nil {
+			return fmt.Errorf("read stdin: %w", err)
+		}
+	} else if ev, err = export.ReadBundleFile(pos[0]); err != nil {
 		return err
 	}
 	if *rename != "" {
@@ -170,7 +174,7 @@ func cmdExport(args []string, out io.Writer) error {
 	db := dbFlag(fs)
 	eval := fs.String("eval", "", "evaluation name or id (default: the most recently edited)")
 	format := fs.String("format", "json", "json (the whole-evaluation bundle)")
-	path := fs.String("out", "", "file to write")
+	path := fs.String("out", "", "file to write (- for stdout)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -189,12 +193,18 @@ func cmdExport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *path == "-" {
+		return export.EncodeBundle(out, ev)
+	}
 	if err := export.WriteBundleFile(*path, ev); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "wrote %s (%q)\n", *path, ev.Name)
 	return nil
 }
+
+// stdin is where `import -` reads; tests replace it.
+var stdin io.Reader = os.Stdin
 
 func cmdCheck(args []string, out io.Writer) error {
 	fs := newFlags("check")

@@ -93,8 +93,8 @@ Usage:
                   [--format table|json] [--lang zh|en]
   ccselect list [--db PATH] [--format table|json]
   ccselect new --template default|finance|healthcare|government --name NAME [--client C] [--peak P] [--db PATH]
-  ccselect import FILE.json [--db PATH] [--name NAME]
-  ccselect export --format json --out FILE [--eval NAME|ID] [--db PATH]
+  ccselect import FILE.json|- [--db PATH] [--name NAME]    (- reads stdin)
+  ccselect export --format json --out FILE|- [--eval NAME|ID] [--db PATH]
   ccselect check [--db PATH]
   ccselect version
 

@@ -788,3 +788,27 @@ func TestSensitivityInterruptedSaysSo(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
+
+// `--out -` writes the bundle to stdout and `import -` reads one from stdin (the usual Unix
+// convention), so `ccselect export --out - | ccselect import - --db other.db` copies an
+// evaluation; neither leaves a file named "-" behind.
+func TestExportImportDash(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	out := mustCLI(t, "export", "--db", db, "--out", "-")
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Fatal("export --out - wrote a file named -")
+	}
+	ev, err := export.DecodeBundle(strings.NewReader(out))
+	if err != nil || len(ev.Vendors) != 5 {
+		t.Fatalf("stdout is not the bundle: %v", err)
+	}
+	old := stdin
+	t.Cleanup(func() { stdin = old })
+	stdin = strings.NewReader(out)
+	if got := mustCLI(t, "import", "-", "--db", filepath.Join(dir, "b.db")); !strings.Contains(got, "5 vendors") {
+		t.Fatalf("import - = %q", got)
+	}
+}
