@@ -66,3 +66,20 @@ func TestNewVendorKnockOutsAreSummarised(t *testing.T) {
 		t.Fatalf("zh:\n%s", screen(r))
 	}
 }
+
+// At the minimum size the overview legend still names all five dimensions.
+func TestOverviewLegendKeepsEveryDimensionWhenNarrow(t *testing.T) {
+	st, id := sampleStore(t)
+	for _, lang := range []model.Lang{model.LangEn, model.LangZh} {
+		r := start(newTestRoot(st, lang, id, 60, 16))
+		legend := lines(screen(r))[3]
+		for _, want := range map[model.Lang][]string{
+			model.LangEn: {"Stab", "Conc", "Feat", "Sec", "Ops"},
+			model.LangZh: {"稳定", "并发", "功能", "安全", "运维"},
+		}[lang] {
+			if !strings.Contains(legend, want) {
+				t.Fatalf("%s legend %q lacks %q", lang, legend, want)
+			}
+		}
+	}
+}

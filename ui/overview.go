@@ -105,11 +105,21 @@ func overviewLines(e *env, wb *workbench, w int) []string {
 
 	var out []string
 	// Legend: one colour (and, without colour, one glyph) per dimension.
-	legend := []string{" " + t.s("ov.contrib") + ":"}
-	for d := range ev.Framework.Dimensions {
-		legend = append(legend, st.DimStyle(d).Render(st.dimGlyph(d))+dimShort(t, ev, d))
+	// Short labels first; where they do not fit (a narrow terminal), the tiny ones the tabs use,
+	// so no dimension loses its key.
+	for _, label := range []func(tr, *model.Evaluation, int) string{dimShort, dimTiny} {
+		legend := []string{" " + t.s("ov.contrib") + ":"}
+		for d := range ev.Framework.Dimensions {
+			legend = append(legend, st.DimStyle(d).Render(st.dimGlyph(d))+label(t, ev, d))
+		}
+		if line := strings.Join(legend, " "); width(line) <= w {
+			out = append(out, line)
+			break
+		}
 	}
-	out = append(out, strings.Join(legend, " "))
+	if len(out) == 0 { // even the tiny labels are too wide: let the row be cut, not dropped
+		out = append(out, " "+t.s("ov.contrib")+":")
+	}
 	out = append(out, st.TableHead.Render(" "+fitRight(t.s("ov.rank"), rankW)+" "+fit(t.s("ov.vendor"), nameW)+" "+
 		fitRight(t.s("ov.total"), totalW)+" "+fitRight(t.s("ov.lead"), leadW)+"  "+fit(t.s("ov.bar"), barW)))
 
