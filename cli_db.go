@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"ccselect/model"
 	"ccselect/samples"
@@ -93,6 +94,9 @@ func loadEvaluation(st *storage.Store, ref string) (*model.Evaluation, error) {
 		return st.Load(list[0].ID)
 	}
 	id, err := st.Find(ref)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, fmt.Errorf("%w (ccselect list --db %s shows them)", err, st.Path())
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -165,6 +169,15 @@ func (f problemFlags) compile(rule model.ConsensusRule, m model.Method) (*model.
 	ev, err := f.src.load()
 	if err != nil {
 		return nil, nil, err
+	}
+	if name := *f.profile; name != "" {
+		if _, err := ev.Profile(name); err != nil {
+			names := make([]string, len(ev.Profiles))
+			for i, wp := range ev.Profiles {
+				names[i] = wp.Name
+			}
+			return nil, nil, fmt.Errorf("%w (profiles: %s)", err, strings.Join(names, ", "))
+		}
 	}
 	p, err := model.NewProblem(ev, *f.profile, rule, m)
 	return ev, p, err

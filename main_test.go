@@ -812,3 +812,13 @@ func TestExportImportDash(t *testing.T) {
 		t.Fatalf("import - = %q", got)
 	}
 }
+
+// A mistyped profile or evaluation names what there is to choose from.
+func TestUnknownNamesListTheChoices(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	failCLI(t, `unknown weight profile "financ" (profiles: default, finance, healthcare, government)`, "report", "--sample", "--profile", "financ")
+	failCLI(t, `(profiles: default, finance, healthcare, government)`, "sensitivity", "--db", db, "--profile", "x", "--samples", "0")
+	failCLI(t, "ccselect list --db "+db+" shows", "report", "--db", db, "--eval", "nope")
+}
