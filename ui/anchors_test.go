@@ -37,3 +37,12 @@ func TestPctColumnSharesDecimals(t *testing.T) {
 		t.Fatalf("whole percentages = %q", g(0.3))
 	}
 }
+
+func TestCutNeverLeavesASpaceBeforeTheEllipsis(t *testing.T) {
+	if got := truncate("Panshi Xinlian", 8); got != "Panshi…" {
+		t.Errorf("got %q", got)
+	}
+	if got := truncate("云启通讯云启通讯", 7); got != "云启通…" {
+		t.Errorf("wide: got %q", got)
+	}
+}

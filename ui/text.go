@@ -41,7 +41,7 @@ func fitAlign(s string, w int, right bool) string {
 	s = clean(s)
 	sw := width(s)
 	if sw > w {
-		s = ansi.Truncate(s, w, ellipsis)
+		s = cut(s, w)
 		sw = width(s)
 	}
 	if sw < w {
@@ -76,7 +76,17 @@ func truncate(s string, w int) string {
 	if width(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, ellipsis)
+	return cut(s, w)
+}
+
+// cut shortens s to at most w cells with an ellipsis, never splitting a wide character, and
+// never leaving a space before the ellipsis ("Panshi…", not "Panshi …").
+func cut(s string, w int) string {
+	t := ansi.Truncate(s, w, ellipsis)
+	if body, ok := strings.CutSuffix(t, ellipsis); ok && strings.HasSuffix(body, " ") {
+		return strings.TrimRight(body, " ") + ellipsis
+	}
+	return t
 }
 
 // padLine right-pads an already styled line to w cells, or truncates it when it is wider.

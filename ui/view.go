@@ -146,19 +146,11 @@ func (r *Root) renderStrip() string {
 	}
 	head := " " + t.s("strip.rank") + " "
 	write(st.Faint.Render(head), width(head))
-	// Full names when the whole ranking fits, else names cut to 12 cells.
-	nameW := 1 << 30
-	need := width(head)
-	for i := range res.Vendors {
-		need += width(res.Vendors[i].Name.In(t.lang)) + 12
-	}
-	if need > r.w {
-		nameW = 12
-	}
-	for i := range res.Vendors {
+	// segment renders one vendor with its name cut to nameW cells; plain is the same text
+	// without styles, for measuring.
+	segment := func(i, nameW int) (seg, plain string) {
 		l := &res.Vendors[i]
 		name := truncate(l.Name.In(t.lang), nameW)
-		var seg, plain string
 		if l.Excluded {
 			plain = "✗ " + name
 			seg = st.Excluded.Render(plain)
@@ -177,6 +169,31 @@ func (r *Root) renderStrip() string {
 		if i > 0 {
 			plain = " · " + plain
 			seg = st.Faint.Render(" · ") + seg
+		}
+		return seg, plain
+	}
+	// The widest name cut that lets every ranked vendor fit (full names when they do), down to 6
+	// cells; knocked-out vendors follow only if there is room, else "…" says there is more.
+	nameW := 0
+	for i := range res.Vendors {
+		nameW = max(nameW, width(res.Vendors[i].Name.In(t.lang)))
+	}
+	for ; nameW > 6; nameW-- {
+		need := used
+		for i := range res.Vendors {
+			if _, plain := segment(i, nameW); !res.Vendors[i].Excluded {
+				need += width(plain)
+			}
+		}
+		if need <= r.w {
+			break
+		}
+	}
+	for i := range res.Vendors {
+		seg, plain := segment(i, nameW)
+		// A knocked-out vendor that does not fit with this cut may still fit with a shorter one.
+		for w := nameW - 1; res.Vendors[i].Excluded && used+width(plain)+2 > r.w && w >= 6; w-- {
+			seg, plain = segment(i, w)
 		}
 		if !write(seg, width(plain)) {
 			write(st.Faint.Render(" …"), 2)
