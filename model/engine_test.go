@@ -240,3 +240,15 @@ func TestUnknownProfile(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestRobustnessSummaryWithoutVendors(t *testing.T) {
+	e := tiny()
+	e.Vendors, e.Scores = nil, nil
+	p, err := NewProblem(e, "", ConsensusMean, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := RobustnessSummary(p, nil, nil); s.En != "No vendors yet: add vendors first." || s.Zh == "" {
+		t.Fatalf("summary = %+v", s)
+	}
+}

@@ -20,6 +20,9 @@ func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
 	if be == nil {
 		be = BreakEvens(p)
 	}
+	if p.NV == 0 {
+		return Text{Zh: "还没有厂商：请先添加厂商。", En: "No vendors yet: add vendors first."}
+	}
 	if be.Leader < 0 {
 		return Text{Zh: "没有厂商通过一票否决。", En: "No vendor passes the knock-outs."}
 	}

@@ -68,6 +68,14 @@ func (s *Store) Find(ref string) (int64, error) {
 		var one int
 		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM evaluations WHERE id = ?`, id).Scan(&one)
 		if err == nil {
+			// An all-digit name ("2026") could mean another evaluation: say so rather than guess.
+			var named int64
+			switch err := s.db.QueryRowContext(ctx, `SELECT id FROM evaluations WHERE name = ? AND id <> ? LIMIT 1`, ref, id).Scan(&named); {
+			case err == nil:
+				return 0, fmt.Errorf("evaluation %q is ambiguous: it is the id of one evaluation and the name of another (id %d)", ref, named)
+			case !errors.Is(err, sql.ErrNoRows):
+				return 0, fmt.Errorf("find evaluation %q: %w", ref, err)
+			}
 			return id, nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -152,6 +153,13 @@ func TestListFindDuplicateDelete(t *testing.T) {
 	}
 	if got, err := s.Find("2026"); err != nil || got != dup {
 		t.Fatalf("Find digits name: %d, %v", got, err)
+	}
+	// A name that is also another evaluation's id is refused, not silently taken as the id.
+	if err := s.Rename(dup, strconv.FormatInt(id, 10), "lead"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Find(strconv.FormatInt(id, 10)); err == nil || !contains(err.Error(), "ambiguous") {
+		t.Fatalf("id shadowing a name: %v", err)
 	}
 
 	// Delete removes it; its history stays and keeps the whole evaluation.
