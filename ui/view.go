@@ -147,42 +147,61 @@ func (r *Root) renderStrip() string {
 	head := " " + t.s("strip.rank") + " "
 	write(st.Faint.Render(head), width(head))
 	// segment renders one vendor with its name cut to nameW cells; plain is the same text
-	// without styles, for measuring.
-	segment := func(i, nameW int) (seg, plain string) {
+	// without styles, for measuring. With styled false only plain is built (cheap).
+	segment := func(i, nameW int, styled bool) (seg, plain string) {
 		l := &res.Vendors[i]
 		name := truncate(l.Name.In(t.lang), nameW)
+		mv := 0
 		if l.Excluded {
 			plain = "✗ " + name
-			seg = st.Excluded.Render(plain)
 		} else {
 			plain = itoa(l.Rank) + " " + name + " " + num2(l.Total)
-			seg = st.Bold.Render(itoa(l.Rank)) + " " + name + " " + num2(l.Total)
-			switch mv := r.wb.movement(l.Vendor); {
-			case mv > 0:
+			if mv = r.wb.movement(l.Vendor); mv > 0 {
 				plain += "▲" + itoa(mv)
-				seg += st.Up.Render("▲" + itoa(mv))
-			case mv < 0:
+			} else if mv < 0 {
 				plain += "▼" + itoa(-mv)
-				seg += st.Down.Render("▼" + itoa(-mv))
 			}
 		}
 		if i > 0 {
 			plain = " · " + plain
-			seg = st.Faint.Render(" · ") + seg
+		}
+		if !styled {
+			return "", plain
+		}
+		if i > 0 {
+			seg = st.Faint.Render(" · ")
+		}
+		switch {
+		case l.Excluded:
+			seg += st.Excluded.Render("✗ " + name)
+		case mv > 0:
+			seg += st.Bold.Render(itoa(l.Rank)) + " " + name + " " + num2(l.Total) + st.Up.Render("▲"+itoa(mv))
+		case mv < 0:
+			seg += st.Bold.Render(itoa(l.Rank)) + " " + name + " " + num2(l.Total) + st.Down.Render("▼"+itoa(-mv))
+		default:
+			seg += st.Bold.Render(itoa(l.Rank)) + " " + name + " " + num2(l.Total)
 		}
 		return seg, plain
 	}
 	// The widest name cut that lets every ranked vendor fit (full names when they do), down to 6
 	// cells; knocked-out vendors follow only if there is room, else "…" says there is more.
-	nameW := 0
+	// Widths are measured once, unstyled: this runs on every keystroke.
+	nameWs := make([]int, len(res.Vendors))
+	fixed, nameW := used, 0
 	for i := range res.Vendors {
-		nameW = max(nameW, width(res.Vendors[i].Name.In(t.lang)))
+		if res.Vendors[i].Excluded {
+			continue
+		}
+		_, plain := segment(i, 0, false)
+		nameWs[i] = width(res.Vendors[i].Name.In(t.lang))
+		fixed += width(plain)
+		nameW = max(nameW, nameWs[i])
 	}
 	for ; nameW > 6; nameW-- {
-		need := used
-		for i := range res.Vendors {
-			if _, plain := segment(i, nameW); !res.Vendors[i].Excluded {
-				need += width(plain)
+		need := fixed
+		for i, nw := range nameWs {
+			if !res.Vendors[i].Excluded {
+				need += min(nw, nameW)
 			}
 		}
 		if need <= r.w {
@@ -190,11 +209,20 @@ func (r *Root) renderStrip() string {
 		}
 	}
 	for i := range res.Vendors {
-		seg, plain := segment(i, nameW)
-		// A knocked-out vendor that does not fit with this cut may still fit with a shorter one.
-		for w := nameW - 1; res.Vendors[i].Excluded && used+width(plain)+2 > r.w && w >= 6; w-- {
-			seg, plain = segment(i, w)
+		// A knocked-out vendor gets its full name when there is room, else the longest cut that fits.
+		cutW := nameW
+		if res.Vendors[i].Excluded {
+			cutW = max(6, width(res.Vendors[i].Name.In(t.lang)))
 		}
+		_, plain := segment(i, cutW, false)
+		for ; res.Vendors[i].Excluded && used+width(plain)+2 > r.w && cutW > 6; cutW-- {
+			_, plain = segment(i, cutW-1, false)
+		}
+		if used+width(plain) > r.w {
+			write(st.Faint.Render(" …"), 2)
+			break
+		}
+		seg, plain := segment(i, cutW, true)
 		if !write(seg, width(plain)) {
 			write(st.Faint.Render(" …"), 2)
 			break
