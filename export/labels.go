@@ -1,15 +1,30 @@
 package export
 
-import "ccselect/model"
+import (
+	"encoding/json"
+	"io"
 
-// label returns the zh or en wording of the few fixed words printed reports use. The TUI has
-// its own catalogue; reports are plain files and keep theirs here, next to their only user.
-func label(lang model.Lang, key string) string {
-	l, ok := reportLabels[key]
-	if !ok {
-		return key
+	"ccselect/model"
+)
+
+// label returns the zh or en wording of the few fixed words the ranking report uses. The TUI has
+// its own catalogue; reports are plain files and keep theirs here, next to their only users.
+func label(lang model.Lang, key string) string { return lookup(reportLabels, lang, key) }
+
+// lookup finds key in a label table; an unknown key prints as itself, visibly, rather than blank.
+func lookup(table map[string]model.Text, lang model.Lang, key string) string {
+	if t, ok := table[key]; ok {
+		return t.In(lang)
 	}
-	return l.In(lang)
+	return key
+}
+
+// writeJSON prints v as indented JSON with CJK and "&" left as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 var reportLabels = map[string]model.Text{

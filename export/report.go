@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -67,12 +66,7 @@ func BuildRankingReport(e *model.Evaluation, res *model.Result, rule model.Conse
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // WriteRankingJSON prints the report as one indented JSON object.
-func WriteRankingJSON(w io.Writer, r RankingReport) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
-}
+func WriteRankingJSON(w io.Writer, r RankingReport) error { return writeJSON(w, r) }
 
 // utf8BOM starts every CSV: without it Excel on a Chinese (or any non-UTF-8) Windows reads the
 // file in the local code page and shows the vendor names as mojibake. Excel, Numbers and

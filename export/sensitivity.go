@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -180,12 +179,7 @@ func buildSMAASection(s *model.SMAAResult) *SMAASection {
 }
 
 // WriteSensitivityJSON prints the report as one indented JSON object.
-func WriteSensitivityJSON(w io.Writer, r SensitivityReport) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
-}
+func WriteSensitivityJSON(w io.Writer, r SensitivityReport) error { return writeJSON(w, r) }
 
 // sensLabels are the fixed words of the printed sensitivity report.
 var sensLabels = map[string]model.Text{
@@ -236,12 +230,7 @@ var sensLabels = map[string]model.Text{
 	"no_vendors":   {Zh: "这个评估还没有厂商：请在工作台（ccselect）中添加，或导入评估文件。", En: "The evaluation has no vendors yet: add them in the workbench (ccselect) or import a bundle."},
 }
 
-func sl(lang model.Lang, key string) string {
-	if t, ok := sensLabels[key]; ok {
-		return t.In(lang)
-	}
-	return key
-}
+func sl(lang model.Lang, key string) string { return lookup(sensLabels, lang, key) }
 
 // names resolves ids to names in lang.
 type names struct {
