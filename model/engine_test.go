@@ -252,3 +252,12 @@ func TestRobustnessSummaryWithoutVendors(t *testing.T) {
 		t.Fatalf("summary = %+v", s)
 	}
 }
+
+func TestFixed2RoundsHalvesLikeASpreadsheet(t *testing.T) {
+	for x, want := range map[float64]string{2.415: "2.42", 2.335: "2.34", 3.965: "3.97", 2.414999: "2.41",
+		-0.005: "-0.01", 0.0001: "0.00", -0.0001: "0.00", 1.005: "1.01", 4: "4.00"} {
+		if got := Fixed2(x); got != want {
+			t.Errorf("Fixed2(%v) = %s, want %s", x, got, want)
+		}
+	}
+}

@@ -23,7 +23,7 @@ func num2(v float64) string {
 	if math.IsNaN(v) {
 		return "–"
 	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
+	return model.Fixed2(v)
 }
 
 // short prints a value in at most a few characters for a grid cell: ratings as typed, other
