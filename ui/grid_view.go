@@ -60,6 +60,10 @@ func (g *gridPane) geom(w, h int) gridGeom {
 		geo.colW = max(avail/n, 7)
 	}
 	geo.nVis = max(avail/geo.colW, 1)
+	if geo.nVis < len(ev.Vendors) {
+		// Columns scroll anyway: give the visible ones the cells left over, so names are cut less.
+		geo.colW = max(min((avail-1)/geo.nVis, 11), geo.colW) // one cell stays for the scroll mark
+	}
 	if g.follow {
 		g.colOff = scrollTo(g.colOff, g.col, geo.nVis, len(ev.Vendors))
 	}
@@ -227,7 +231,7 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 func scrollMarks(line string, geo gridGeom, n int) string {
 	line = padLine(line, geo.gridW)
 	if geo.colOff > 0 {
-		line = overlay(line, "‹", geo.colsX-1, 0)
+		line = overlay(line, "‹", geo.colsX, 0) // the gap before the first column, not the weight header
 	}
 	if geo.colOff+geo.nVis < n {
 		line = overlay(line, "›", geo.gridW-1, 0)
