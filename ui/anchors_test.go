@@ -46,3 +46,22 @@ func TestCutNeverLeavesASpaceBeforeTheEllipsis(t *testing.T) {
 		t.Errorf("wide: got %q", got)
 	}
 }
+
+// Kinsoku: no line starts with closing punctuation or ends with opening punctuation, at any width.
+func TestWrapKeepsChinesePunctuationInPlace(t *testing.T) {
+	s := "三级之上提供专属/私有云存储、客户自管密钥（HSM/KMS）、录音导出双人审批、年度渗透测试。"
+	for w := 14; w <= 40; w++ { // below 14 the unbreakable "（HSM/KMS）、" itself does not fit
+		for i, l := range wrap(s, w) {
+			r := []rune(l)
+			if width(l) > w {
+				t.Fatalf("width %d: line %q is %d cells", w, l, width(l))
+			}
+			if i > 0 && isClosingPunct(string(r[0])) {
+				t.Fatalf("width %d: line %d starts with %q: %q", w, i, string(r[0]), wrap(s, w))
+			}
+			if isOpeningPunct(string(r[len(r)-1])) {
+				t.Fatalf("width %d: line %d ends with %q: %q", w, i, string(r[len(r)-1]), wrap(s, w))
+			}
+		}
+	}
+}

@@ -156,17 +156,27 @@ func wrapPara(s string, w int) []string {
 			continue
 		}
 		if lw+uw > w && lw > 0 {
-			// Closing punctuation may not start a line: carry the last unit down with it.
-			var carry string
-			if isClosingPunct(u) && len(cur) > 1 && cur[len(cur)-1] != " " && width(cur[len(cur)-1])+uw <= w {
-				carry = cur[len(cur)-1]
+			// Closing punctuation may not start a line and opening punctuation may not end one
+			// (the Chinese kinsoku rule): carry units down until neither happens, as long as
+			// what is carried still fits on the next line.
+			var carry []string
+			carryW := 0
+			for len(cur) > 1 {
+				last := cur[len(cur)-1]
+				first := u
+				if len(carry) > 0 {
+					first = carry[0]
+				}
+				if last == " " || !(isClosingPunct(first) || isOpeningPunct(last)) || carryW+width(last)+uw > w {
+					break
+				}
+				carry = append([]string{last}, carry...)
+				carryW += width(last)
 				cur = cur[:len(cur)-1]
 			}
 			flush()
-			if carry != "" {
-				cur = append(cur, carry)
-				lw = width(carry)
-			}
+			cur = append(cur, carry...)
+			lw = carryW
 		}
 		for uw > w-lw { // a word longer than the rest of a line
 			head := ansi.Truncate(u, w-lw, "")
@@ -217,7 +227,11 @@ func breakUnits(s string) []string {
 }
 
 func isClosingPunct(u string) bool {
-	return strings.Contains("，。；：、）」』！？,.;:)!?", u)
+	return strings.Contains("，。；：、）」』】》！？,.;:)!?", u)
+}
+
+func isOpeningPunct(u string) bool {
+	return u != "" && strings.Contains("（「『【《(", u)
 }
 
 // joinColumns places blocks side by side; each block must already be padded to its width
