@@ -261,3 +261,19 @@ func TestFixed2RoundsHalvesLikeASpreadsheet(t *testing.T) {
 		}
 	}
 }
+
+func TestNewID(t *testing.T) {
+	taken := map[string]bool{"yunqi-telecom": true, "vendor-1": true}
+	is := func(s string) bool { return taken[s] }
+	for _, c := range []struct{ name, want string }{
+		{"Huisheng AI", "huisheng-ai"},
+		{"  Yunqi  Telecom!! ", "yunqi-telecom-2"},
+		{"云启通讯", "vendor-2"},
+		{"Changfeng CloudLink Enterprise Edition", "changfeng-cloudlink-ente"},
+		{"磐石 Panshi 2", "panshi-2"},
+	} {
+		if got := NewID(c.name, "vendor", is); got != c.want {
+			t.Errorf("NewID(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

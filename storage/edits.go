@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"ccselect/model"
@@ -59,7 +58,7 @@ func (s *Store) SaveVendor(id int64, v model.Vendor, actor string) error {
 			return nil, err
 		}
 		if v.ID == "" {
-			v.ID = newID(v.Name.En, "vendor", func(s string) bool { return ev.VendorIndex(s) >= 0 })
+			v.ID = model.NewID(v.Name.En, "vendor", func(s string) bool { return ev.VendorIndex(s) >= 0 })
 		}
 		var before *vendorState
 		if i := ev.VendorIndex(v.ID); i >= 0 {
@@ -132,7 +131,7 @@ func (s *Store) SaveReviewer(id int64, r model.Reviewer, actor string) error {
 			return nil, err
 		}
 		if r.ID == "" {
-			r.ID = newID(r.Name, "reviewer", func(s string) bool { return ev.ReviewerIndex(s) >= 0 })
+			r.ID = model.NewID(r.Name, "reviewer", func(s string) bool { return ev.ReviewerIndex(s) >= 0 })
 		}
 		var before *reviewerState
 		if i := ev.ReviewerIndex(r.ID); i >= 0 {
@@ -405,39 +404,4 @@ func nextPosition(q querier, table string, id int64) (int, error) {
 	var pos int
 	err := q.QueryRowContext(ctx, `SELECT coalesce(max(pos) + 1, 0) FROM `+table+` WHERE eval_id = ?`, id).Scan(&pos)
 	return pos, err
-}
-
-// newID derives an id from a name: lower-case ASCII letters and digits joined by "-". A name
-// with none of those (a Chinese name) gives prefix-N. The result is unique (taken reports ids
-// in use).
-func newID(name, prefix string, taken func(string) bool) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	base := b.String()
-	if base == "" {
-		for n := 1; ; n++ {
-			if id := prefix + "-" + strconv.Itoa(n); !taken(id) {
-				return id
-			}
-		}
-	}
-	if !taken(base) {
-		return base
-	}
-	for n := 2; ; n++ {
-		if id := base + "-" + strconv.Itoa(n); !taken(id) {
-			return id
-		}
-	}
 }

@@ -44,7 +44,7 @@ func (p *reviewersPane) form(idx int) {
 			return nil, errorf(t.s("reviewer.needname"))
 		}
 		if nr.ID == "" {
-			nr.ID = newID(nr.Name, "reviewer", func(s string) bool { return p.wb.ev.ReviewerIndex(s) >= 0 })
+			nr.ID = model.NewID(nr.Name, "reviewer", func(s string) bool { return p.wb.ev.ReviewerIndex(s) >= 0 })
 		}
 		return p.e.write(t.f("reviewer.what", nr.Name), f, true,
 			func(s Store) error { return s.SaveReviewer(id, nr, actor) }), nil

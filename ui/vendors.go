@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"math"
-	"regexp"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -64,7 +61,7 @@ func (p *vendorsPane) form(idx int) {
 		}
 		nv.Notes = vals[3]
 		if nv.ID == "" {
-			nv.ID = newID(nv.Name.En, "vendor", func(s string) bool { return p.wb.ev.VendorIndex(s) >= 0 })
+			nv.ID = model.NewID(nv.Name.En, "vendor", func(s string) bool { return p.wb.ev.VendorIndex(s) >= 0 })
 		}
 		return p.e.write(t.f("vendor.what", nv.Name.In(t.lang)), f, true,
 			func(s Store) error { return s.SaveVendor(id, nv, actor) }), nil
@@ -137,26 +134,4 @@ func (p *vendorsPane) ShortHelp() []key.Binding {
 func (p *vendorsPane) FullHelp() [][]key.Binding {
 	k := p.keys
 	return [][]key.Binding{k.listMoves(), {k.Add, k.EditItem, k.RenameItem, k.DeleteItem}}
-}
-
-var idJunk = regexp.MustCompile(`[^a-z0-9]+`)
-
-// newID makes a stable id from an English name ("Yunqi Telecom" → "yunqi-telecom"), falling
-// back to prefix-N when the name has no ASCII letters; taken reports ids already in use.
-func newID(name, prefix string, taken func(string) bool) string {
-	base := strings.Trim(idJunk.ReplaceAllString(strings.ToLower(name), "-"), "-")
-	if len(base) > 24 {
-		base = strings.Trim(base[:24], "-")
-	}
-	if base != "" && !taken(base) {
-		return base
-	}
-	if base == "" {
-		base = prefix
-	}
-	for i := 2; ; i++ {
-		if id := fmt.Sprintf("%s-%d", base, i); !taken(id) {
-			return id
-		}
-	}
 }
