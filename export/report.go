@@ -169,7 +169,7 @@ func statusText(e *model.Evaluation, v *model.VendorResult, lang model.Lang) str
 	if v.Excluded {
 		var reasons []string
 		for _, k := range v.FailedKnockOuts {
-			reasons = append(reasons, KnockOutReason(e, k, lang))
+			reasons = append(reasons, knockOutReason(e, k, lang))
 		}
 		parts = append(parts, label(lang, "excluded")+": "+strings.Join(reasons, " · "))
 	}
@@ -183,8 +183,8 @@ func statusText(e *model.Evaluation, v *model.VendorResult, lang model.Lang) str
 	return strings.Join(parts, " | ")
 }
 
-// KnockOutReason describes one failed gate as "name value op-negated limit".
-func KnockOutReason(e *model.Evaluation, k model.KnockOutFailure, lang model.Lang) string {
+// knockOutReason describes one failed gate as "name value op-negated limit".
+func knockOutReason(e *model.Evaluation, k model.KnockOutFailure, lang model.Lang) string {
 	name := k.Rule.Criterion
 	if c, ok := e.Framework.Criterion(k.Rule.Criterion); ok {
 		name = c.Name.In(lang)

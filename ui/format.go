@@ -84,23 +84,6 @@ func lastEdit(t tr, at, now time.Time) string {
 	return at.Format("2006-01-02")
 }
 
-// failedOp is the operator that describes a failed knock-out: a failed "≥ 1000" reads "< 1000".
-func failedOp(op model.Op) string {
-	switch op {
-	case model.OpGE:
-		return "<"
-	case model.OpLE:
-		return ">"
-	case model.OpGT:
-		return "≤"
-	case model.OpLT:
-		return "≥"
-	case model.OpEQ:
-		return "≠"
-	}
-	return "!" + string(op)
-}
-
 // koReason explains one failed knock-out: "并发通道数 800 < 1000" or "并发通道数: not scored".
 func koReason(t tr, ev *model.Evaluation, f model.KnockOutFailure) string {
 	name := f.Rule.Criterion
@@ -110,5 +93,5 @@ func koReason(t tr, ev *model.Evaluation, f model.KnockOutFailure) string {
 	if f.Missing {
 		return t.f("ko.missing", name)
 	}
-	return fmt.Sprintf("%s %s %s %s", name, short(f.Value), failedOp(f.Rule.Op), num(f.Rule.Limit(ev.Params)))
+	return fmt.Sprintf("%s %s %s %s", name, short(f.Value), f.Rule.Op.Negated(), num(f.Rule.Limit(ev.Params)))
 }
