@@ -102,15 +102,7 @@ func resolveLang(flagValue string) (model.Lang, error) {
 		}
 		return l, nil
 	}
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(env); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "zh") {
-				return model.LangZh, nil
-			}
-			return model.LangEn, nil
-		}
-	}
-	return model.LangEn, nil
+	return model.LangFromEnv(os.Getenv), nil
 }
 
 // stopSignals end a long command cleanly (temporary demo files removed, SMAA cancelled) whether

@@ -22,6 +22,21 @@ func ParseLang(s string) (Lang, bool) {
 	return "", false
 }
 
+// LangFromEnv picks the interface language from the locale variables when none was chosen:
+// LC_ALL, then LC_MESSAGES, then LANG (the first one set wins, as in POSIX); zh* means Chinese,
+// anything else English. getenv is os.Getenv in the program and a map in tests.
+func LangFromEnv(getenv func(string) string) Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if l, ok := ParseLang(v); ok && l == LangZh {
+				return LangZh
+			}
+			return LangEn
+		}
+	}
+	return LangEn
+}
+
 // Text is a bilingual string. Either side may be empty; In falls back to the other side so a
 // vendor typed in Chinese still has a name in the English interface.
 type Text struct {

@@ -69,3 +69,22 @@ func TestParseHelpers(t *testing.T) {
 		t.Error("Text fallback")
 	}
 }
+
+func TestLangFromEnv(t *testing.T) {
+	cases := []struct {
+		env  map[string]string
+		want Lang
+	}{
+		{map[string]string{}, LangEn},
+		{map[string]string{"LANG": "zh_CN.UTF-8"}, LangZh},
+		{map[string]string{"LANG": "en_US.UTF-8"}, LangEn},
+		{map[string]string{"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, LangZh},
+		{map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, LangEn},
+		{map[string]string{"LC_MESSAGES": "zh_CN", "LANG": "en_GB"}, LangZh},
+	}
+	for _, c := range cases {
+		if got := LangFromEnv(func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("%v: got %s, want %s", c.env, got, c.want)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"strings"
 
 	"ccselect/model"
 )
@@ -41,23 +39,6 @@ func (t tr) other() tr {
 		return tr{model.LangEn}
 	}
 	return tr{model.LangZh}
-}
-
-// DetectLang picks the interface language from the environment when --lang was not given:
-// LC_ALL, then LC_MESSAGES, then LANG; zh* means Chinese, anything else English.
-func DetectLang(getenv func(string) string) model.Lang {
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := getenv(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "zh") {
-				return model.LangZh
-			}
-			return model.LangEn
-		}
-	}
-	return model.LangEn
 }
 
 type text struct{ zh, en string }

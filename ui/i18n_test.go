@@ -73,22 +73,3 @@ func TestMissingKeyIsVisible(t *testing.T) {
 		t.Fatalf("missing key renders %q", got)
 	}
 }
-
-func TestDetectLang(t *testing.T) {
-	cases := []struct {
-		env  map[string]string
-		want model.Lang
-	}{
-		{map[string]string{}, model.LangEn},
-		{map[string]string{"LANG": "zh_CN.UTF-8"}, model.LangZh},
-		{map[string]string{"LANG": "en_US.UTF-8"}, model.LangEn},
-		{map[string]string{"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, model.LangZh},
-		{map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, model.LangEn},
-		{map[string]string{"LC_MESSAGES": "zh_CN", "LANG": "en_GB"}, model.LangZh},
-	}
-	for _, c := range cases {
-		if got := DetectLang(func(k string) string { return c.env[k] }); got != c.want {
-			t.Errorf("%v: got %s, want %s", c.env, got, c.want)
-		}
-	}
-}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -71,7 +72,7 @@ type Root struct {
 // New builds the root model. Nothing is read until Init's commands run.
 func New(st Store, opt Options) *Root {
 	if opt.Lang == "" {
-		opt.Lang = DetectLang(nil)
+		opt.Lang = model.LangFromEnv(os.Getenv)
 	}
 	r := &Root{st: st, opt: opt, dark: true, poll: pollInterval}
 	r.e = env{now: time.Now, actor: opt.Actor}
