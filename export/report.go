@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ccselect/internal/termtext"
 	"ccselect/model"
 )
 
@@ -122,8 +123,8 @@ func csvText(s string) string {
 // vendor, one column per dimension contribution, and the reasons for exclusions and gaps.
 func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule model.ConsensusRule, lang model.Lang) error {
 	f := &e.Framework
-	fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", label(lang, "evaluation"), oneLine(e.Name),
-		label(lang, "profile"), oneLine(res.Profile), label(lang, "method"), res.Method,
+	fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", label(lang, "evaluation"), termtext.Clean(e.Name),
+		label(lang, "profile"), termtext.Clean(res.Profile), label(lang, "method"), res.Method,
 		label(lang, "consensus"), label(lang, string(rule)))
 	t := TextTable{Header: []string{label(lang, "rank"), label(lang, "vendor"), label(lang, "total"), label(lang, "lead")},
 		Right: map[int]bool{0: true, 2: true, 3: true}}

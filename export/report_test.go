@@ -146,6 +146,9 @@ func TestTextTableControlCharacters(t *testing.T) {
 			t.Fatalf("control character %U in the output:\n%q", r, out)
 		}
 	}
+	if strings.Contains(out, "[31m") || strings.Contains(out, "[0m") {
+		t.Fatalf("an escape sequence left its parameters behind:\n%q", out)
+	}
 	for _, l := range lines {
 		if w := ansi.StringWidth(l); w != ansi.StringWidth(lines[0]) {
 			t.Errorf("row %q is %d cells wide, header %d", l, w, ansi.StringWidth(lines[0]))

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ccselect/internal/termtext"
 	"ccselect/model"
 )
 
@@ -240,20 +241,20 @@ type names struct {
 
 func (n names) vendor(id string) string {
 	if i := n.e.VendorIndex(id); i >= 0 {
-		return oneLine(n.e.Vendors[i].Name.In(n.lang))
+		return termtext.Clean(n.e.Vendors[i].Name.In(n.lang))
 	}
-	return oneLine(id)
+	return termtext.Clean(id)
 }
 
 func (n names) param(id string) string {
 	f := &n.e.Framework
 	if d := f.DimensionIndex(id); d >= 0 {
-		return oneLine(f.Dimensions[d].Name.In(n.lang))
+		return termtext.Clean(f.Dimensions[d].Name.In(n.lang))
 	}
 	if c, ok := f.Criterion(id); ok {
-		return oneLine(c.Name.In(n.lang))
+		return termtext.Clean(c.Name.In(n.lang))
 	}
-	return oneLine(id)
+	return termtext.Clean(id)
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", x*100) }
@@ -263,7 +264,7 @@ func pct(x float64) string { return fmt.Sprintf("%.1f%%", x*100) }
 func WriteSensitivityTable(w io.Writer, e *model.Evaluation, r SensitivityReport, lang model.Lang) error {
 	var b strings.Builder
 	n := names{e, lang}
-	fmt.Fprintf(&b, "%s · %s\n", sl(lang, "title"), oneLine(e.Name))
+	fmt.Fprintf(&b, "%s · %s\n", sl(lang, "title"), termtext.Clean(e.Name))
 	if r.Leader == nil {
 		// One sentence: the summary would only repeat it.
 		msg := sl(lang, "no_leader")
@@ -273,7 +274,7 @@ func WriteSensitivityTable(w io.Writer, e *model.Evaluation, r SensitivityReport
 		_, err := io.WriteString(w, b.String()+msg+"\n")
 		return err
 	}
-	b.WriteString(oneLine(r.Summary.In(lang)) + "\n")
+	b.WriteString(termtext.Clean(r.Summary.In(lang)) + "\n")
 	section := func(title string, t *TextTable) error {
 		b.WriteString("\n" + title + "\n")
 		if len(t.Rows) == 0 { // a lone vendor has no pair to reverse and no runner-up

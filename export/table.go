@@ -3,9 +3,10 @@ package export
 import (
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"ccselect/internal/termtext"
 )
 
 // TextTable writes aligned plain-text tables. Widths are measured in terminal cells, so a
@@ -21,14 +22,14 @@ type TextTable struct {
 func (t *TextTable) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
 // Write renders the table with two spaces between columns and no trailing spaces. Control
-// characters in cells are printed as spaces (see oneLine).
+// characters in cells are printed as spaces (see termtext.Clean).
 func (t *TextTable) Write(w io.Writer) error {
 	widths := make([]int, len(t.Header))
 	all := make([][]string, 0, 1+len(t.Rows))
 	for _, row := range append([][]string{t.Header}, t.Rows...) {
 		clean := make([]string, len(row))
 		for i, c := range row {
-			clean[i] = oneLine(c)
+			clean[i] = termtext.Clean(c)
 		}
 		all = append(all, clean)
 	}
@@ -59,19 +60,4 @@ func (t *TextTable) Write(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// oneLine makes text safe to print inside one line: every control character (newline, tab,
-// escape, the C1 controls) becomes a space. Names come from imported files, and one with a
-// newline would break a table's rows, one with an escape sequence would drive the terminal.
-func oneLine(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"ccselect/ui/internal/termtext"
+	"ccselect/internal/termtext"
 )
 
 // Everything on screen is measured in terminal cells, never in bytes or runes: a CJK character

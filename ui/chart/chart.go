@@ -12,7 +12,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"ccselect/ui/internal/termtext"
+	"ccselect/internal/termtext"
 )
 
 // Point is a point of a series, or a labelled marker (a crossover).

@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"ccselect/ui/internal/termtext"
+	"ccselect/internal/termtext"
 )
 
 // Series is one named line. X runs over [0,1] (a weight); points are joined in order.

@@ -2,7 +2,8 @@
 // come from databases and imported files and may hold newlines, tabs or escape sequences: a
 // newline would break a row of a table, and an escape sequence reaching the terminal could
 // recolour the screen, move the cursor or set the window title. Clean is the one place where
-// such text is neutralised; ui's text-fitting helpers and ui/chart's text writers call it.
+// such text is neutralised; ui's text-fitting helpers, ui/chart's text writers and export's
+// printed tables call it.
 package termtext
 
 import (
