@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"ccselect/model"
 	"ccselect/samples"
@@ -169,15 +168,6 @@ func (f problemFlags) compile(rule model.ConsensusRule, m model.Method) (*model.
 	ev, err := f.src.load()
 	if err != nil {
 		return nil, nil, err
-	}
-	if name := *f.profile; name != "" {
-		if _, err := ev.Profile(name); err != nil {
-			names := make([]string, len(ev.Profiles))
-			for i, wp := range ev.Profiles {
-				names[i] = wp.Name
-			}
-			return nil, nil, fmt.Errorf("%w (profiles: %s)", err, strings.Join(names, ", "))
-		}
 	}
 	p, err := model.NewProblem(ev, *f.profile, rule, m)
 	return ev, p, err

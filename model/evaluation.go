@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -80,7 +81,11 @@ func (e *Evaluation) Profile(name string) (*WeightProfile, error) {
 			return &e.Profiles[i], nil
 		}
 	}
-	return nil, fmt.Errorf("unknown weight profile %q", name)
+	names := make([]string, len(e.Profiles))
+	for i := range e.Profiles {
+		names[i] = e.Profiles[i].Name
+	}
+	return nil, fmt.Errorf("unknown weight profile %q (profiles: %s)", name, strings.Join(names, ", "))
 }
 
 // Active returns the active weight profile (the first one if none is marked).
