@@ -24,7 +24,7 @@ func cmdWorkbench(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	return runUI(st, *lang, false)
+	return runUI(st, *lang, 0)
 }
 
 // cmdDemo opens the workbench on a throwaway copy of the sample: nothing touches the user's
@@ -52,18 +52,16 @@ func cmdDemo(args []string, out io.Writer) error {
 	if err != nil || len(list) == 0 {
 		return fmt.Errorf("demo: could not seed the sample: %v", err)
 	}
-	return runUI(st, *lang, true, list[0].ID)
+	return runUI(st, *lang, list[0].ID)
 }
 
-func runUI(st *storage.Store, langFlag string, demo bool, open ...int64) error {
+// runUI starts the workbench on the home list, or — for the demo — straight on demoEval.
+func runUI(st *storage.Store, langFlag string, demoEval int64) error {
 	l, err := resolveLang(langFlag)
 	if err != nil {
 		return err
 	}
-	opt := ui.Options{Lang: l, Demo: demo, NoColor: os.Getenv("NO_COLOR") != "", Actor: actor()}
-	if len(open) > 0 {
-		opt.OpenEval = open[0]
-	}
+	opt := ui.Options{Lang: l, Demo: demoEval != 0, OpenEval: demoEval, NoColor: os.Getenv("NO_COLOR") != "", Actor: actor()}
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	return ui.Run(ctx, st, opt)
