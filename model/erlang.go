@@ -1,0 +1,242 @@
+package model
+
+import (
+	"fmt"
+	"math"
+)
+
+// Erlang traffic formulas (Erlang 1917; the forms below are the textbook ones, e.g. ITU-T
+// "Teletraffic Engineering Handbook", Iversen, ch. 4 and 9). Everything is computed by
+// recursion on the number of servers — no factorials or powers — so it stays exact and finite
+// for offered traffic of tens of thousands of Erlangs.
+
+// MaxErlangs is the largest offered traffic the sizing accepts. The formulas work beyond it,
+// but a busiest interval above 20,000 Erlangs is a typo, not a call centre.
+const MaxErlangs = 20000
+
+// SizingError is a refused sizing input. Field names the input (calls, interval, aht, ...),
+// Value what was given; Message renders it in either language.
+type SizingError struct {
+	Field  string
+	Value  float64
+	Reason string // fixed English reason, also the key of its Chinese text
+}
+
+func (e *SizingError) Error() string {
+	return fmt.Sprintf("sizing: %s %g: %s", e.Field, e.Value, e.Reason)
+}
+
+var sizingFieldZh = map[string]string{
+	"calls": "呼叫量", "interval": "统计时段", "traffic": "话务量", "aht": "平均处理时长",
+	"talk_hold": "通话+保持时长", "acw": "话后处理时长", "sl_target": "服务水平目标",
+	"sl_seconds": "服务水平应答时限", "blocking": "呼损率目标", "shrinkage": "缺勤/损耗率",
+	"channels": "线路数", "agents": "坐席数",
+}
+
+var sizingReasonZh = map[string]string{
+	reasonPositive:    "必须大于 0",
+	reasonNonNeg:      "不能为负数",
+	reasonFraction:    "必须在 0 与 1 之间（不含两端）",
+	reasonShrinkage:   "必须在 0（含）与 1（不含）之间",
+	reasonTooLarge:    fmt.Sprintf("超过 %d 爱尔兰的上限", MaxErlangs),
+	reasonNotNumber:   "不是有效数字",
+	reasonUnreachable: "在允许的规模内达不到该目标",
+}
+
+const (
+	reasonPositive    = "must be greater than 0"
+	reasonNonNeg      = "must not be negative"
+	reasonFraction    = "must be strictly between 0 and 1"
+	reasonShrinkage   = "must be at least 0 and below 1"
+	reasonNotNumber   = "is not a number"
+	reasonUnreachable = "target cannot be met within the supported size"
+)
+
+var reasonTooLarge = fmt.Sprintf("exceeds the %d Erlang limit", MaxErlangs)
+
+// Message is the error in lang, for the CLI and the TUI.
+func (e *SizingError) Message(lang Lang) string {
+	if lang == LangZh {
+		f, ok := sizingFieldZh[e.Field]
+		if !ok {
+			f = e.Field
+		}
+		r, ok := sizingReasonZh[e.Reason]
+		if !ok {
+			r = e.Reason
+		}
+		return fmt.Sprintf("容量测算：%s %g %s", f, e.Value, r)
+	}
+	return e.Error()
+}
+
+func bad(field string, v float64, reason string) error {
+	return &SizingError{Field: field, Value: v, Reason: reason}
+}
+
+func checkPositive(field string, v float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return bad(field, v, reasonNotNumber)
+	}
+	if v <= 0 {
+		return bad(field, v, reasonPositive)
+	}
+	return nil
+}
+
+func checkFraction(field string, v float64) error {
+	if math.IsNaN(v) || v <= 0 || v >= 1 {
+		return bad(field, v, reasonFraction)
+	}
+	return nil
+}
+
+func checkTraffic(a float64) error {
+	if err := checkPositive("traffic", a); err != nil {
+		return err
+	}
+	if a > MaxErlangs {
+		return bad("traffic", a, reasonTooLarge)
+	}
+	return nil
+}
+
+// Traffic is the offered load in Erlangs: calls × holding time ÷ interval (both in seconds).
+func Traffic(calls, holdingS, intervalS float64) (float64, error) {
+	if err := checkPositive("calls", calls); err != nil {
+		return 0, err
+	}
+	if err := checkPositive("aht", holdingS); err != nil {
+		return 0, err
+	}
+	if err := checkPositive("interval", intervalS); err != nil {
+		return 0, err
+	}
+	a := calls * holdingS / intervalS
+	return a, checkTraffic(a)
+}
+
+// erlangBStep advances the Erlang B recursion from k−1 to k servers:
+// B(k) = A·B(k−1) / (k + A·B(k−1)). Every term lies in (0, 1], so nothing overflows.
+func erlangBStep(b, a float64, k int) float64 {
+	ab := a * b
+	return ab / (float64(k) + ab)
+}
+
+// ErlangB is the blocking probability of n channels offered a Erlangs (B(0) = 1).
+func ErlangB(n int, a float64) (float64, error) {
+	if err := checkTraffic(a); err != nil {
+		return 0, err
+	}
+	if n < 0 {
+		return 0, bad("channels", float64(n), reasonNonNeg)
+	}
+	return erlangB(n, a), nil
+}
+
+func erlangB(n int, a float64) float64 {
+	b := 1.0
+	for k := 1; k <= n; k++ {
+		b = erlangBStep(b, a, k)
+	}
+	return b
+}
+
+// ChannelsFor is the smallest number of channels whose blocking at a Erlangs is at most
+// target, and the blocking it achieves.
+func ChannelsFor(a, target float64) (int, float64, error) {
+	if err := checkTraffic(a); err != nil {
+		return 0, 0, err
+	}
+	if err := checkFraction("blocking", target); err != nil {
+		return 0, 0, err
+	}
+	b := 1.0
+	// B(n, A) falls below any target in (0,1) before n = A + 50·√A + 50 for A ≤ 20,000
+	// (blocking decays like a Gaussian tail past A); the bound only guards the loop.
+	limit := int(a+50*math.Sqrt(a)) + 50
+	for n := 1; n <= limit; n++ {
+		b = erlangBStep(b, a, n)
+		if b <= target {
+			return n, b, nil
+		}
+	}
+	return 0, 0, bad("blocking", target, reasonUnreachable)
+}
+
+// Queue is the Erlang C picture of n agents answering a Erlangs of calls of average handle
+// time AHT seconds, with a service-level threshold of T seconds.
+type Queue struct {
+	Agents       int     `json:"agents"`
+	PWait        float64 `json:"p_wait"`        // probability a call waits at all
+	ServiceLevel float64 `json:"service_level"` // fraction answered within T
+	ASA          float64 `json:"asa_s"`         // average speed of answer over all calls, seconds
+	Occupancy    float64 `json:"occupancy"`     // A / n, capped at 1
+}
+
+// erlangCFromB gives P(wait) = n·B / (n − A·(1 − B)) from the Erlang B value of the same n;
+// with n ≤ A the queue never empties and every call waits.
+func queueFromB(n int, a, b, aht, t float64) Queue {
+	q := Queue{Agents: n, PWait: 1, Occupancy: 1}
+	if n > 0 {
+		q.Occupancy = min(a/float64(n), 1)
+	}
+	fn := float64(n)
+	if fn <= a {
+		q.ASA = math.Inf(1)
+		return q
+	}
+	q.PWait = fn * b / (fn - a*(1-b))
+	q.ServiceLevel = 1 - q.PWait*math.Exp(-(fn-a)*t/aht)
+	q.ASA = q.PWait * aht / (fn - a)
+	return q
+}
+
+// ErlangC evaluates n agents at a Erlangs, AHT seconds and an answer threshold of t seconds.
+func ErlangC(n int, a, ahtS, tS float64) (Queue, error) {
+	if err := checkTraffic(a); err != nil {
+		return Queue{}, err
+	}
+	if err := checkPositive("aht", ahtS); err != nil {
+		return Queue{}, err
+	}
+	if math.IsNaN(tS) || tS < 0 {
+		return Queue{}, bad("sl_seconds", tS, reasonNonNeg)
+	}
+	if n < 1 {
+		return Queue{}, bad("agents", float64(n), reasonPositive)
+	}
+	return queueFromB(n, a, erlangB(n, a), ahtS, tS), nil
+}
+
+// AgentsFor is the smallest number of agents that answers the fraction sl of calls within
+// tS seconds at a Erlangs and AHT seconds, with its queue figures. The search starts at the
+// first n above A (fewer agents never keep up) and steps up one agent at a time, advancing the
+// Erlang B recursion by one step per agent instead of recomputing it from zero.
+func AgentsFor(a, ahtS, sl, tS float64) (Queue, error) {
+	if err := checkTraffic(a); err != nil {
+		return Queue{}, err
+	}
+	if err := checkPositive("aht", ahtS); err != nil {
+		return Queue{}, err
+	}
+	if err := checkFraction("sl_target", sl); err != nil {
+		return Queue{}, err
+	}
+	if math.IsNaN(tS) || tS < 0 {
+		return Queue{}, bad("sl_seconds", tS, reasonNonNeg)
+	}
+	n := int(math.Floor(a)) + 1
+	b := erlangB(n, a)
+	limit := n + int(50*math.Sqrt(a)) + 50 + int(ahtS) // SL → 1 long before; guards the loop
+	for ; n <= limit; n++ {
+		if n > int(math.Floor(a))+1 {
+			b = erlangBStep(b, a, n)
+		}
+		q := queueFromB(n, a, b, ahtS, tS)
+		if q.ServiceLevel >= sl {
+			return q, nil
+		}
+	}
+	return Queue{}, bad("sl_target", sl, reasonUnreachable)
+}
