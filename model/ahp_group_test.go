@@ -8,7 +8,7 @@ import (
 	"ccselect/model"
 )
 
-func upper3(a12, a13, a23 float64) [][]float64 {
+func ahpUpper3(a12, a13, a23 float64) [][]float64 {
 	return model.ReciprocalFill([][]float64{{0, a12, a13}, {0, 0, a23}, {}})
 }
 
@@ -24,7 +24,7 @@ func upper3(a12, a13, a23 float64) [][]float64 {
 // judgements, not priorities.
 func TestGroupAHPHandConsistent(t *testing.T) {
 	g, err := model.GroupAHP([]string{"wang", "li", "chen"},
-		[][][]float64{upper3(2, 4, 2), upper3(4, 8, 2), upper3(1, 2, 2)})
+		[][][]float64{ahpUpper3(2, 4, 2), ahpUpper3(4, 8, 2), ahpUpper3(1, 2, 2)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestGroupAHPHandConsistent(t *testing.T) {
 // ∛4, 1, ∛(1/4) = 1.5874, 1, .6300 → w = (.4934, .3108, .1958).
 func TestGroupAHPHandInconsistent(t *testing.T) {
 	g, err := model.GroupAHP([]string{"wang", "li", "chen"},
-		[][][]float64{upper3(1, 1, 1), upper3(4, 2, 8), upper3(2, 4, 1)})
+		[][][]float64{ahpUpper3(1, 1, 1), ahpUpper3(4, 2, 8), ahpUpper3(2, 4, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,14 +75,14 @@ func TestGroupAHPHandInconsistent(t *testing.T) {
 			t.Errorf("%s: λ %.6f CR %.6f, want %.6f %.6f", r.Reviewer, r.LambdaMax, r.CR, l, cr(l))
 		}
 	}
-	near3(t, "li CR", g.Reviewers[1].CR, 0.790)
+	ahpNear3(t, "li CR", g.Reviewers[1].CR, 0.790)
 	if g.Reviewers[1].Consistent || !g.Reviewers[2].Consistent {
 		t.Errorf("li should be flagged, chen not")
 	}
-	near3(t, "group λ", g.Group.LambdaMax, 3.054)
-	near3(t, "group CR", g.Group.CR, 0.046)
+	ahpNear3(t, "group λ", g.Group.LambdaMax, 3.054)
+	ahpNear3(t, "group CR", g.Group.CR, 0.046)
 	for i, w := range []float64{.493, .311, .196} {
-		near3(t, "group w", g.Group.Weights[i], w)
+		ahpNear3(t, "group w", g.Group.Weights[i], w)
 	}
 	// The aggregate of reciprocal matrices is reciprocal.
 	for i := range g.Matrix {
@@ -95,13 +95,13 @@ func TestGroupAHPHandInconsistent(t *testing.T) {
 }
 
 func TestGroupAHPNamesTheBadReviewer(t *testing.T) {
-	_, err := model.GroupAHP([]string{"wang", "li"}, [][][]float64{upper3(2, 4, 2), {{1, 3, 1}, {3, 1, 1}, {1, 1, 1}}})
+	_, err := model.GroupAHP([]string{"wang", "li"}, [][][]float64{ahpUpper3(2, 4, 2), {{1, 3, 1}, {3, 1, 1}, {1, 1, 1}}})
 	var ge *model.GroupAHPError
 	var ae *model.AHPError
 	if !errors.As(err, &ge) || ge.Reviewer != "li" || !errors.As(err, &ae) || ae.Kind != model.AHPNotReciprocal {
 		t.Fatalf("%v", err)
 	}
-	_, err = model.GroupAHP([]string{"wang", "li"}, [][][]float64{upper3(2, 4, 2), {{1, 2}, {0.5, 1}}})
+	_, err = model.GroupAHP([]string{"wang", "li"}, [][][]float64{ahpUpper3(2, 4, 2), {{1, 2}, {0.5, 1}}})
 	if !errors.As(err, &ge) || ge.Reviewer != "li" {
 		t.Fatalf("size mismatch: %v", err)
 	}

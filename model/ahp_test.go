@@ -9,7 +9,7 @@ import (
 	"ccselect/model"
 )
 
-const third3 = 1.0 / 3
+const ahpThird = 1.0 / 3
 
 // saatyHouse is the criteria matrix of Saaty's "choosing a house" example: T. L. Saaty, "How
 // to make a decision: the analytic hierarchy process", European Journal of Operational
@@ -18,17 +18,17 @@ const third3 = 1.0 / 3
 // financing. Published: priorities .173 .054 .188 .018 .031 .036 .167 .333; λmax = 9.669,
 // CI = 0.238, CR = 0.169.
 var saatyHouse = [][]float64{
-	{1, 5, 3, 7, 6, 6, third3, 1.0 / 4},
-	{1.0 / 5, 1, third3, 5, 3, 3, 1.0 / 5, 1.0 / 7},
-	{third3, 3, 1, 6, 3, 4, 6, 1.0 / 5},
-	{1.0 / 7, 1.0 / 5, 1.0 / 6, 1, third3, 1.0 / 4, 1.0 / 7, 1.0 / 8},
-	{1.0 / 6, third3, third3, 3, 1, 1.0 / 2, 1.0 / 5, 1.0 / 6},
-	{1.0 / 6, third3, 1.0 / 4, 4, 2, 1, 1.0 / 5, 1.0 / 6},
+	{1, 5, 3, 7, 6, 6, ahpThird, 1.0 / 4},
+	{1.0 / 5, 1, ahpThird, 5, 3, 3, 1.0 / 5, 1.0 / 7},
+	{ahpThird, 3, 1, 6, 3, 4, 6, 1.0 / 5},
+	{1.0 / 7, 1.0 / 5, 1.0 / 6, 1, ahpThird, 1.0 / 4, 1.0 / 7, 1.0 / 8},
+	{1.0 / 6, ahpThird, ahpThird, 3, 1, 1.0 / 2, 1.0 / 5, 1.0 / 6},
+	{1.0 / 6, ahpThird, 1.0 / 4, 4, 2, 1, 1.0 / 5, 1.0 / 6},
 	{3, 5, 1.0 / 6, 7, 5, 5, 1, 1.0 / 2},
 	{4, 7, 5, 8, 6, 6, 2, 1},
 }
 
-func near3(t *testing.T, what string, got, want float64) {
+func ahpNear3(t *testing.T, what string, got, want float64) {
 	t.Helper()
 	if math.Abs(got-want) > 0.0005+1e-12 {
 		t.Errorf("%s = %.4f, want %.3f", what, got, want)
@@ -41,11 +41,11 @@ func TestAHPSaatyHouseCriteria(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, w := range []float64{.173, .054, .188, .018, .031, .036, .167, .333} {
-		near3(t, "w", r.Weights[i], w)
+		ahpNear3(t, "w", r.Weights[i], w)
 	}
-	near3(t, "λmax", r.LambdaMax, 9.669)
-	near3(t, "CI", r.CI, 0.238)
-	near3(t, "CR", r.CR, 0.169)
+	ahpNear3(t, "λmax", r.LambdaMax, 9.669)
+	ahpNear3(t, "CI", r.CI, 0.238)
+	ahpNear3(t, "CR", r.CR, 0.169)
 	if r.RandomIndex != 1.41 || r.Consistent {
 		t.Errorf("RI %g consistent %v", r.RandomIndex, r.Consistent)
 	}
@@ -56,7 +56,7 @@ func TestAHPSaatyHouseCriteria(t *testing.T) {
 	if mi == nil || mi.I != 2 || mi.J != 6 || mi.Value != 6 || math.Abs(mi.Suggested-r.Weights[2]/r.Weights[6]) > 1e-12 || mi.SuggestedScale != 1 {
 		t.Fatalf("most inconsistent %+v", mi)
 	}
-	near3(t, "ε_37", mi.Deviation, 5.321) // 6 / 1.1275
+	ahpNear3(t, "ε_37", mi.Deviation, 5.321) // 6 / 1.1275
 }
 
 // The "size of house" comparison of the three houses in the same paper (Saaty 1990, Table 3):
@@ -67,11 +67,11 @@ func TestAHPSaatyHouseSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, w := range []float64{.754, .181, .065} {
-		near3(t, "w", r.Weights[i], w)
+		ahpNear3(t, "w", r.Weights[i], w)
 	}
-	near3(t, "λmax", r.LambdaMax, 3.136)
-	near3(t, "CI", r.CI, 0.068)
-	near3(t, "CR", r.CR, 0.117)
+	ahpNear3(t, "λmax", r.LambdaMax, 3.136)
+	ahpNear3(t, "CI", r.CI, 0.068)
+	ahpNear3(t, "CR", r.CR, 0.117)
 	// In a 3×3 matrix the one cycle of inconsistency spreads equally over the three pairs
 	// (|ln ε| = ln(6·4/8)/3 for each), so the first pair in row order is reported.
 	if mi := r.MostInconsistent; mi.I != 0 || mi.J != 1 || math.Abs(mi.Deviation-math.Cbrt(3)) > 1e-9 {
@@ -114,7 +114,7 @@ func TestAHPConsistentRecoversWeights(t *testing.T) {
 
 // 2×2 is exact: a_12 = 3 gives (0.75, 0.25).
 func TestAHPTwoItems(t *testing.T) {
-	r, err := model.AHP([][]float64{{1, 3}, {third3, 1}})
+	r, err := model.AHP([][]float64{{1, 3}, {ahpThird, 1}})
 	if err != nil || r.Weights[0] != 0.75 || r.Weights[1] != 0.25 || r.CR != 0 || r.MostInconsistent != nil {
 		t.Fatalf("%+v %v", r, err)
 	}
@@ -189,7 +189,7 @@ func TestParsePairwise(t *testing.T) {
 
 func TestReciprocalFillAndSnap(t *testing.T) {
 	m := model.ReciprocalFill([][]float64{{0, 3, 5}, {0, 0, 2}, {}})
-	if m[1][0] != third3 || m[2][0] != 0.2 || m[2][1] != 0.5 || m[2][2] != 1 {
+	if m[1][0] != ahpThird || m[2][0] != 0.2 || m[2][1] != 0.5 || m[2][2] != 1 {
 		t.Fatalf("%v", m)
 	}
 	for x, want := range map[float64]float64{1.13: 1, 2.4: 2, 2.5: 3, 8.7: 9, 20: 9, 0.45: 0.5, 1.0 / 2.5: 1.0 / 3, 0.01: 1.0 / 9} {

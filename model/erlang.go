@@ -70,23 +70,23 @@ func (e *SizingError) Message(lang Lang) string {
 	return e.Error()
 }
 
-func bad(field string, v float64, reason string) error {
+func sizingErr(field string, v float64, reason string) error {
 	return &SizingError{Field: field, Value: v, Reason: reason}
 }
 
 func checkPositive(field string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return bad(field, v, reasonNotNumber)
+		return sizingErr(field, v, reasonNotNumber)
 	}
 	if v <= 0 {
-		return bad(field, v, reasonPositive)
+		return sizingErr(field, v, reasonPositive)
 	}
 	return nil
 }
 
 func checkFraction(field string, v float64) error {
 	if math.IsNaN(v) || v <= 0 || v >= 1 {
-		return bad(field, v, reasonFraction)
+		return sizingErr(field, v, reasonFraction)
 	}
 	return nil
 }
@@ -96,7 +96,7 @@ func checkTraffic(a float64) error {
 		return err
 	}
 	if a > MaxErlangs {
-		return bad("traffic", a, reasonTooLarge)
+		return sizingErr("traffic", a, reasonTooLarge)
 	}
 	return nil
 }
@@ -129,7 +129,7 @@ func ErlangB(n int, a float64) (float64, error) {
 		return 0, err
 	}
 	if n < 0 {
-		return 0, bad("channels", float64(n), reasonNonNeg)
+		return 0, sizingErr("channels", float64(n), reasonNonNeg)
 	}
 	return erlangB(n, a), nil
 }
@@ -161,7 +161,7 @@ func ChannelsFor(a, target float64) (int, float64, error) {
 			return n, b, nil
 		}
 	}
-	return 0, 0, bad("blocking", target, reasonUnreachable)
+	return 0, 0, sizingErr("blocking", target, reasonUnreachable)
 }
 
 // Queue is the Erlang C picture of n agents answering a Erlangs of calls of average handle
@@ -201,10 +201,10 @@ func ErlangC(n int, a, ahtS, tS float64) (Queue, error) {
 		return Queue{}, err
 	}
 	if math.IsNaN(tS) || tS < 0 {
-		return Queue{}, bad("sl_seconds", tS, reasonNonNeg)
+		return Queue{}, sizingErr("sl_seconds", tS, reasonNonNeg)
 	}
 	if n < 1 {
-		return Queue{}, bad("agents", float64(n), reasonPositive)
+		return Queue{}, sizingErr("agents", float64(n), reasonPositive)
 	}
 	return queueFromB(n, a, erlangB(n, a), ahtS, tS), nil
 }
@@ -224,7 +224,7 @@ func AgentsFor(a, ahtS, sl, tS float64) (Queue, error) {
 		return Queue{}, err
 	}
 	if math.IsNaN(tS) || tS < 0 {
-		return Queue{}, bad("sl_seconds", tS, reasonNonNeg)
+		return Queue{}, sizingErr("sl_seconds", tS, reasonNonNeg)
 	}
 	n := int(math.Floor(a)) + 1
 	b := erlangB(n, a)
@@ -238,5 +238,5 @@ func AgentsFor(a, ahtS, sl, tS float64) (Queue, error) {
 			return q, nil
 		}
 	}
-	return Queue{}, bad("sl_target", sl, reasonUnreachable)
+	return Queue{}, sizingErr("sl_target", sl, reasonUnreachable)
 }

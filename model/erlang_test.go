@@ -140,17 +140,17 @@ func TestErlangRefusesNonsense(t *testing.T) {
 		field string
 		err   error
 	}{
-		{"zero calls", "calls", second(model.Traffic(0, 180, 1800))},
-		{"zero aht", "aht", second(model.Traffic(100, 0, 1800))},
-		{"negative aht", "aht", second(model.Traffic(100, -5, 1800))},
-		{"zero interval", "interval", second(model.Traffic(100, 180, 0))},
-		{"blocking 0", "blocking", third(model.ChannelsFor(10, 0))},
-		{"blocking 1", "blocking", third(model.ChannelsFor(10, 1))},
-		{"too much traffic", "traffic", third(model.ChannelsFor(20001, 0.01))},
-		{"sl 1", "sl_target", second(model.AgentsFor(10, 180, 1, 20))},
-		{"sl NaN", "sl_target", second(model.AgentsFor(10, 180, math.NaN(), 20))},
-		{"negative threshold", "sl_seconds", second(model.AgentsFor(10, 180, 0.8, -1))},
-		{"zero agents", "agents", second(model.ErlangC(0, 10, 180, 20))},
+		{"zero calls", "calls", errOf2(model.Traffic(0, 180, 1800))},
+		{"zero aht", "aht", errOf2(model.Traffic(100, 0, 1800))},
+		{"negative aht", "aht", errOf2(model.Traffic(100, -5, 1800))},
+		{"zero interval", "interval", errOf2(model.Traffic(100, 180, 0))},
+		{"blocking 0", "blocking", errOf3(model.ChannelsFor(10, 0))},
+		{"blocking 1", "blocking", errOf3(model.ChannelsFor(10, 1))},
+		{"too much traffic", "traffic", errOf3(model.ChannelsFor(20001, 0.01))},
+		{"sl 1", "sl_target", errOf2(model.AgentsFor(10, 180, 1, 20))},
+		{"sl NaN", "sl_target", errOf2(model.AgentsFor(10, 180, math.NaN(), 20))},
+		{"negative threshold", "sl_seconds", errOf2(model.AgentsFor(10, 180, 0.8, -1))},
+		{"zero agents", "agents", errOf2(model.ErlangC(0, 10, 180, 20))},
 	}
 	for _, c := range cases {
 		var se *model.SizingError
@@ -164,8 +164,8 @@ func TestErlangRefusesNonsense(t *testing.T) {
 	}
 }
 
-func second[T any](_ T, err error) error        { return err }
-func third[T, U any](_ T, _ U, err error) error { return err }
+func errOf2[T any](_ T, err error) error         { return err }
+func errOf3[T, U any](_ T, _ U, err error) error { return err }
 
 // More calls never need fewer channels or agents, and a stricter target never fewer channels
 // (seeded random scenarios). Trunks are not monotone in calls — more calls can buy enough extra
