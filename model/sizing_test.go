@@ -2,10 +2,12 @@ package model_test
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"testing"
 
 	"ccselect/model"
+	"ccselect/samples"
 )
 
 // The classic 360-calls example as a scenario (see TestErlangCClassicExample): channels are
@@ -110,5 +112,49 @@ func BenchmarkSize10000(b *testing.B) {
 		if _, err := model.Size(s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Issue 12: P set from a scenario moves the concurrency scores exactly as the value function
+// says. The sample's P is 1,000; the campaign peak sizes it to its channels, and every vendor's
+// concurrent_channels score is then ValueScore(anchors, new P, committed channels).
+func TestSizedPDrivesConcurrencyScores(t *testing.T) {
+	e, err := samples.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := model.Size(model.DefaultScenarios()[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2 := *e
+	e2.Params = maps.Clone(e.Params)
+	e2.Params["P"] = float64(r.Channels)
+	p, err := model.NewProblem(&e2, "", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := e2.Framework.CriterionIndex("concurrent_channels")
+	cr := e2.Framework.Criteria[c]
+	if cr.AnchorParam != "P" {
+		t.Fatalf("concurrent_channels scales with %q", cr.AnchorParam)
+	}
+	old, err := model.NewProblem(e, "", model.ConsensusMean, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for v := range e2.Vendors {
+		raw := p.Consensus(v, c)
+		got := p.Scores()[v*p.NC+c]
+		if want := model.ValueScore(cr.Anchors, float64(r.Channels), raw); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: score %.6f, value function at P=%d gives %.6f", e2.Vendors[v].ID, got, r.Channels, want)
+		}
+		if math.Abs(got-old.Scores()[v*old.NC+c]) > 1e-9 {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Errorf("P %d → %d moved no score", 1000, r.Channels)
 	}
 }

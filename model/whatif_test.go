@@ -344,3 +344,32 @@ func BenchmarkWhatIfSample(b *testing.B) {
 		}
 	}
 }
+
+// Brute force on the sample too: every vendor that can win at dimension level, against a grid
+// of step 1/60 over the five dimension weights. No grid point beats the LP, and the grid comes
+// within its resolution (5 items × 1/60) of it.
+func TestWhatIfSampleGrid(t *testing.T) {
+	p := whatIfSample(t)
+	res := p.Rank()
+	in := model.WhatIfInput{Scores: make([][]float64, p.NV), Weights: append([]float64(nil), p.DimWeights...)}
+	for _, l := range res.Vendors {
+		in.Scores[l.Vendor] = append([]float64(nil), l.DimensionScores...)
+		if !l.Excluded {
+			in.Rivals = append(in.Rivals, l.Vendor)
+		}
+	}
+	for _, target := range in.Rivals {
+		in.Target = target
+		r, err := model.WhatIfProblem(p, target, model.LevelDimensions, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := gridBest(in, 60)
+		if r.Possible != (g >= 0) {
+			t.Fatalf("%s: LP possible %v, grid %g", p.Eval.Vendors[target].ID, r.Possible, g)
+		}
+		if r.Possible && (g < r.Shift-1e-9 || g > r.Shift+5.0/60) {
+			t.Fatalf("%s: grid %g vs LP %g", p.Eval.Vendors[target].ID, g, r.Shift)
+		}
+	}
+}
