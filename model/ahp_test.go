@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -219,5 +220,30 @@ func BenchmarkAHP10(b *testing.B) {
 		if _, err := model.AHP(m); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The CLI prints AHPResult as JSON (issue 10's `ccselect ahp` shape).
+func TestAHPResultJSON(t *testing.T) {
+	r, err := model.AHP(saatyHouse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"weights", "lambda_max", "ci", "cr", "random_index", "consistent", "most_inconsistent"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("no %q in %s", k, data)
+		}
+	}
+	mi := got["most_inconsistent"].(map[string]any)
+	if mi["i"] != 2.0 || mi["j"] != 6.0 || mi["suggested"] == nil {
+		t.Errorf("most_inconsistent %v", mi)
 	}
 }

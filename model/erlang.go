@@ -228,7 +228,9 @@ func AgentsFor(a, ahtS, sl, tS float64) (Queue, error) {
 	}
 	n := int(math.Floor(a)) + 1
 	b := erlangB(n, a)
-	limit := n + int(50*math.Sqrt(a)) + 50 + int(ahtS) // SL → 1 long before; guards the loop
+	// SL(t) ≥ 1 − P(wait), and P(wait) is below 1e-6 well before A + 50·√A + 50 agents; the
+	// bound only guards the loop.
+	limit := n + int(50*math.Sqrt(a)) + 50
 	for ; n <= limit; n++ {
 		if n > int(math.Floor(a))+1 {
 			b = erlangBStep(b, a, n)

@@ -213,16 +213,25 @@ func (s *whatIfSolver) leader() int {
 // solve runs constraint generation; ok is false when the programme is infeasible.
 func (s *whatIfSolver) solve() (w []float64, ok bool, err error) {
 	active := s.trailing(s.in.Weights)
+	isActive := make(map[int]bool, len(s.rivals))
+	for _, j := range active {
+		isActive[j] = true
+	}
 	for round := 0; round <= len(s.rivals); round++ {
 		w, ok, err = s.solveLP(active)
 		if err != nil || !ok {
 			return nil, ok, err
 		}
-		more := s.trailing(w)
-		if len(more) == 0 {
+		added := false
+		for _, j := range s.trailing(w) {
+			if !isActive[j] { // an active row can only trail by rounding; it is not re-added
+				isActive[j], added = true, true
+				active = append(active, j)
+			}
+		}
+		if !added {
 			return w, true, nil
 		}
-		active = append(active, more...)
 	}
 	return nil, false, errors.New("what-if: constraint generation did not converge")
 }
@@ -308,6 +317,11 @@ func (s *whatIfSolver) weightsFrom(x []float64) []float64 {
 // weight (a preset leaves out the criteria it does not use) and dimensions without criteria are
 // locked along with locked (which may be nil). Rivals are the vendors that pass the knock-outs;
 // a target that fails one is KnockedOut, not Possible.
+//
+// Locks are per item of the level: at criteria level a locked criterion keeps its global
+// weight. A profile's locked dimension has no exact counterpart there (it fixes a sum of
+// criteria, not each one); the caller locks its criteria, which is the safe, slightly stronger
+// reading.
 func WhatIfProblem(p *Problem, vendor int, level SMAALevel, locked []bool) (WhatIf, error) {
 	if _, ok := p.Method.(WSM); !ok {
 		return WhatIf{}, errors.New("what-if needs the weighted-sum method: other methods' totals are not linear in the weights")
