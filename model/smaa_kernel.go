@@ -131,7 +131,7 @@ func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
 		}
 		k = end
 	}
-	s.E = make([]float64, s.m*s.n)
+	s.E = make([]float64, padRows(s.m)*s.n) // zero rows up to a whole block (see totals)
 	for i, v := range s.vendors {
 		for c := 0; c < p.NC; c++ {
 			j := paramOf[c]
@@ -181,7 +181,7 @@ type smaaWorker struct {
 	u   []float64  // n scratch floats (ordinal mode)
 	r   []uint64   // uSize 53-bit uniforms, sorted in place (padding zeros at the end)
 	w   []float64  // n drawn weights
-	tot []float64  // m totals
+	tot []float64  // m totals, then zeros for the padding rows of E
 	E   []float64  // this sample's E (the shared one unless scores are drawn)
 	own []float64  // own copy of E for score draws
 	rankState
@@ -194,7 +194,7 @@ type smaaWorker struct {
 
 func (s *smaaSetup) newWorker() *smaaWorker {
 	w := &smaaWorker{s: s, u: apart[float64](s.n), r: apart[uint64](s.uSize), w: apart[float64](s.n),
-		tot: apart[float64](s.m), E: s.E, rankState: newRankState(s.m, s.rankSize),
+		tot: apart[float64](padRows(s.m)), E: s.E, rankState: newRankState(s.m, s.rankSize),
 		rankCount: apart[uint64](s.m * s.m), central: apart[uint64](s.m * s.n), confWins: apart[uint64](s.m)}
 	w.exp = rand.New(&w.rng)
 	if s.uncertain() {
@@ -365,41 +365,21 @@ func (w *smaaWorker) drawScores() {
 	}
 }
 
-// totals computes every vendor's weighted sum under weights wt into w.tot. Eight vendors go
-// together so each weight is loaded once and eight independent add chains hide the add
-// latency (four chains left the adder idle half the time: 50 × 100 went from ≈3.0 to ≈? µs).
-// Each total is summed in criterion order whatever the block, so results never depend on the
-// worker or the block size.
+// padRows rounds m up to whole blocks of totals.
+func padRows(m int) int { return (m + 3) &^ 3 }
+
+// totals computes every vendor's weighted sum under weights wt into w.tot. Four vendors go
+// together so each weight is loaded once and four independent add chains overlap. E has zero
+// rows up to a multiple of four, so there is no one-vendor tail: at 50 × 100 its two single
+// add chains, latency-bound, cost as much as the other twelve blocks. (Eight vendors at a time
+// needs more than the 15 usable vector registers and spills: measured slower.) Each total is
+// summed in criterion order whatever the block, so results never depend on the worker.
 func (w *smaaWorker) totals(wt []float64) {
 	n := w.s.n
 	wt = wt[:n]
 	E := w.E
 	tot := w.tot
-	i := 0
-	for ; i+8 <= len(tot); i += 8 {
-		r0 := E[i*n:][:n]
-		r1 := E[(i+1)*n:][:n]
-		r2 := E[(i+2)*n:][:n]
-		r3 := E[(i+3)*n:][:n]
-		r4 := E[(i+4)*n:][:n]
-		r5 := E[(i+5)*n:][:n]
-		r6 := E[(i+6)*n:][:n]
-		r7 := E[(i+7)*n:][:n]
-		var s0, s1, s2, s3, s4, s5, s6, s7 float64
-		for j, x := range wt {
-			s0 += x * r0[j]
-			s1 += x * r1[j]
-			s2 += x * r2[j]
-			s3 += x * r3[j]
-			s4 += x * r4[j]
-			s5 += x * r5[j]
-			s6 += x * r6[j]
-			s7 += x * r7[j]
-		}
-		t := tot[i:][:8]
-		t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7] = s0, s1, s2, s3, s4, s5, s6, s7
-	}
-	for ; i+4 <= len(tot); i += 4 {
+	for i := 0; i+4 <= len(tot); i += 4 {
 		r0 := E[i*n:][:n]
 		r1 := E[(i+1)*n:][:n]
 		r2 := E[(i+2)*n:][:n]
@@ -411,15 +391,8 @@ func (w *smaaWorker) totals(wt []float64) {
 			s2 += x * r2[j]
 			s3 += x * r3[j]
 		}
-		tot[i], tot[i+1], tot[i+2], tot[i+3] = s0, s1, s2, s3
-	}
-	for ; i < len(tot); i++ {
-		r0 := E[i*n:][:n]
-		var s0 float64
-		for j, x := range wt {
-			s0 += x * r0[j]
-		}
-		tot[i] = s0
+		t := tot[i:][:4]
+		t[0], t[1], t[2], t[3] = s0, s1, s2, s3
 	}
 }
 
@@ -442,7 +415,7 @@ func (w *smaaWorker) confidenceSample(conf *confidencePass) {
 // firstIs reports whether no total is strictly above vendor i's (compared as rank compares).
 func (w *smaaWorker) firstIs(i int) bool {
 	ki := totalKey(w.tot[i])
-	for _, tk := range w.tot {
+	for _, tk := range w.tot[:w.s.m] {
 		if totalKey(tk) > ki {
 			return false
 		}
