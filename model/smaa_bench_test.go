@@ -57,19 +57,26 @@ func syntheticProblem(t testing.TB, nv, nc, reviewers int) *model.Problem {
 	return mustProblem(t, e)
 }
 
-// BenchmarkSMAA20x15 is the issue's performance target: 20 vendors × 15 criteria, criteria
-// level, uniform weights, 1,000,000 samples per op on every core. allocs/op is the setup and
-// result only (it does not grow with the sample count; see BenchmarkSMAASampleKernel).
-func BenchmarkSMAA20x15(b *testing.B) {
-	p := syntheticProblem(b, 20, 15, 1)
-	opt := model.SMAAOptions{Samples: 1_000_000, Seed: 1, Level: model.LevelCriteria}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := model.RunSMAA(context.Background(), p, opt); err != nil {
-			b.Fatal(err)
+// BenchmarkSMAA is the issue-13 target at its three shapes: vendors × criteria, criteria level,
+// uniform weights, 1,000,000 samples per op, on one and on two workers. allocs/op is the setup
+// and result only (it does not grow with the sample count; see TestSMAASampleDoesNotAllocate).
+// Compare samples/s with model/testdata/smaa_numpy.py at the same shape.
+func BenchmarkSMAA(b *testing.B) {
+	for _, sh := range [][2]int{{5, 15}, {20, 15}, {50, 100}} {
+		p := syntheticProblem(b, sh[0], sh[1], 1)
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%dx%d/workers=%d", sh[0], sh[1], workers), func(b *testing.B) {
+				opt := model.SMAAOptions{Samples: 1_000_000, Seed: 1, Level: model.LevelCriteria, Workers: workers}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := model.RunSMAA(context.Background(), p, opt); err != nil {
+						b.Fatal(err)
+					}
+				}
+				perOp := b.Elapsed().Seconds() / float64(b.N)
+				b.ReportMetric(float64(opt.Samples)/perOp, "samples/s")
+				b.ReportMetric(perOp*1e9/float64(opt.Samples), "ns/sample")
+			})
 		}
 	}
-	perOp := b.Elapsed().Seconds() / float64(b.N)
-	b.ReportMetric(float64(opt.Samples)/perOp, "samples/s")
-	b.ReportMetric(perOp*1e9/float64(opt.Samples), "ns/sample")
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -59,53 +60,82 @@ func TestSMAASampleDoesNotAllocate(t *testing.T) {
 	}
 }
 
-// BenchmarkSMAASampleKernel times one SMAA draw (20 vendors × 15 criteria, criteria level,
-// uniform weights) on one goroutine; allocs/op must read 0.
-func BenchmarkSMAASampleKernel(b *testing.B) {
-	p := kernelProblem(b, 20, 15)
-	opt := SMAAOptions{Level: LevelCriteria}
-	s := newSMAASetup(p, &opt)
-	w := s.newWorker()
-	w.seed(1, 0, 0)
-	b.ReportAllocs()
-	for b.Loop() {
-		w.sample()
+// The byte-lane ranking (rank + flushBlock) must count exactly what the plain pairwise path
+// counts, ties included, across block boundaries and a partial last block, with the unrolled
+// network (5, 20 vendors: padded and not), the table network (40) and the limit (64).
+func TestSMAARankPathsAgree(t *testing.T) {
+	for _, m := range []int{5, 20, 32, 40, 64} {
+		p := kernelProblem(t, m, 4)
+		opt := SMAAOptions{Level: LevelCriteria}
+		s := newSMAASetup(p, &opt)
+		fast, plain := s.newWorker(), s.newWorker()
+		rng := rand.New(rand.NewPCG(1, 2))
+		for d := 0; d < 3*rankBlock+37; d++ {
+			for i := range fast.tot {
+				x := 1 + 4*rng.Float64()
+				if d%3 == 0 {
+					x = float64(1 + rng.IntN(4)) // many ties
+				}
+				fast.tot[i], plain.tot[i] = x, x
+			}
+			for j := range fast.w {
+				fast.w[j] = rng.Float64()
+				plain.w[j] = fast.w[j]
+			}
+			fast.rank()
+			plain.rankPlain()
+		}
+		fast.flushBlock()
+		for name, pair := range map[string][2][]uint64{
+			"rank counts": {fast.rankCount, plain.rankCount},
+			"wins":        {fast.win, plain.win},
+			"central":     {fast.central, plain.central},
+		} {
+			for i := range pair[0] {
+				if pair[0][i] != pair[1][i] {
+					t.Fatalf("%d vendors: %s differ at %d: %d vs %d", m, name, i, pair[0][i], pair[1][i])
+				}
+			}
+		}
 	}
 }
 
-// The byte-lane ranking (rank + flushBlock) must count exactly what the plain pairwise path
-// counts, ties included, across block boundaries and a partial last block.
-func TestSMAARankPathsAgree(t *testing.T) {
-	p := kernelProblem(t, 20, 4)
+// Beyond maxUnrolledSort+1 weights the simplex comes from exponential spacings; it must still be
+// the uniform Dirichlet: each weight's marginal is Beta(1, n−1) (Devroye 1986, ch. V §2), so
+// E[w_j] = 1/n and P(w_j > t) = (1−t)^(n−1).
+func TestSMAAExponentialSimplexIsUniform(t *testing.T) {
+	const n, draws, tail = 40, 200_000, 0.05
+	p := kernelProblem(t, 3, n)
 	opt := SMAAOptions{Level: LevelCriteria}
 	s := newSMAASetup(p, &opt)
-	fast, plain := s.newWorker(), s.newWorker()
-	rng := rand.New(rand.NewPCG(1, 2))
-	for d := 0; d < 3*rankBlock+37; d++ {
-		for i := range fast.tot {
-			x := 1 + 4*rng.Float64()
-			if d%3 == 0 {
-				x = float64(1 + rng.IntN(4)) // many ties
-			}
-			fast.tot[i], plain.tot[i] = x, x
-		}
-		for j := range fast.w {
-			fast.w[j] = rng.Float64()
-			plain.w[j] = fast.w[j]
-		}
-		fast.rank()
-		plain.rankPlain()
+	if !s.expSimplex {
+		t.Fatal("40 weights should use exponential spacings")
 	}
-	fast.flushBlock()
-	for name, pair := range map[string][2][]uint64{
-		"rank counts": {fast.rankCount, plain.rankCount},
-		"wins":        {fast.win, plain.win},
-		"central":     {fast.central, plain.central},
-	} {
-		for i := range pair[0] {
-			if pair[0][i] != pair[1][i] {
-				t.Fatalf("%s differ at %d: %d vs %d", name, i, pair[0][i], pair[1][i])
-			}
+	w := s.newWorker()
+	w.seed(1, 0, 0)
+	var mean [n]float64
+	above := 0
+	for range draws {
+		w.simplex()
+		sum := 0.0
+		for j, x := range w.w {
+			mean[j] += x / draws
+			sum += x
 		}
+		if math.Abs(sum-1) > 1e-12 {
+			t.Fatalf("weights sum to %v", sum)
+		}
+		if w.w[7] > tail {
+			above++
+		}
+	}
+	for j, m := range mean {
+		if math.Abs(m-1.0/n) > 0.0005 {
+			t.Errorf("E[w_%d] = %.5f, want %.5f", j, m, 1.0/n)
+		}
+	}
+	want := math.Pow(1-tail, n-1)
+	if got := float64(above) / draws; math.Abs(got-want) > 0.005 {
+		t.Errorf("P(w > %v) = %.4f, want %.4f", tail, got, want)
 	}
 }

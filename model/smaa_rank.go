@@ -8,7 +8,7 @@ import (
 // Ranking one SMAA draw, the hot spot of the simulation.
 //
 // Comparing every pair of totals costs m(m−1)/2 compares and as many counter updates per draw.
-// Instead each draw sorts its m totals (a branch-free insertion sort on packed integer keys),
+// Instead each draw sorts its m totals (a sorting network on packed integer keys, smaa_sortnet.go),
 // which gives every rank, and stores the rank of each vendor as one byte. Every 256 draws the
 // pairwise winning counts are taken from those bytes eight draws at a time: i beat k exactly
 // when rank_i < rank_k (ranks count the strictly greater totals, so tied vendors share one),
@@ -44,9 +44,12 @@ type rankState struct {
 	win       []uint64 // [i*m+k]: draws in which i's total is strictly above k's
 }
 
-func newRankState(m int) rankState {
-	return rankState{keys: make([]uint64, m), rb: make([]byte, m*rankBlock),
-		xw: make([]uint64, m*rankBlockW), yw: make([]uint64, m*rankBlockW), win: make([]uint64, m*m)}
+// newRankState allocates the scratch for m vendors sorted in a buffer of size keys (the
+// network's size, ≥ m; capacity 256 for the table network).
+func newRankState(m, size int) rankState {
+	keys := apart[uint64](max(256, m))[:max(m, size)]
+	return rankState{keys: keys, rb: apart[byte](m * rankBlock),
+		xw: apart[uint64](m * rankBlockW), yw: apart[uint64](m * rankBlockW), win: apart[uint64](m * m)}
 }
 
 // rank ranks the draw in w.tot: rank counts, central-weight sums, and the rank bytes for the
@@ -57,19 +60,13 @@ func (w *smaaWorker) rank() {
 		w.rankPlain()
 		return
 	}
-	keys := w.keys[:m]
+	keys := w.keys[:w.s.rankSize]
 	for i, t := range w.tot[:m] {
-		// Carry the new key through the sorted prefix, leaving the larger one behind at each
-		// step: integer min/max compile to conditional moves, so no branch depends on data.
-		// (A sorting network needs fewer steps but, driven by a table of indexes, it stalls on
-		// loads that cannot be told apart from earlier stores; measured slower.)
-		x := math.Float64bits(t)&^keyIdxMask | uint64(i)
-		for k, a := range keys[:i] {
-			keys[k] = max(a, x)
-			x = min(a, x)
-		}
-		keys[i] = x
+		keys[i] = math.Float64bits(t)&^keyIdxMask | uint64(i)
 	}
+	clear(keys[m:]) // padding: below every real key (totals are ≥ 1)
+	w.s.rankSort(keys)
+	keys = keys[:m]
 	s := w.blockN
 	prev, r := ^uint64(0), 0
 	for p, key := range keys {
