@@ -86,8 +86,8 @@ func (s *sheet) measure(i int, c any) {
 		s.widths = append(s.widths, 0)
 	}
 	if v, ok := c.(excelize.Cell); ok {
-		if v.StyleID == s.st.title || v.StyleID == s.st.subtitle || v.StyleID == s.st.muted {
-			return // titles and notes run over empty neighbours; they must not widen a column
+		if v.StyleID == s.st.title || v.StyleID == s.st.subtitle || v.StyleID == s.st.muted || v.StyleID == s.st.fact {
+			return // titles, notes and the facts beside labels run over empty neighbours; they must not widen a column
 		}
 		c = v.Value
 	}

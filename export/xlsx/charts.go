@@ -18,8 +18,8 @@ func chartBase(t excelize.ChartType, title string, lang model.Lang, ss []series)
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontName(lang), Size: 12, Bold: true}}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
-		XAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName(lang), Size: 9}},
-		YAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName(lang), Size: 9}, MajorGridLines: true},
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName(lang), Size: 9, Color: "404040"}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName(lang), Size: 9, Color: "404040"}, MajorGridLines: true},
 	}
 	for _, s := range ss {
 		c.Series = append(c.Series, excelize.ChartSeries{Name: s.name, Categories: s.cats, Values: s.vals})
@@ -62,12 +62,12 @@ func radarChart(title string, lang model.Lang, ss []series) *excelize.Chart {
 func tornadoChart(title string, lang model.Lang, ss []series) *excelize.Chart {
 	c := chartBase(excelize.Bar, title, lang, ss)
 	c.XAxis.ReverseOrder = true
+	c.XAxis.TickLabelPosition = excelize.ChartTickLabelLow // names at the edge, not across the bars at 0
 	return c
 }
 
 func lineChart(title string, lang model.Lang, ss []series) *excelize.Chart {
 	c := chartBase(excelize.Line, title, lang, ss)
-	c.XAxis.TickLabelSkip = 2
 	for i := range c.Series {
 		c.Series[i].Marker = excelize.ChartMarker{Symbol: "none"}
 	}

@@ -199,6 +199,7 @@ var messages = map[string]model.Text{
 	"imp.no_sheet":    {Zh: "%s 缺少“%s”表", En: "%s has no %q sheet"},
 	"imp.problems":    {Zh: "打分表有 %d 个问题，未导入任何数据：", En: "the scoring sheet has %d problem(s); nothing was imported:"},
 	"imp.the_file":    {Zh: "该文件", En: "the file"},
+	"imp.no_ids":      {Zh: "这一行没有隐藏的厂商/准则编号（是手工添加的吗？）", En: "the row has no hidden vendor/criterion ids (was it added by hand?)"},
 	"imp.no_reviewer": {Zh: "评审人 %q 不在评估中", En: "reviewer %q is not in the evaluation"},
 }
 

@@ -6,8 +6,9 @@ import (
 	"ccselect/model"
 )
 
-// chartRows is how many rows a chart takes below its table (chartH pixels at 20 px a row).
-const chartRows = 18
+// chartRows is how many rows a chart takes below its table: chartH pixels at the 17 px of a
+// LibreOffice default row (Excel's are 20), with room to spare so charts never overlap.
+const chartRows = 20
 
 // sensitivity shows the exact weight analyses of the engine (break-even weights, tornado, the
 // sweep of the most sensitive weight) and, when run, the SMAA-2 rank acceptabilities, each as
@@ -134,7 +135,8 @@ func (b *book) sensitivity() error {
 		}
 		wh := s.add(head...)
 		for k, row := range pts {
-			cells := []any{num(float64(k)/steps, st.pct1)}
+			// Text labels: chart category axes ignore the cells' percent format.
+			cells := []any{s.txt(strconv.Itoa(k*100/steps)+"%", st.text)}
 			for _, x := range row {
 				cells = append(cells, num(x, st.num3))
 			}

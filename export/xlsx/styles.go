@@ -11,7 +11,7 @@ import (
 type styles struct {
 	f                                        *excelize.File
 	title, subtitle, header, headerWrap      int
-	text, wrap, bold, muted                  int
+	text, wrap, bold, muted, fact            int
 	num2, num3, pct1, int0, price            int
 	subText, subNum2, subPct1, totalText     int
 	totalNum2                                int
@@ -66,6 +66,7 @@ func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 		{&s.text, excelize.Style{Font: font(false, 10, ""), Alignment: top, Border: thin}},
 		{&s.wrap, excelize.Style{Font: font(false, 10, ""), Alignment: wrapTop, Border: thin}},
 		{&s.bold, excelize.Style{Font: font(true, 10, ""), Alignment: top}},
+		{&s.fact, excelize.Style{Font: font(false, 10, ""), Alignment: top}},
 		{&s.muted, excelize.Style{Font: font(false, 9, "595959"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: false}}},
 		{&s.num2, excelize.Style{Font: font(false, 10, ""), CustomNumFmt: numFmt("0.00"), Alignment: top, Border: thin}},
 		{&s.num3, excelize.Style{Font: font(false, 10, ""), CustomNumFmt: numFmt("0.000"), Alignment: top, Border: thin}},

@@ -31,7 +31,7 @@ func (b *book) summary() error {
 		{msg(lang, "sum.consensus"), msg(lang, "consensus."+string(b.opt.Rule))},
 	}
 	for _, kv := range facts {
-		s.add(s.txt(kv[0], st.bold), s.txt(kv[1], st.bold))
+		s.add(s.txt(kv[0], st.bold), s.txt(kv[1], st.fact))
 	}
 	s.skip(1)
 	s.add(s.txt(msg(lang, "sum.ranking"), st.subtitle))
@@ -136,7 +136,7 @@ func (b *book) summary() error {
 			contrib = append(contrib, series{name: quoteSheet(name) + "!" + absRef(5+d, headRow), cats: cats,
 				vals: rangeRef(name, 5+d, first, 5+d, last)})
 		}
-		if err := b.f.AddChart(name, ref(1, chartRow+18), stackedChart(msg(lang, "sum.chart_contr"), lang, contrib)); err != nil {
+		if err := b.f.AddChart(name, ref(1, chartRow+chartRows), stackedChart(msg(lang, "sum.chart_contr"), lang, contrib)); err != nil {
 			return err
 		}
 		if len(top) == 0 {
@@ -147,7 +147,7 @@ func (b *book) summary() error {
 			radar = append(radar, series{name: quoteSheet(name) + "!" + absRef(2+i, radarHead),
 				cats: rangeRef(name, 1, radarHead+1, 1, radarLast), vals: rangeRef(name, 2+i, radarHead+1, 2+i, radarLast)})
 		}
-		return b.f.AddChart(name, ref(1, chartRow+36), radarChart(msg(lang, "sum.chart_radar"), lang, radar))
+		return b.f.AddChart(name, ref(1, chartRow+2*chartRows), radarChart(msg(lang, "sum.chart_radar"), lang, radar))
 	})
 	s.then(func() error { return b.printSetup(name, false, 0) })
 	return s.write()

@@ -37,15 +37,22 @@ func (b *book) weights() error {
 	}
 	s.add(s.txt(msg(lang, "w.title")+" · "+ev.Name, st.title))
 	s.add(s.txt(msg(lang, "w.note"), st.muted))
-	head := []any{s.txt(msg(lang, "w.item"), st.header), s.txt(msg(lang, "w.level"), st.header)}
+	// Two header rows: the profile's name over its two columns, then what each column holds.
+	top := []any{s.txt(msg(lang, "w.item"), st.header), s.txt(msg(lang, "w.level"), st.header)}
+	head := []any{s.txt("", st.header), s.txt("", st.header)}
 	for _, p := range profs {
 		label := p.Name
 		if p.Name == b.res.Profile {
 			label += msg(lang, "w.active")
 		}
-		head = append(head, s.txt(msgf(lang, "w.local", label), st.headerWrap), s.txt(msgf(lang, "w.global", label), st.headerWrap))
+		top = append(top, s.txt(label, st.header), s.txt("", st.header))
+		head = append(head, s.txt(msg(lang, "w.local"), st.header), s.txt(msg(lang, "w.global"), st.header))
 	}
-	hr := s.addTall(30, head...)
+	tr := s.add(top...)
+	for i := range profs {
+		s.merge(ref(3+2*i, tr), ref(4+2*i, tr))
+	}
+	hr := s.add(head...)
 	method := []any{s.txt(msg(lang, "w.method"), st.bold), s.txt("", st.text)}
 	for _, p := range profs {
 		method = append(method, s.txt(elicitation(lang, p), st.text), s.txt("", st.text))
@@ -70,8 +77,8 @@ func (b *book) weights() error {
 	}
 	s.capWidth(1, 40)
 	for i := range profs {
-		s.width(3+2*i, 13)
-		s.width(4+2*i, 13)
+		s.width(3+2*i, 12)
+		s.width(4+2*i, 12)
 	}
 	s.panes = &excelize.Panes{Freeze: true, XSplit: 2, YSplit: hr, TopLeftCell: ref(3, hr+1), ActivePane: "bottomRight"}
 	s.then(func() error { return b.printSetup(name, len(profs) > 2, hr) })
