@@ -40,7 +40,7 @@ func (s *Store) setColumn(id int64, actor, action, col, value string) error {
 			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE evaluations SET `+col+` = ? WHERE id = ?`, value, id); err != nil {
-			return nil, err
+			return nil, nameTaken(value, err)
 		}
 		return &auditChange{action: action, target: value, before: old, after: value}, nil
 	})
