@@ -1,8 +1,8 @@
 package export
 
 import (
-	"os"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
