@@ -38,29 +38,17 @@ func open(dbPath string, readOnly bool) (*storage.Store, error) {
 	_, statErr := os.Stat(path)
 	fresh := errors.Is(statErr, os.ErrNotExist)
 	switch {
-	case fresh && readOnly && !isDefault:
+	case isDefault && (fresh || !readOnly):
+		// The default database is created and seeded on first use (seeding is retried until it
+		// has happened once).
+		return storage.OpenDefault(path, samples.Sample, actor())
+	case readOnly && fresh:
 		return nil, fmt.Errorf("no database at %s (ccselect new --db or ccselect import --db creates one)", path)
-	case fresh && isDefault:
-		if err := storage.EnsureDir(path); err != nil {
-			return nil, err
-		}
-	}
-	st, err := storage.Open(path)
-	if err != nil && readOnly && !fresh && errors.Is(err, storage.ErrReadOnly) {
+	case readOnly:
+		// Read-only commands never write: no migration, no journal-mode change, no lock wait.
 		return storage.OpenReadOnly(path)
 	}
-	if err != nil {
-		return nil, err
-	}
-	if fresh && isDefault {
-		if err := seedSample(st); err != nil {
-			// Remove the unseeded file, so the next run seeds it again.
-			st.Close()
-			removeDatabase(path)
-			return nil, fmt.Errorf("seed the new database %s with the sample: %w", path, err)
-		}
-	}
-	return st, nil
+	return storage.Open(path)
 }
 
 // removeDatabase deletes a database file this command created, with its -wal and -shm files.
@@ -68,15 +56,6 @@ func removeDatabase(path string) {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		os.Remove(p)
 	}
-}
-
-func seedSample(st *storage.Store) error {
-	ev, err := samples.Sample()
-	if err != nil {
-		return err
-	}
-	_, err = st.Create(ev, actor())
-	return err
 }
 
 // loadEvaluation picks the evaluation named by ref (name or id), or — with no ref — the most
@@ -171,4 +150,14 @@ func (f problemFlags) compile(rule model.ConsensusRule, m model.Method) (*model.
 	}
 	p, err := model.NewProblem(ev, *f.profile, rule, m)
 	return ev, p, err
+}
+
+// seedSample stores the sample evaluation (the demo's throwaway database).
+func seedSample(st *storage.Store) error {
+	ev, err := samples.Sample()
+	if err != nil {
+		return err
+	}
+	_, err = st.Create(ev, actor())
+	return err
 }

@@ -58,10 +58,9 @@ func TestWriteFileAtomicKeepsPermissions(t *testing.T) {
 	onlyFiles(t, dir, "private.json")
 }
 
-// A new file gets 0644 less the umask, like any file a program creates: a user whose umask is
-// 077 gets a private file.
-func TestWriteFileAtomicHonoursUmask(t *testing.T) {
-	old := syscall.Umask(0o077)
+// A new export is private (0600) whatever the umask: it holds a client's assessment.
+func TestWriteFileAtomicNewFileIsPrivate(t *testing.T) {
+	old := syscall.Umask(0o022)
 	defer syscall.Umask(old)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "new.json")
@@ -69,7 +68,7 @@ func TestWriteFileAtomicHonoursUmask(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := mode(t, path).Perm(); got != 0o600 {
-		t.Errorf("new file under umask 077: mode %v, want 0600", got)
+		t.Errorf("new file under umask 022: mode %v, want 0600", got)
 	}
 }
 

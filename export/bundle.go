@@ -25,9 +25,10 @@ const (
 	BundleVersion = 1
 )
 
-// maxBundleBytes bounds what DecodeBundle reads into memory; the sample evaluation is ~150 KB,
-// so this leaves room for very large projects while refusing to swallow an arbitrary stream.
-const maxBundleBytes = 64 << 20
+// maxBundleBytes bounds what DecodeBundle reads into memory (model.MaxBundleBytes, 256 MiB): the
+// sample evaluation is ~150 KB and the largest evaluation the limits allow (500 vendors × 300
+// criteria × 50 reviewers is more than MaxScores; a million scores with short notes) fits.
+const maxBundleBytes = model.MaxBundleBytes
 
 type bundle struct {
 	Format     string            `json:"format"`
@@ -72,6 +73,9 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	// Editors on Windows start UTF-8 files with a byte-order mark; JSON has no use for it.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkUTF8(data); err != nil {
+		return nil, err
+	}
+	if err := scanLimits(data); err != nil {
 		return nil, err
 	}
 	if err := checkEnvelope(data); err != nil {

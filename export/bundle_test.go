@@ -281,8 +281,8 @@ func TestWriteAndReadBundleFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fi.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600 (exports are private)", fi.Mode().Perm())
 	}
 	got, err := export.ReadBundleFile(path)
 	if err != nil {

@@ -136,9 +136,15 @@ func CheckValue(c *Criterion, v float64) error {
 
 // Validate checks the whole evaluation: framework, unique ids, every reference, every value,
 // profiles and knock-outs. It is run before anything is saved or imported.
+//
+// It also applies the size limits, text hygiene and number ranges of limits.go, first, so that an
+// oversized or hostile evaluation is refused before the rest walks it.
 func (e *Evaluation) Validate() error {
 	if e.Name == "" {
 		return fmt.Errorf("evaluation name must not be empty")
+	}
+	if err := e.checkLimits(); err != nil {
+		return err
 	}
 	if err := e.Framework.Validate(); err != nil {
 		return err

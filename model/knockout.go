@@ -99,6 +99,9 @@ func (k KnockOut) validate(e *Evaluation, profiles map[string]bool) error {
 	if math.IsNaN(k.Threshold) || math.IsInf(k.Threshold, 0) {
 		return fmt.Errorf("knock-out on %s: threshold must be a number", k.Criterion)
 	}
+	if err := CheckThreshold(k.Threshold); err != nil {
+		return fmt.Errorf("knock-out on %s: %w", k.Criterion, err)
+	}
 	if k.Param != "" {
 		if _, ok := e.Params[k.Param]; !ok {
 			return fmt.Errorf("knock-out on %s needs parameter %q, which is not set", k.Criterion, k.Param)

@@ -1,9 +1,21 @@
 package model
 
+import (
+	"fmt"
+	"math"
+)
+
 // ValueScore maps a raw measured value to a score in [1, 5] by piecewise-linear interpolation
 // through anchors (sorted by X, scaled by scale). Outside the anchors the end score holds; equal
 // X values make a right-continuous step. It does not allocate.
+//
+// A NaN value or scale has no score: the result is NaN, never an end score (a NaN used to fall
+// through every comparison and score 5). Callers that take numbers from outside use
+// ValueScoreChecked, which says what is wrong instead.
 func ValueScore(anchors []Anchor, scale, x float64) float64 {
+	if math.IsNaN(x) || math.IsNaN(scale) {
+		return math.NaN()
+	}
 	n := len(anchors)
 	if n == 0 {
 		return clampScore(x)
@@ -25,6 +37,30 @@ func ValueScore(anchors []Anchor, scale, x float64) float64 {
 		return clampScore(b.Score)
 	}
 	return clampScore(a.Score + (b.Score-a.Score)*(x-x0)/(x1-x0))
+}
+
+// ValueScoreChecked is ValueScore for numbers from outside the model: x, scale and every anchor
+// must be finite and within MaxMagnitude (CheckNumber), the anchors sorted by X with scores in
+// [1, 5]; otherwise it returns an error and no score.
+func ValueScoreChecked(anchors []Anchor, scale, x float64) (float64, error) {
+	if err := CheckNumber("value", x); err != nil {
+		return 0, err
+	}
+	if err := CheckNumber("scale", scale); err != nil {
+		return 0, err
+	}
+	for i, a := range anchors {
+		if err := CheckNumber(fmt.Sprintf("anchor %d", i+1), a.X); err != nil {
+			return 0, err
+		}
+		if math.IsNaN(a.Score) || a.Score < ScaleMin || a.Score > ScaleMax {
+			return 0, fmt.Errorf("anchor %d: score %v is outside 1–5", i+1, a.Score)
+		}
+		if i > 0 && a.X < anchors[i-1].X {
+			return 0, fmt.Errorf("anchors must be sorted by value (anchor %d)", i+1)
+		}
+	}
+	return ValueScore(anchors, scale, x), nil
 }
 
 // vfPoint is one anchor of a compiled value function: X already multiplied by the anchor
@@ -52,6 +88,9 @@ func compileVF(out []vfPoint, anchors []Anchor, scale float64) []vfPoint {
 // valueAt is ValueScore on a compiled value function (at least one point). It runs inside the
 // ranking loop and the SMAA score draws.
 func valueAt(vf []vfPoint, x float64) float64 {
+	if x != x { // NaN: see ValueScore
+		return x
+	}
 	if x < vf[0].X {
 		return clampScore(vf[0].Score)
 	}
@@ -65,6 +104,9 @@ func valueAt(vf []vfPoint, x float64) float64 {
 }
 
 func clampScore(s float64) float64 {
+	if s != s {
+		return s
+	}
 	if s < ScaleMin {
 		return ScaleMin
 	}

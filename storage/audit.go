@@ -66,8 +66,8 @@ func toJSON(v any) (any, error) {
 	return string(b), nil
 }
 
-const insertAuditSQL = `INSERT INTO audit (eval_id, at, actor, action, target, before, after, undoable, ref)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const insertAuditSQL = `INSERT INTO audit (eval_id, at, actor, action, target, before, after, undoable, ref, origin)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func (s *Store) appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c auditChange) error {
 	before, err := toJSON(c.before)
@@ -82,7 +82,7 @@ func (s *Store) appendAudit(tx *sql.Tx, id int64, at time.Time, actor string, c 
 	if c.ref != 0 {
 		ref = c.ref
 	}
-	_, err = s.exec(tx, insertAuditSQL, id, stamp(at), actor, c.action, c.target, before, after, c.undoable, ref)
+	_, err = s.exec(tx, insertAuditSQL, id, stamp(at), actor, c.action, c.target, before, after, c.undoable, ref, s.Origin())
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -123,6 +123,8 @@ func (s *Store) edit(id int64, actor string, fn func(tx *sql.Tx) (*auditChange, 
 		return err
 	}
 	// Mark, never delete: the log stays append-only apart from the two flags.
+	// Every origin's redo chain goes: redoing an older edit over a newer one made elsewhere
+	// would silently overwrite it.
 	if _, err := s.exec(tx, `UPDATE audit SET discarded = 1
 		WHERE eval_id = ? AND undone = 1 AND discarded = 0`, id); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"ccselect/model"
@@ -16,9 +17,39 @@ var (
 	maxTime = time.Date(2261, 12, 31, 0, 0, 0, 0, time.UTC)
 )
 
+// ErrNameTaken: another evaluation already has the name. The schema enforces it (a unique
+// index), so two simultaneous imports under one name cannot both succeed. Errors wrap it with
+// the name.
+var ErrNameTaken = errors.New("an evaluation with this name already exists")
+
+// nameTaken wraps a unique-constraint failure on the evaluation's name as ErrNameTaken.
+func nameTaken(name string, err error) error {
+	if err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed: evaluations.name") {
+		return fmt.Errorf("%w: %q", ErrNameTaken, name)
+	}
+	return err
+}
+
 // Create validates ev and saves it in one transaction. It sets ev.ID, and ev.Created and
-// ev.Updated to now when they are zero (they are normalised to UTC, as Load returns them).
+// ev.Updated to now when they are zero (they are normalised to UTC, as Load returns them). A
+// name already in use is ErrNameTaken.
 func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
+	tx, done, err := s.beginWrite()
+	if err != nil {
+		return 0, fmt.Errorf("create evaluation: %w", err)
+	}
+	defer done()
+	id, err := s.createIn(tx, ev, actor)
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, nameTaken(ev.Name, err))
+	}
+	return id, nil
+}
+
+func (s *Store) createIn(tx *sql.Tx, ev *model.Evaluation, actor string) (int64, error) {
 	if ev == nil {
 		return 0, errors.New("create evaluation: nil evaluation")
 	}
@@ -39,22 +70,13 @@ func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
 		}
 	}
 	created, updated = created.Round(0).UTC(), updated.Round(0).UTC()
-
-	tx, done, err := s.beginWrite()
-	if err != nil {
-		return 0, fmt.Errorf("create evaluation: %w", err)
-	}
-	defer done()
 	id, err := insertEvaluation(tx, ev, created, updated)
 	if err != nil {
-		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
+		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, nameTaken(ev.Name, err))
 	}
 	if err := s.appendAudit(tx, id, now, actor, auditChange{
 		action: ActionCreate, target: ev.Name, after: map[string]any{"name": ev.Name, "industry": ev.Industry},
 	}); err != nil {
-		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
 	}
 	ev.ID, ev.Created, ev.Updated = id, created, updated
@@ -84,7 +106,7 @@ func (s *Store) Duplicate(id int64, newName, actor string) (int64, error) {
 	now := s.clock()
 	newID, err := insertEvaluation(tx, ev, now, now)
 	if err != nil {
-		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, err)
+		return 0, fmt.Errorf("duplicate evaluation %d: %w", id, nameTaken(newName, err))
 	}
 	if err := s.appendAudit(tx, newID, now, actor, auditChange{
 		action: ActionDuplicate, target: newName,
@@ -98,27 +120,35 @@ func (s *Store) Duplicate(id int64, newName, actor string) (int64, error) {
 	return newID, nil
 }
 
-// Delete removes an evaluation and everything in it. It is not undoable, but its audit row keeps
-// the whole evaluation as JSON in Before, so nothing is beyond recovery.
+// Delete purges an evaluation: every row of it goes, its history (audit rows) included, and
+// the pages it occupied are zeroed (secure_delete) and the -wal is checkpointed and truncated, so
+// the file keeps none of the deleted client's data. It cannot be undone. The only trace is one
+// audit row saying who deleted evaluation id when, without its name or content.
 func (s *Store) Delete(id int64, actor string) error {
 	tx, done, err := s.beginWrite()
 	if err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
 	defer done()
-	ev, err := load(tx, id)
-	if err != nil {
+	if err := exists(tx, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM evaluations WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
-	if err := s.appendAudit(tx, id, s.clock(), actor, auditChange{action: ActionDelete, target: ev.Name, before: ev}); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM audit WHERE eval_id = ?`, id); err != nil {
+		return fmt.Errorf("delete evaluation %d: %w", id, err)
+	}
+	if err := s.appendAudit(tx, id, s.clock(), actor, auditChange{action: ActionDelete}); err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
+	// The -wal still holds earlier versions of the purged pages: copy it into the (zeroed) file
+	// and truncate it. A reader elsewhere can keep the checkpoint from finishing; the next
+	// delete or close retries, and the pages are already zero in the file.
+	s.conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 	return nil
 }
 

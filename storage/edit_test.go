@@ -621,6 +621,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 	one := fixture()
 	one.Profiles, one.ActiveProfile = one.Profiles[:1], ""
 	one.KnockOuts = one.KnockOuts[:2]
+	one.Name += " (one profile)"
 	oneID, err := s.Create(one, "ed")
 	if err != nil {
 		t.Fatal(err)

@@ -21,12 +21,19 @@ func (s *Store) Rename(id int64, name, actor string) error {
 	if name == "" {
 		return errors.New("rename: the name must not be empty")
 	}
+	if err := model.CheckName("evaluation name", name); err != nil {
+		return fmt.Errorf("rename: %w", err)
+	}
 	return s.setColumn(id, actor, ActionRename, "name", name)
 }
 
 // SetClient sets the client's name (may be empty).
 func (s *Store) SetClient(id int64, client, actor string) error {
-	return s.setColumn(id, actor, ActionClient, "client", strings.TrimSpace(client))
+	client = strings.TrimSpace(client)
+	if err := model.CheckLine("client", client); err != nil {
+		return fmt.Errorf("set client: %w", err)
+	}
+	return s.setColumn(id, actor, ActionClient, "client", client)
 }
 
 func (s *Store) setColumn(id int64, actor, action, col, value string) error {
@@ -40,7 +47,7 @@ func (s *Store) setColumn(id int64, actor, action, col, value string) error {
 			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE evaluations SET `+col+` = ? WHERE id = ?`, value, id); err != nil {
-			return nil, err
+			return nil, nameTaken(value, err)
 		}
 		return &auditChange{action: action, target: value, before: old, after: value}, nil
 	})
@@ -197,6 +204,9 @@ func (s *Store) SaveProfile(id int64, p model.WeightProfile, actor string) error
 	p.Name = strings.TrimSpace(p.Name)
 	if p.Name == "" {
 		return errors.New("save profile: the name must not be empty")
+	}
+	if err := model.CheckName("weight profile name", p.Name); err != nil {
+		return fmt.Errorf("save profile: %w", err)
 	}
 	p = normalizeProfile(p)
 	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
@@ -362,8 +372,14 @@ func (s *Store) SetParam(id int64, name string, value float64, actor string) err
 	if name == "" {
 		return errors.New("set parameter: the name must not be empty")
 	}
+	if err := model.CheckLine("parameter name", name); err != nil {
+		return fmt.Errorf("set parameter: %w", err)
+	}
 	if math.IsNaN(value) || math.IsInf(value, 0) || value <= 0 {
 		return fmt.Errorf("set parameter %s: must be a positive number, got %g", name, value)
+	}
+	if err := model.CheckParam(name, value); err != nil {
+		return fmt.Errorf("set parameter %s: %w", name, err)
 	}
 	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		if err := exists(tx, id); err != nil {

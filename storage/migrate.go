@@ -12,7 +12,7 @@ import (
 )
 
 // SchemaVersion is the highest migration this binary knows.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
@@ -55,35 +55,51 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
-// migrate applies every migration newer than the file's user_version in one transaction, so a
-// failure leaves the schema as it was. user_version is transactional, so it commits with them.
-func migrate(db *sql.DB) error {
+// migrate judges the file under the write lock and applies every migration newer than its
+// user_version in one transaction, so a failure leaves the schema as it was; user_version and
+// application_id are transactional, so they commit with the migrations. The judging is repeated
+// here, under the lock, because another process may have initialised the file meanwhile.
+func migrate(db *sql.DB, path string) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return sqliteError(path, err)
 	}
 	defer tx.Rollback()
-	var current int
-	if err := tx.QueryRow("PRAGMA user_version").Scan(&current); err != nil {
-		return err
+	v, err := classify(tx)
+	if err != nil {
+		return sqliteError(path, err)
 	}
-	if current > SchemaVersion {
-		return fmt.Errorf("%w: schema version %d, this program knows up to %d; upgrade ccselect", ErrTooNew, current, SchemaVersion)
-	}
-	if current == SchemaVersion {
-		return nil
+	current := v.version
+	switch v.kind {
+	case kindForeign:
+		return foreign(path)
+	case kindTooNew:
+		return tooNew(path, v.version)
+	case kindOurs:
+		if current == SchemaVersion {
+			return nil
+		}
 	}
 	for _, m := range ms[current:] {
 		if _, err := tx.Exec(m.sql); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("open database %s: migration %s: %w", path, m.name, err)
 		}
 	}
-	// PRAGMA takes no bound parameters; the value is our own integer.
+	if v.kind == kindLegacy {
+		// An older ccselect's file was in use, so it was seeded (or deliberately emptied) then.
+		if err := markSeeded(tx); err != nil {
+			return err
+		}
+	}
+	// PRAGMA takes no bound parameters; the values are our own integers.
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -2,10 +2,8 @@ package storage
 
 import (
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +15,9 @@ import (
 var (
 	// ErrNotSQLite: the file exists but is not a SQLite database. It is left untouched.
 	ErrNotSQLite = errors.New("not a SQLite database")
+	// ErrForeign: the file is a SQLite database of another program (it lacks ccselect's
+	// application_id and ccselect's tables). Every open refuses it and leaves it untouched.
+	ErrForeign = errors.New("a SQLite database of another program, not a ccselect database")
 	// ErrDamaged: the file looks like SQLite but is truncated or corrupt. It is left untouched.
 	ErrDamaged = errors.New("database file is damaged")
 	// ErrTooNew: the file was written by a newer ccselect. It is left untouched.
@@ -25,51 +26,64 @@ var (
 	// would fail on the first edit, or could not keep its -wal and -shm files). OpenReadOnly
 	// reads such a file; edits on a store opened that way fail with this error too.
 	ErrReadOnly = errors.New("database is read-only")
+	// ErrNoDatabase: OpenReadOnly found no database at the path (absent, or an empty file that
+	// no ccselect ever wrote a schema into). Nothing was created.
+	ErrNoDatabase = errors.New("no ccselect database")
 )
 
-const sqliteMagic = "SQLite format 3\x00"
+// ApplicationID is the marker ccselect writes into the SQLite header (PRAGMA application_id,
+// https://sqlite.org/fileformat.html#application_id): "ccse" in ASCII. A SQLite file without it is
+// some other program's, unless it is an older ccselect file recognised by its schema.
+const ApplicationID = 0x63637365
 
-// Pragmas every pooled connection gets. busy_timeout makes a writer wait for another process
-// instead of failing; _txlock=immediate makes every read-write transaction take the write lock
-// at BEGIN, so a transaction that reads then writes never fails with SQLITE_BUSY_SNAPSHOT (the
-// busy handler cannot retry that). Read-only transactions stay deferred. synchronous=NORMAL is
-// the usual WAL setting: a crash of the program loses nothing; a power cut may lose the last
-// few edits but never corrupts the file.
-const mainParams = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-	"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+// Pragmas every pooled read-write connection gets. busy_timeout makes a writer wait for another
+// process instead of failing; _txlock=immediate makes every read-write transaction take the write
+// lock at BEGIN, so a transaction that reads then writes never fails with SQLITE_BUSY_SNAPSHOT
+// (the busy handler cannot retry that). synchronous=NORMAL is the usual WAL setting: a crash of
+// the program loses nothing; a power cut may lose the last few edits but never corrupts the file.
+// secure_delete zeroes what a delete frees, so a purged evaluation leaves no bytes behind. The
+// journal mode is not here: a pragma in the DSN runs on connect, before the file has been judged
+// to be ours, and switching to WAL writes to the file.
+const mainParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+	"&_pragma=secure_delete(1)&_txlock=immediate"
+
+// readParams is a read-only connection: SQLite's normal locking (so a live writer is seen
+// consistently), nothing migrated, no journal mode changed. In WAL mode a reader never waits for
+// a writer; the busy timeout covers the short exclusive moments of a rollback-journal commit.
+const readParams = "mode=ro&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
 //
-// The directory must exist (see EnsureDir). A new file is created with mode 0600. An existing
-// file is inspected before SQLite is allowed to write to it: something that is not SQLite, a
-// truncated or corrupt database, or a schema newer than SchemaVersion is reported and the file
-// is left byte-for-byte untouched.
+// Only an absent path is created (mode 0600; the directory must exist, see EnsureDir); an empty
+// file is taken as a database not yet initialised. An existing file is judged before anything is
+// written to it: something that is not SQLite, another program's SQLite file, a damaged file or a
+// schema newer than SchemaVersion is refused and left byte-for-byte untouched.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("storage: empty database path")
 	}
-	dir := filepath.Dir(path)
-	if err := checkDir(dir); err != nil {
+	if err := checkDir(filepath.Dir(path)); err != nil {
+		return nil, err
+	}
+	h, err := inspect(path)
+	if err != nil {
 		return nil, err
 	}
 	created := false
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := createFile(path); err != nil {
+	if !h.exists {
+		if err := createFile(path); err != nil && !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		} else if err == nil {
+			created = true
+		}
+	} else {
+		if err := h.refuse(path); err != nil {
 			return nil, err
 		}
-		created = true
-	case err != nil:
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	case st.IsDir():
-		return nil, fmt.Errorf("open database %s: it is a directory", path)
-	default:
-		if err := checkExisting(path, st.Size()); err != nil {
+		if err := checkWritable(path); err != nil {
 			return nil, err
 		}
 	}
-
 	s, err := openStore(path)
 	if err != nil && created {
 		// Do not leave an empty or half-made file behind for the next run to trip over.
@@ -96,10 +110,14 @@ func checkDir(dir string) error {
 }
 
 // createFile makes the empty database file with mode 0600 before SQLite sees it: SQLite would
-// create it 0644, and its -wal and -shm files copy the main file's mode.
+// create it 0644, and its -wal and -shm files copy the main file's mode. O_EXCL: when another
+// process creates it first, the caller opens theirs instead.
 func createFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
 			return fmt.Errorf("cannot create database %s: directory is not writable", path)
 		}
@@ -108,114 +126,155 @@ func createFile(path string) error {
 	return f.Close()
 }
 
-// checkExisting vets an existing file without letting SQLite write to it: first what it is
-// (header, then SQLite's own read-only look), then whether we may write to it.
-func checkExisting(path string, size int64) error {
-	if size > 0 {
-		f, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("open database %s: %w", path, err)
-		}
-		version, err := checkHeader(f, size)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w (the file was left untouched)", path, err)
-		}
-		if version > SchemaVersion {
-			return tooNew(path, int(version))
-		}
-		if err := probe(path); err != nil {
-			return err
-		}
-	} // else: SQLite treats an empty file as a new database
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-			return fmt.Errorf("%w: %s (no permission to write to it)", ErrReadOnly, path)
-		}
-		return fmt.Errorf("open database %s: %w", path, err)
-	}
-	f.Close()
-	if err := dirWritable(filepath.Dir(path)); err != nil {
-		return fmt.Errorf("%w: %s: its directory is not writable (SQLite needs to create the -wal and -shm files there): %v",
-			ErrReadOnly, path, err)
+// checkWritable says why an existing database cannot be opened for writing, if it cannot.
+func checkWritable(path string) error {
+	if why := readOnlyReason(path); why != "" {
+		return fmt.Errorf("%w: %s (%s)", ErrReadOnly, path, why)
 	}
 	return nil
 }
 
-// OpenReadOnly opens an existing database for reading only, for commands that only look
-// (report, list, export) at a file this user may not write. It never writes to the file or its
-// directory: with no -wal file holding pages, SQLite opens the file as immutable (no locks, no
-// -wal or -shm created); otherwise it reads through the existing -wal. Edits fail with
-// ErrReadOnly. The same checks as Open apply (not SQLite, damaged, too new), and since a
-// read-only open cannot migrate, a file with an older schema is refused too.
+// readOnlyReason is why path cannot be written ("" when it can).
+func readOnlyReason(path string) string {
+	f, err := os.OpenFile(path, os.O_RDWR|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return "no permission to write to it"
+		}
+		return err.Error()
+	}
+	f.Close()
+	if err := dirWritable(filepath.Dir(path)); err != nil {
+		return "its directory is not writable, and SQLite needs to create the -wal and -shm files there"
+	}
+	return ""
+}
+
+// OpenReadOnly opens an existing database for reading only, for commands that only look (report,
+// list, export, check). It never writes to the file: the connection is mode=ro, nothing is
+// migrated and the journal mode is left alone, and it reads under SQLite's normal locks, so it
+// works (without waiting) while another process holds the write lock. An absent path or an empty
+// file is ErrNoDatabase; the refusals of Open apply too. Edits fail with ErrReadOnly.
 //
-// An immutable open does not see writes made while it is open; it is meant for short reads.
+// A database in a directory this user cannot write, whose -wal still holds committed pages and
+// has no -shm, cannot be read in place (SQLite needs the -shm to read the -wal); it is read from
+// a private copy instead, which Close removes. ReadOnlyReason says why such a store is read-only.
 func OpenReadOnly(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("storage: empty database path")
 	}
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("open database %s: %w", path, fs.ErrNotExist)
-	case err != nil:
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	case st.IsDir():
-		return nil, fmt.Errorf("open database %s: it is a directory", path)
-	case st.Size() == 0:
-		return nil, fmt.Errorf("open database %s: the file is empty (no ccselect database yet)", path)
-	}
-	f, err := os.Open(path)
+	h, err := inspect(path)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
-	version, err := checkHeader(f, st.Size())
-	f.Close()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w (the file was left untouched)", path, err)
-	}
-	if version > SchemaVersion {
-		return nil, tooNew(path, int(version))
-	}
-	if err := probe(path); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", uri(path, readOnlyParams(path)))
+	if !h.exists {
+		return nil, fmt.Errorf("%w at %s: %w", ErrNoDatabase, path, fs.ErrNotExist)
+	}
+	if h.size == 0 && !h.walPages {
+		return nil, fmt.Errorf("%w at %s: the file is empty", ErrNoDatabase, path)
+	}
+	if err := h.refuse(path); err != nil {
+		return nil, err
+	}
+	var s *Store
+	switch {
+	case h.shm || dirWritable(filepath.Dir(path)) == nil:
+		// The usual case: SQLite reads under its locks, through the -wal.
+		s, err = openReader(path, path, readParams)
+	case h.walPages:
+		// No -shm and a read-only directory: SQLite cannot read the -wal in place, and no
+		// writer can be at work (every writer keeps a -shm).
+		s, err = openSnapshot(path)
+	default:
+		// No -shm, no -wal pages, read-only directory: for the same reason nobody is writing,
+		// and the file alone is the whole database, so it can be read without locks.
+		s, err = openReader(path, path, "mode=ro&immutable=1&_pragma=foreign_keys(1)")
+	}
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, err
 	}
-	s := &Store{path: path, db: db, now: time.Now, readOnly: true}
-	var v int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
-	if v < SchemaVersion {
-		s.Close()
-		return nil, fmt.Errorf("%w: %s has schema version %d and needs an upgrade to %d, which a read-only open cannot do",
-			ErrReadOnly, path, v, SchemaVersion)
-	}
-	if s.conn, err = db.Conn(ctx); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+	if s.readOnlyWhy = readOnlyReason(path); s.readOnlyWhy == "" {
+		s.readOnlyWhy = "opened for reading only"
 	}
 	return s, nil
 }
 
-// readOnlyParams opens path read-only without creating anything next to it: as immutable when
-// no -wal file holds pages (SQLite would otherwise create -wal and -shm files, which a reader
-// cannot remove again), else through the -wal file that is there.
-func readOnlyParams(path string) string {
-	if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
-		return "mode=ro&immutable=1&_pragma=foreign_keys(1)"
+// openReader opens file (path, or a private copy of it) read-only and judges what it is.
+func openReader(path, file, params string) (*Store, error) {
+	db, err := sql.Open("sqlite", uri(file, params))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return "mode=ro&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
+	s := &Store{path: path, db: db, now: time.Now, readOnly: true}
+	fail := func(err error) (*Store, error) {
+		s.Close()
+		return nil, err
+	}
+	k, err := classify(db)
+	if err != nil {
+		return fail(sqliteError(path, err))
+	}
+	switch k.kind {
+	case kindFresh:
+		return fail(fmt.Errorf("%w at %s: the file holds no ccselect schema yet", ErrNoDatabase, path))
+	case kindForeign:
+		return fail(foreign(path))
+	case kindTooNew:
+		return fail(tooNew(path, k.version))
+	}
+	if err := quickCheck(db, path); err != nil {
+		return fail(err)
+	}
+	if s.conn, err = db.Conn(ctx); err != nil {
+		return fail(fmt.Errorf("open database %s: %w", path, err))
+	}
+	return s, nil
+}
+
+// openSnapshot copies a database and its -wal into a private directory and reads the copy.
+// Used only when nobody can be writing the original: its directory is read-only and there is no
+// -shm, which every writer keeps.
+func openSnapshot(path string) (*Store, error) {
+	dir, err := os.MkdirTemp("", "ccselect-ro-*")
+	if err != nil {
+		return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+	}
+	copyTo := filepath.Join(dir, "snapshot.db")
+	for _, suffix := range []string{"", "-wal"} {
+		if err := copyFile(path+suffix, copyTo+suffix); err != nil {
+			os.RemoveAll(dir)
+			return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+		}
+	}
+	// A read-write connection on the copy replays the -wal; the copy is ours to change.
+	if db, err := sql.Open("sqlite", uri(copyTo, "_pragma=busy_timeout(1000)")); err == nil {
+		db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		db.Close()
+	}
+	s, err := openReader(path, copyTo, readParams)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	s.cleanup = func() { os.RemoveAll(dir) }
+	return s, nil
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
 }
 
 func tooNew(path string, version int) error {
 	return fmt.Errorf("%s: %w: schema version %d, this program knows up to %d; upgrade ccselect (the file was left untouched)",
 		path, ErrTooNew, version, SchemaVersion)
+}
+
+func foreign(path string) error {
+	return fmt.Errorf("%s: %w; ccselect refuses to read or change it (the file was left untouched)", path, ErrForeign)
 }
 
 // dirWritable tries to create (and removes) a file in dir: access(2) is not portable and says
@@ -230,71 +289,29 @@ func dirWritable(dir string) error {
 	return os.Remove(name)
 }
 
-// checkHeader reads the 100-byte SQLite header (https://sqlite.org/fileformat.html#the_database_header)
-// and returns the user_version it records (our schema version).
-func checkHeader(f io.ReaderAt, size int64) (uint32, error) {
-	var h [100]byte
-	if size < int64(len(h)) {
-		if _, err := f.ReadAt(h[:size], 0); err != nil && err != io.EOF {
-			return 0, err
-		}
-		if size >= int64(len(sqliteMagic)) && string(h[:len(sqliteMagic)]) == sqliteMagic {
-			return 0, fmt.Errorf("%w: truncated header", ErrDamaged)
-		}
-		return 0, ErrNotSQLite
-	}
-	if _, err := f.ReadAt(h[:], 0); err != nil {
-		return 0, err
-	}
-	if string(h[:len(sqliteMagic)]) != sqliteMagic {
-		return 0, ErrNotSQLite
-	}
-	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
-	if pageSize == 1 {
-		pageSize = 65536
-	}
-	if pageSize < 512 || pageSize > 65536 || pageSize&(pageSize-1) != 0 {
-		return 0, fmt.Errorf("%w: invalid page size %d", ErrDamaged, pageSize)
-	}
-	if size%pageSize != 0 {
-		return 0, fmt.Errorf("%w: size %d is not a whole number of %d-byte pages (truncated?)", ErrDamaged, size, pageSize)
-	}
-	// The page count in the header is trustworthy only when the two change counters agree.
-	pages := int64(binary.BigEndian.Uint32(h[28:32]))
-	if binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96]) && pages*pageSize > size {
-		return 0, fmt.Errorf("%w: header says %d pages, the file holds %d (truncated)", ErrDamaged, pages, size/pageSize)
-	}
-	return binary.BigEndian.Uint32(h[60:64]), nil
-}
-
-// probe opens the file read-only and runs quick_check and the version check through SQLite
-// itself (which also sees pages still in the -wal file), before the read-write open may switch
-// the journal mode or migrate.
-//
-// Without a -wal file holding pages, the probe opens the file as immutable: SQLite then takes no
-// locks and creates no -wal or -shm file, so a refused file's directory is left as it was too.
-func probe(path string) error {
-	db, err := sql.Open("sqlite", uri(path, readOnlyParams(path)))
+// quickCheck runs SQLite's quick_check under normal locking (it sees pages still in the -wal).
+func quickCheck(q querier, path string) error {
+	problems, err := integrity(q, "quick_check")
 	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	var version int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s: %w: %v (the file was left untouched)", path, ErrDamaged, err)
-	}
-	if version > SchemaVersion {
-		return tooNew(path, version)
-	}
-	problems, err := integrity(db, "quick_check")
-	if err != nil {
-		return fmt.Errorf("%s: %w: %v (the file was left untouched)", path, ErrDamaged, err)
+		return sqliteError(path, err)
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%s: %w: %s (the file was left untouched)", path, ErrDamaged, strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// sqliteError turns what SQLite said while judging a file into a refusal: busy stays busy (the
+// file is fine, someone holds it), anything else means SQLite cannot make sense of the file.
+func sqliteError(path string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "(5)") || strings.Contains(msg, "(6)") || strings.Contains(msg, "locked") {
+		return fmt.Errorf("open database %s: another program holds it: %w", path, err)
+	}
+	if strings.Contains(msg, "(26)") || strings.Contains(msg, "not a database") {
+		return fmt.Errorf("%s: %w (the file was left untouched)", path, ErrNotSQLite)
+	}
+	return fmt.Errorf("%s: %w: %v (the file was left untouched)", path, ErrDamaged, err)
 }
 
 // uri builds a SQLite URI filename: the characters its parser treats specially are escaped, so
@@ -315,18 +332,32 @@ func openStore(path string) (*Store, error) {
 	s := &Store{path: path, db: db, now: time.Now}
 	if err := s.init(); err != nil {
 		s.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, err
 	}
 	return s, nil
 }
 
 func (s *Store) init() error {
-	if err := migrate(s.db); err != nil {
+	if err := quickCheck(s.db, s.path); err != nil {
 		return err
+	}
+	if err := migrate(s.db, s.path); err != nil {
+		return err
+	}
+	// WAL lets readers run beside a writer. It is set once the file is known to be ours, and
+	// it persists in the file, so later opens only read it.
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		if err := s.db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+			return fmt.Errorf("open database %s: set WAL mode: %w", s.path, err)
+		}
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("open database %s: %w", s.path, err)
 	}
 	s.conn = conn
 	return nil

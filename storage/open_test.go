@@ -186,8 +186,13 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	t.Run("rollback-journal file", func(t *testing.T) {
 		// Not in WAL mode yet: Open must not even switch the journal mode.
 		path := filepath.Join(t.TempDir(), "old.db")
-		rawExec(t, path, "CREATE TABLE future (x)", "PRAGMA user_version = 7")
+		rawExec(t, path, "CREATE TABLE future (x)", "PRAGMA user_version = 7", fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
 		expectUntouched(t, path, ErrTooNew, "schema version 7")
+	})
+	t.Run("unmarked file with a high version is another program's", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "places.sqlite")
+		rawExec(t, path, "CREATE TABLE moz_places (x)", "PRAGMA user_version = 7")
+		expectUntouched(t, path, ErrForeign, "another program")
 	})
 }
 

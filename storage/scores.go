@@ -45,8 +45,13 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 			return nil, fmt.Errorf("score: unknown reviewer %q", sc.Reviewer)
 		}
 		crit := model.Criterion{ID: sc.Criterion, Kind: model.Kind(kind)}
-		if err := model.CheckValue(&crit, sc.Value); err != nil {
+		if err := model.CheckMeasured(&crit, sc.Value); err != nil {
 			return nil, fmt.Errorf("score of %s by %s: %w", sc.Vendor, sc.Reviewer, err)
+		}
+		for _, f := range [][2]string{{"note", sc.Note}, {"evidence", sc.Evidence}} {
+			if err := model.CheckNote(f[0], f[1]); err != nil {
+				return nil, fmt.Errorf("score of %s by %s: %w", sc.Vendor, sc.Reviewer, err)
+			}
 		}
 		var before *model.Score
 		if oldValue.Valid {

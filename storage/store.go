@@ -30,9 +30,16 @@ var (
 
 // Store is an open database. Its methods are safe for concurrent use.
 type Store struct {
-	path     string
-	db       *sql.DB
-	readOnly bool // opened with OpenReadOnly: every write fails with ErrReadOnly
+	path        string
+	db          *sql.DB
+	readOnly    bool   // opened with OpenReadOnly: every write fails with ErrReadOnly
+	readOnlyWhy string // why (for the error and ReadOnlyReason)
+	cleanup     func() // removes a private snapshot (see OpenReadOnly)
+
+	// origin is recorded on every audit row this store writes; Undo and Redo replay only rows
+	// of the same origin (see SetOrigin).
+	originMu sync.Mutex
+	origin   string
 
 	// conn is a connection kept for the store's life. Every write transaction runs on it, one at
 	// a time (SQLite has one writer anyway), and DataVersion asks it: PRAGMA data_version is per
@@ -91,6 +98,9 @@ func (s *Store) Close() error {
 		if err := s.db.Close(); s.closeErr == nil {
 			s.closeErr = err
 		}
+		if s.cleanup != nil {
+			s.cleanup()
+		}
 	})
 	return s.closeErr
 }
@@ -100,6 +110,27 @@ func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether the store was opened with OpenReadOnly.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// ReadOnlyReason says why the store cannot be written ("" for a read-write store): "opened for
+// reading only", "no permission to write to it", "its directory is not writable, …".
+func (s *Store) ReadOnlyReason() string { return s.readOnlyWhy }
+
+// SetOrigin names the front end writing through this store ("cli", "sheet", "tui:<window>"). It
+// is recorded on every audit row the store writes from now on, and Undo and Redo replay only
+// rows of the same origin, so one TUI window never undoes an edit made in another window or by
+// the CLI. The default origin is "".
+func (s *Store) SetOrigin(o string) {
+	s.originMu.Lock()
+	s.origin = o
+	s.originMu.Unlock()
+}
+
+// Origin is the origin set by SetOrigin.
+func (s *Store) Origin() string {
+	s.originMu.Lock()
+	defer s.originMu.Unlock()
+	return s.origin
+}
 
 // DataVersion returns a number that changes whenever another connection (another Store, another
 // process) commits to the file. This store's own edits and all reads leave it alone, so a change
@@ -123,7 +154,7 @@ var errClosed = errors.New("storage: store is closed")
 // done, which rolls back unless Commit ran first.
 func (s *Store) beginWrite() (*sql.Tx, func(), error) {
 	if s.readOnly {
-		return nil, nil, fmt.Errorf("%w: %s was opened for reading only", ErrReadOnly, s.path)
+		return nil, nil, fmt.Errorf("%w: %s: %s", ErrReadOnly, s.path, s.readOnlyWhy)
 	}
 	s.connMu.Lock()
 	if s.conn == nil {

@@ -141,11 +141,15 @@ func TestListFindDuplicateDelete(t *testing.T) {
 	if a := mustAudit(t, s, dup, 0); len(a) != 1 || a[0].Action != ActionDuplicate || a[0].Actor != "lead" {
 		t.Fatalf("duplicate audit: %+v", a)
 	}
-	if err := s.Rename(dup, orig.Name, "lead"); err != nil {
-		t.Fatal(err)
+	// Names are unique (schema constraint): renaming onto a taken name is ErrNameTaken, naming it.
+	if err := s.Rename(dup, orig.Name, "lead"); !errors.Is(err, ErrNameTaken) || !contains(err.Error(), orig.Name) {
+		t.Fatalf("rename onto a taken name: %v", err)
 	}
-	if _, err := s.Find(orig.Name); err == nil || errors.Is(err, ErrNotFound) || !contains(err.Error(), "ambiguous") {
-		t.Fatalf("ambiguous name: %v", err)
+	if _, err := s.Duplicate(id, orig.Name, "lead"); !errors.Is(err, ErrNameTaken) {
+		t.Fatalf("duplicate onto a taken name: %v", err)
+	}
+	if _, err := s.Create(fixture(), "lead"); !errors.Is(err, ErrNameTaken) {
+		t.Fatalf("create with a taken name: %v", err)
 	}
 	// A name made of digits that is not an id still resolves.
 	if err := s.Rename(dup, "2026", "lead"); err != nil {
@@ -162,7 +166,7 @@ func TestListFindDuplicateDelete(t *testing.T) {
 		t.Fatalf("id shadowing a name: %v", err)
 	}
 
-	// Delete removes it; its history stays and keeps the whole evaluation.
+	// Delete purges it, history included: one row says who deleted it, without its content.
 	if err := s.Delete(id, "lead"); err != nil {
 		t.Fatal(err)
 	}
@@ -172,9 +176,9 @@ func TestListFindDuplicateDelete(t *testing.T) {
 	if err := s.Delete(id, "lead"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("second Delete: %v", err)
 	}
-	a := mustAudit(t, s, id, 1)
-	if a[0].Action != ActionDelete || !contains(a[0].Before, "磐石信联") {
-		t.Fatalf("delete audit row: %+v", a[0])
+	a := mustAudit(t, s, id, 0)
+	if len(a) != 1 || a[0].Action != ActionDelete || a[0].Actor != "lead" || a[0].Before != "" || a[0].Target != "" {
+		t.Fatalf("audit after delete: %+v", a)
 	}
 	if _, err := s.Undo(id, "lead"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Undo on deleted evaluation: %v", err)

@@ -189,10 +189,10 @@ func (s *Store) Redo(id int64, actor string) (Change, error) { return s.replay(i
 
 func (s *Store) replay(id int64, actor string, undo bool) (Change, error) {
 	verb, query := "redo", `SELECT seq, actor, action, target, before, after FROM audit
-		WHERE eval_id = ? AND undoable = 1 AND undone = 1 AND discarded = 0 ORDER BY seq LIMIT 1`
+		WHERE eval_id = ? AND origin = ? AND undoable = 1 AND undone = 1 AND discarded = 0 ORDER BY seq LIMIT 1`
 	if undo {
 		verb, query = "undo", `SELECT seq, actor, action, target, before, after FROM audit
-		WHERE eval_id = ? AND undoable = 1 AND undone = 0 ORDER BY seq DESC LIMIT 1`
+		WHERE eval_id = ? AND origin = ? AND undoable = 1 AND undone = 0 ORDER BY seq DESC LIMIT 1`
 	}
 	tx, done, err := s.beginWrite()
 	if err != nil {
@@ -205,7 +205,7 @@ func (s *Store) replay(id int64, actor string, undo bool) (Change, error) {
 	var seq int64
 	var who, action, target string
 	var before, after []byte
-	err = tx.QueryRowContext(ctx, query, id).Scan(&seq, &who, &action, &target, &before, &after)
+	err = tx.QueryRowContext(ctx, query, id, s.Origin()).Scan(&seq, &who, &action, &target, &before, &after)
 	if errors.Is(err, sql.ErrNoRows) {
 		if undo {
 			return Change{}, ErrNothingToUndo
