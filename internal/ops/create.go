@@ -83,7 +83,7 @@ func ReadBundle(path string, r io.Reader, rename string) (*model.Evaluation, err
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", where, err)
+		return nil, fmt.Errorf("read %s: %w", where, withPosition(data, err))
 	}
 	return ev, nil
 }

@@ -53,11 +53,17 @@ func CheckEvalName(st *storage.Store, name string, self int64) (string, error) {
 			continue
 		}
 		if s.Name == name {
-			return "", fmt.Errorf("%w: an evaluation named %q already exists (id %d); choose another --name", ErrNameTaken, name, s.ID)
+			return "", nameTaken(fmt.Sprintf("an evaluation named %q already exists (id %d); choose another --name", name, s.ID))
 		}
 		if strconv.FormatInt(s.ID, 10) == name {
-			return "", fmt.Errorf("%w: %q is the id of evaluation %q; a name may not be another evaluation's id", ErrNameTaken, name, s.Name)
+			return "", nameTaken(fmt.Sprintf("%q is the id of evaluation %q; a name may not be another evaluation's id (--eval %s would be ambiguous)", name, s.Name, name))
 		}
 	}
 	return name, nil
 }
+
+// nameTaken is an error that is ErrNameTaken and reads as its sentence alone.
+type nameTaken string
+
+func (e nameTaken) Error() string        { return string(e) }
+func (e nameTaken) Is(target error) bool { return target == ErrNameTaken }
