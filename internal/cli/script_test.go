@@ -16,6 +16,9 @@ import (
 // TestMain lets the testscript scripts run ccselect as a program: the test binary becomes
 // ccselect when called by that name.
 func TestMain(m *testing.M) {
+	// fang measures the terminal once per process; its test hook fixes the width so the help
+	// goldens do not depend on where the tests run.
+	os.Setenv("__FANG_TEST_WIDTH", "100")
 	testscript.Main(m, map[string]func(){"ccselect": Main})
 }
 
