@@ -1,0 +1,162 @@
+// Package cli is ccselect's command line: one cobra command tree styled by fang, one file per
+// command group. Run is the whole program; main only calls it.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X ccselect/internal/cli.Version=...".
+var Version = "0.1.0-dev"
+
+// Exit statuses: a mistake in the command line, a problem with data or files, Ctrl+C.
+const (
+	ExitOK        = 0
+	ExitData      = 1
+	ExitUsage     = 2
+	ExitInterrupt = 130
+)
+
+// stdin is where `import -` reads; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// Main runs the command line on the process's arguments and streams and exits.
+func Main() {
+	os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Run runs the command line and returns the exit status. Errors are printed to stderr: plain
+// "ccselect: message" lines when stderr is not a terminal (scripts and tests), fang's styled
+// block when it is.
+func Run(args []string, stdout, stderr io.Writer) int {
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetIn(stdin)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+	defer stop()
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(Version),
+		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
+			printError(stderr, w, styles, err)
+		}))
+	return exitCode(err)
+}
+
+// printError prints err for a person (styled, on a terminal) or a script (one plain line).
+func printError(stderr, styled io.Writer, styles fang.Styles, err error) {
+	var ue *usageError
+	if f, ok := stderr.(term.File); ok && term.IsTerminal(f.Fd()) {
+		fang.DefaultErrorHandler(styled, styles, err)
+		return
+	}
+	fmt.Fprintf(stderr, "ccselect: %v\n", err)
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		fmt.Fprintln(stderr, "Run 'ccselect help' or 'ccselect COMMAND --help' for usage.")
+	}
+}
+
+// exitCode maps an error to the exit status: usage 2, interrupt 130, anything else 1.
+func exitCode(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errInterrupted) || errors.Is(err, context.Canceled):
+		return ExitInterrupt
+	case errors.As(err, &ue) || isCobraUsage(err):
+		return ExitUsage
+	}
+	return ExitData
+}
+
+// isCobraUsage recognises the errors cobra makes itself for a bad command line (it has no
+// error type for them).
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "required flag", "accepts ", "requires at least", "bad flag syntax", "if any flags in the group"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// newRoot builds the command tree. With no command, ccselect opens the workbench.
+func newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ccselect",
+		Short: "Choose a cloud call-center vendor / 云呼叫中心选型评估工作台",
+		Long: `ccselect is a decision workbench for choosing a cloud call-center (CCaaS) vendor.
+
+With no command it opens the terminal workbench on the database. The commands below
+script every step of a workshop: create an evaluation, add vendors and reviewers,
+import scores from a CSV file, rank, test how robust the ranking is, export it.
+
+Database: --db, else $CCSELECT_DB, else $XDG_DATA_HOME/ccselect/ccselect.db, else
+~/.local/share/ccselect/ccselect.db. Only that default location is created on first
+use (seeded with the sample evaluation); a database named by --db or $CCSELECT_DB
+must exist, except for new and import, which create it.`,
+		Example: `  # open the workbench on the default database
+  ccselect
+  # rank the embedded sample evaluation
+  ccselect report --sample
+  # the workbench on a throwaway copy of the sample
+  ccselect demo`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE:          runWorkbench,
+		Args:          nil, // cobra then reports an unknown command, with suggestions
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{msg: err.Error()}
+	})
+	root.SuggestionsMinimumDistance = 2
+	addDB(root)
+	root.PersistentFlags().String("lang", "", "interface language: zh or en (default from LC_ALL/LANG)")
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		lang, _ := c.Flags().GetString("lang")
+		_, err := resolveLang(lang)
+		return err
+	}
+	root.AddGroup(&cobra.Group{ID: "eval", Title: "Evaluations:"},
+		&cobra.Group{ID: "edit", Title: "Workshop steps:"},
+		&cobra.Group{ID: "analyse", Title: "Results:"})
+	add := func(group string, cmds ...*cobra.Command) {
+		for _, c := range cmds {
+			c.GroupID = group
+			root.AddCommand(c)
+		}
+	}
+	add("eval", newListCmd(), newNewCmd(), newImportCmd(), newExportCmd(), newEvalCmd(), newCheckCmd(), newDemoCmd())
+	add("edit", newVendorCmd(), newReviewerCmd(), newScoreCmd(), newParamCmd(), newKnockoutCmd())
+	add("analyse", newReportCmd(), newSensitivityCmd())
+	root.AddCommand(newVersionCmd(), newSchemaCmd())
+	return root
+}
+
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print the version",
+		Long:    "Print ccselect's version (the same as --version).",
+		Example: "  ccselect version",
+		Args:    noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			fmt.Fprintf(c.OutOrStdout(), "ccselect %s\n", Version)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"ccselect/internal/ops"
+	"ccselect/model"
+	"ccselect/samples"
+	"ccselect/storage"
+)
+
+// addDB adds --db (persistent on the root, so every command has it).
+func addDB(c *cobra.Command) {
+	c.PersistentFlags().String("db", "", "database file (default $CCSELECT_DB or the XDG data dir)")
+}
+
+// addEval adds --eval with completion of evaluation names.
+func addEval(c *cobra.Command) {
+	c.Flags().String("eval", "", "evaluation name or id (default: the most recently edited)")
+	_ = c.RegisterFlagCompletionFunc("eval", completeEvals)
+}
+
+// addAs adds --as, the reviewer or person a write is recorded under.
+func addAs(c *cobra.Command) {
+	c.Flags().String("as", "", "name recorded in the audit log for this change (default $CCSELECT_USER or $USER)")
+}
+
+// addFormat adds --format / -f with its allowed values, the first being the default.
+func addFormat(c *cobra.Command, values ...string) {
+	c.Flags().StringP("format", "f", values[0], "output format: "+strings.Join(values, ", "))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+func str(c *cobra.Command, name string) string {
+	v, _ := c.Flags().GetString(name)
+	return v
+}
+
+func boolFlag(c *cobra.Command, name string) bool {
+	v, _ := c.Flags().GetBool(name)
+	return v
+}
+
+// format returns --format after checking it is one of the allowed values.
+func format(c *cobra.Command, values ...string) (string, error) {
+	f := str(c, "format")
+	if !slices.Contains(values, f) {
+		return "", usagef("--format must be %s, got %q", strings.Join(values, ", "), f)
+	}
+	return f, nil
+}
+
+// location resolves --db / $CCSELECT_DB / the default.
+func location(c *cobra.Command) (ops.Location, error) { return ops.Locate(str(c, "db")) }
+
+// resolveLang applies the default order: flag, LC_ALL, LC_MESSAGES, LANG, en.
+func resolveLang(flagValue string) (model.Lang, error) {
+	if flagValue != "" {
+		l, ok := model.ParseLang(flagValue)
+		if !ok || (flagValue != "zh" && flagValue != "en") {
+			return "", usagef("--lang must be zh or en, got %q", flagValue)
+		}
+		return l, nil
+	}
+	return model.LangFromEnv(os.Getenv), nil
+}
+
+func lang(c *cobra.Command) model.Lang {
+	l, _ := resolveLang(str(c, "lang"))
+	return l
+}
+
+// actor names who made an edit in the audit log: --as, else the environment.
+func actor(c *cobra.Command) string {
+	if c != nil && c.Flags().Lookup("as") != nil {
+		if v := strings.TrimSpace(str(c, "as")); v != "" {
+			return v
+		}
+	}
+	for _, env := range []string{"CCSELECT_USER", "USER", "USERNAME"} {
+		if v := os.Getenv(env); v != "" {
+			return v
+		}
+	}
+	return "ccselect"
+}
+
+// loadEvaluation picks the evaluation named by ref (name or id), or — with no ref — the most
+// recently edited one.
+func loadEvaluation(st *storage.Store, ref string) (*model.Evaluation, error) {
+	id, err := findEvaluation(st, ref)
+	if err != nil {
+		return nil, err
+	}
+	return st.Load(id)
+}
+
+func findEvaluation(st *storage.Store, ref string) (int64, error) {
+	if ref == "" {
+		list, err := st.List()
+		if err != nil {
+			return 0, err
+		}
+		if len(list) == 0 {
+			return 0, fmt.Errorf("the database %s has no evaluation yet (create one with ccselect new --db %s)", st.Path(), st.Path())
+		}
+		return list[0].ID, nil
+	}
+	id, err := st.Find(ref)
+	if errors.Is(err, storage.ErrNotFound) {
+		return 0, fmt.Errorf("%w (ccselect list --db %s shows them)", err, st.Path())
+	}
+	return id, err
+}
+
+// addSource adds --eval and --sample: where a read-only command takes its evaluation from.
+func addSource(c *cobra.Command) {
+	addEval(c)
+	c.Flags().Bool("sample", false, "use the embedded sample evaluation instead of a database")
+}
+
+// loadSource loads the evaluation of a read-only command; dbArg is the --db it was given, for
+// messages that name the command to run next.
+func loadSource(c *cobra.Command) (*model.Evaluation, error) {
+	if boolFlag(c, "sample") {
+		if str(c, "db") != "" || str(c, "eval") != "" {
+			return nil, usagef("--sample cannot be combined with --db or --eval")
+		}
+		return samples.Sample()
+	}
+	l, err := location(c)
+	if err != nil {
+		return nil, err
+	}
+	st, err := ops.OpenRead(l)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return loadEvaluation(st, str(c, "eval"))
+}
+
+// withEval opens the database for an edit, resolves --eval and runs fn; the store is closed
+// after. Every store method fn calls is one transaction with its audit row.
+func withEval(c *cobra.Command, write bool, fn func(st *storage.Store, ev *model.Evaluation) error) error {
+	l, err := location(c)
+	if err != nil {
+		return err
+	}
+	open := ops.OpenRead
+	if write {
+		open = ops.OpenWrite
+	}
+	st, err := open(l)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ev, err := loadEvaluation(st, str(c, "eval"))
+	if err != nil {
+		return err
+	}
+	return fn(st, ev)
+}
+
+// addProblemFlags adds the flags of every command that ranks.
+func addProblemFlags(c *cobra.Command) {
+	addSource(c)
+	c.Flags().StringP("profile", "p", "", "weight profile (default: the evaluation's active one)")
+	_ = c.RegisterFlagCompletionFunc("profile", completeProfiles)
+	c.Flags().String("consensus", "mean", "how reviewers combine: mean or median")
+	_ = c.RegisterFlagCompletionFunc("consensus", cobra.FixedCompletions([]string{"mean", "median"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+func rule(c *cobra.Command) (model.ConsensusRule, error) {
+	r, err := model.ParseConsensus(str(c, "consensus"))
+	return r, asUsage(err)
+}
+
+// compile loads the evaluation and compiles it under the chosen profile and method.
+func compile(c *cobra.Command, rule model.ConsensusRule, m model.Method) (*model.Evaluation, *model.Problem, error) {
+	ev, err := loadSource(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := model.NewProblem(ev, str(c, "profile"), rule, m)
+	return ev, p, err
+}
+
+// count writes "1 vendor" or "5 vendors".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"ccselect/export"
+	"ccselect/model"
+)
+
+func newReportCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "report",
+		Short: "Rank the vendors of an evaluation",
+		Long: `Rank the vendors of an evaluation under a weight profile: the total, the lead over
+the next vendor, each dimension's contribution, and why a vendor is excluded
+(a failed knock-out) or incomplete (missing scores).
+
+--method topsis ranks by closeness to the ideal instead of the weighted sum;
+--consensus median combines reviewers by the median instead of the mean.`,
+		Example: `  ccselect report --sample
+  ccselect report --db w.db --eval "Bank 2026" --profile finance
+  ccselect report --sample --method topsis --format json
+  ccselect report --sample --format csv > ranking.csv`,
+		Args: noArgs,
+		RunE: runReport,
+	}
+	addProblemFlags(c)
+	c.Flags().StringP("method", "m", "wsm", "ranking method: wsm (weighted sum) or topsis")
+	_ = c.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"wsm", "topsis"}, cobra.ShellCompDirectiveNoFileComp))
+	addFormat(c, "table", "json", "csv")
+	return c
+}
+
+func runReport(c *cobra.Command, _ []string) error {
+	l := lang(c)
+	m, err := model.ParseMethod(str(c, "method"))
+	if err != nil {
+		return asUsage(err)
+	}
+	r, err := rule(c)
+	if err != nil {
+		return err
+	}
+	f, err := format(c, "table", "json", "csv")
+	if err != nil {
+		return err
+	}
+	ev, p, err := compile(c, r, m)
+	if err != nil {
+		return err
+	}
+	res := p.Rank()
+	out := c.OutOrStdout()
+	switch f {
+	case "json":
+		return export.WriteRankingJSON(out, export.BuildRankingReport(ev, res, r, l))
+	case "csv":
+		return export.WriteRankingCSV(out, ev, res, l)
+	}
+	if len(ev.Vendors) == 0 {
+		return noVendors(c, out, ev, l)
+	}
+	return export.WriteRankingTable(out, ev, res, r, l)
+}
+
+// noVendors says how to add vendors to this evaluation, with the flags that reach it.
+func noVendors(c *cobra.Command, w io.Writer, ev *model.Evaluation, l model.Lang) error {
+	where := ""
+	if db := str(c, "db"); db != "" {
+		where = " --db " + shellQuote(db)
+	}
+	add := fmt.Sprintf("ccselect vendor add NAME%s --eval %s", where, shellQuote(evalRef(ev)))
+	if l == model.LangZh {
+		_, err := fmt.Fprintf(w, "评估 %q 还没有厂商：用 %s 添加，或在工作台（ccselect%s）中添加。\n", ev.Name, add, where)
+		return err
+	}
+	_, err := fmt.Fprintf(w, "Evaluation %q has no vendors yet: add them with %s, or in the workbench (ccselect%s).\n", ev.Name, add, where)
+	return err
+}
+
+// evalRef is how --eval names ev: its name, or its id when the name would need explaining.
+func evalRef(ev *model.Evaluation) string {
+	if ev.ID != 0 && strings.TrimSpace(ev.Name) != ev.Name {
+		return strconv.FormatInt(ev.ID, 10)
+	}
+	return ev.Name
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it, so a printed command can be pasted.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
