@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 
+	"ccselect/internal/tuistore"
 	"ccselect/storage"
 	"ccselect/ui"
 )
@@ -64,5 +65,5 @@ func runUI(st *storage.Store, langFlag string, demoEval int64) error {
 	opt := ui.Options{Lang: l, Demo: demoEval != 0, OpenEval: demoEval, NoColor: os.Getenv("NO_COLOR") != "", Actor: actor()}
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
-	return ui.Run(ctx, st, opt)
+	return ui.Run(ctx, tuistore.New(st), opt)
 }
