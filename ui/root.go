@@ -221,6 +221,17 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
+	if r.tooSmall() {
+		// Nothing but the "too small" notice is on screen: a key must not act on a grid or a
+		// dialog field the user cannot see. Only quitting and the language act.
+		switch {
+		case key.Matches(msg, k.Quit):
+			return tea.Quit
+		case key.Matches(msg, k.Lang):
+			r.setLang(r.e.t.other().lang)
+		}
+		return nil
+	}
 	// L switches the language over the help and over a confirmation (neither types text);
 	// a form keeps L as a letter.
 	_, confirming := r.dlg.(*confirmDialog)
@@ -479,6 +490,9 @@ func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
 	}
 	return r.focused().Update(paneMouse{X: m.X, Y: m.Y - l.bodyY, W: l.w, H: l.bodyH, Click: click, WheelX: dx, WheelY: dy})
 }
+
+// tooSmall reports that the window is below the minimum size (the screen shows only a notice).
+func (r *Root) tooSmall() bool { return r.w < minWidth || r.h < minHeight }
 
 // layout is the current screen's layout.
 func (r *Root) layout() layout {
