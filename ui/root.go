@@ -284,9 +284,11 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Overview):
 		r.tab = 0
 		return nil
-	case !inGrid && key.Matches(msg, k.Dims):
-		if d := int(msg.String()[0] - '1'); d < len(r.wb.dimCrit) {
-			r.tab = r.tabOfDim(d)
+	case key.Matches(msg, k.Dims) && !(inGrid && key.Matches(msg, k.Rate)):
+		// Tab i has digit i (0 overview, 1–5 the dimensions, then sensitivity, vendors,
+		// reviewers); in a grid 1–5 rate, so only the digits past them switch tabs there.
+		if i := int(msg.String()[0] - '0'); i < len(r.tabs) {
+			r.tab = i
 		}
 		return nil
 	case key.Matches(msg, k.Reviewer):
@@ -305,14 +307,6 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	return r.focused().Update(msg)
 }
 
-func (r *Root) tabOfDim(d int) int {
-	for i, tb := range r.tabs {
-		if tb.kind == tabDimension && tb.dim == d {
-			return i
-		}
-	}
-	return r.tab
-}
 
 // undo queues an undo (or redo) of the last edit of the open evaluation.
 func (r *Root) undo(redo bool) tea.Cmd {
