@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"ccselect/model"
 	"ccselect/internal/tuistore"
+	"ccselect/model"
 	"ccselect/samples"
 	"ccselect/storage"
 )

@@ -269,7 +269,11 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	_, inGrid := r.focused().(*gridPane)
 	if sp, ok := r.focused().(*sensPane); ok && sp.wantsEsc() && key.Matches(msg, k.CancelSMAA) {
-		sp.cancelSMAA()
+		if sp.smaa.running != nil {
+			sp.cancelSMAA()
+		} else {
+			r.setStatus(statusInfo, r.e.t.s("info.escsens"))
+		}
 		return nil
 	}
 	switch {
@@ -306,7 +310,6 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	return r.focused().Update(msg)
 }
-
 
 // undo queues an undo (or redo) of the last edit of the open evaluation.
 func (r *Root) undo(redo bool) tea.Cmd {
