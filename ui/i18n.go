@@ -59,6 +59,7 @@ var catalogue = map[string]text{
 	"key.undo":       {"撤销", "undo"},
 	"key.redo":       {"重做", "redo"},
 	"key.home":       {"返回列表", "back to list"},
+	"key.suspend":    {"挂起 (fg 恢复)", "suspend (fg resumes)"},
 	"key.up":         {"上", "up"},
 	"key.down":       {"下", "down"},
 	"key.left":       {"左", "left"},

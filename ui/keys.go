@@ -8,7 +8,7 @@ import (
 // the language changes (never a package-level mutable map).
 type keyMap struct {
 	// Everywhere.
-	Quit, Help, Lang key.Binding
+	Quit, Help, Lang, Suspend key.Binding
 	// Workbench, any tab.
 	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home key.Binding
 	// Grid and lists.
@@ -35,6 +35,7 @@ func newKeyMap(t tr) keyMap {
 		Quit:     b(k("q", "ctrl+c"), "q", "key.quit"),
 		Help:     b(k("?"), "?", "key.help"),
 		Lang:     b(k("L"), "L", "key.lang"),
+		Suspend:  b(k("ctrl+z"), "ctrl+z", "key.suspend"),
 		NextTab:  b(k("tab"), "tab", "key.nexttab"),
 		PrevTab:  b(k("shift+tab"), "shift+tab", "key.prevtab"),
 		Overview: b(k("0"), "0", "key.overview"),

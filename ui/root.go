@@ -221,6 +221,9 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
+	if key.Matches(msg, k.Suspend) {
+		return tea.Suspend // the shell's job control: fg resumes where the user was
+	}
 	if r.tooSmall() {
 		// Nothing but the "too small" notice is on screen: a key must not act on a grid or a
 		// dialog field the user cannot see. Only quitting and the language act.

@@ -318,9 +318,9 @@ func (r *Root) renderHelp(p pane) string {
 	var groups [][]key.Binding
 	groups = append(groups, p.FullHelp()...)
 	groups = append(groups, p.ShortHelp())
-	global := []key.Binding{k.Help, k.Lang, k.Quit}
+	global := []key.Binding{k.Help, k.Lang, k.Suspend, k.Quit}
 	if r.screen == screenWorkbench {
-		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Home, k.Help, k.Lang, k.Quit}
+		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Home, k.Help, k.Lang, k.Suspend, k.Quit}
 	}
 	groups = append(groups, global)
 	seen := map[string]bool{}
