@@ -22,7 +22,12 @@ const ellipsis = "…"
 
 // width is the display width of s in cells: of plain text as the helpers below show it
 // (cleaned), of styled text without its ANSI sequences.
-func width(s string) int { return termtext.Width(s) }
+func width(s string) int {
+	if n, ok := fastWidth(s); ok {
+		return n
+	}
+	return termtext.Width(s)
+}
 
 // clean makes plain text one line of printable characters (see termtext.Clean).
 func clean(s string) string { return termtext.Clean(s) }
