@@ -193,7 +193,7 @@ func (r *Root) renderStrip() string {
 			continue
 		}
 		_, plain := segment(i, 0, false)
-		nameWs[i] = width(res.Vendors[i].Name.In(t.lang))
+		nameWs[i] = widthUpTo(res.Vendors[i].Name.In(t.lang), r.w)
 		fixed += width(plain)
 		nameW = max(nameW, nameWs[i])
 	}
@@ -212,7 +212,7 @@ func (r *Root) renderStrip() string {
 		// A knocked-out vendor gets its full name when there is room, else the longest cut that fits.
 		cutW := nameW
 		if res.Vendors[i].Excluded {
-			cutW = max(6, width(res.Vendors[i].Name.In(t.lang)))
+			cutW = max(6, widthUpTo(res.Vendors[i].Name.In(t.lang), r.w))
 		}
 		_, plain := segment(i, cutW, false)
 		for ; res.Vendors[i].Excluded && used+width(plain)+2 > r.w && cutW > 6; cutW-- {
