@@ -10,7 +10,7 @@ type keyMap struct {
 	// Everywhere.
 	Quit, Help, Lang, Suspend key.Binding
 	// Workbench, any tab.
-	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home key.Binding
+	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home, Retry key.Binding
 	// Grid and lists.
 	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
 	Rate, Half, Edit, Clear                              key.Binding
@@ -44,6 +44,7 @@ func newKeyMap(t tr) keyMap {
 		Undo:     b(k("u"), "u", "key.undo"),
 		Redo:     b(k("ctrl+r"), "ctrl+r", "key.redo"),
 		Home:     b(k("esc"), "esc", "key.home"),
+		Retry:    b(k("w"), "w", "key.retry"),
 
 		Up:       b(k("up", "k"), "↑/k", "key.up"),
 		Down:     b(k("down", "j"), "↓/j", "key.down"),

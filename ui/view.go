@@ -97,6 +97,8 @@ func (r *Root) renderHeader() string {
 		switch {
 		case r.q.writing():
 			right += st.Saving.Render("… " + t.s("hdr.saving"))
+		case len(r.unsaved) > 0:
+			right += st.Unsaved.Render("✗ " + t.f("hdr.unsavedn", len(r.unsaved)))
 		case r.saveErr:
 			right += st.Unsaved.Render("✗ " + t.s("hdr.unsaved"))
 		default:
@@ -258,6 +260,10 @@ func (r *Root) renderHint(p pane) string {
 		bs = []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/?", r.e.t.s("key.close")))}
 	default:
 		bs = p.ShortHelp()
+		if len(r.unsaved) > 0 {
+			// The way out of "not saved" comes first while something waits.
+			bs = append([]key.Binding{r.keys.Retry}, bs...)
+		}
 	}
 	return hintBar(&r.styles, bs, r.w)
 }
