@@ -28,8 +28,14 @@ func (e *env) lang() model.Lang { return e.t.lang }
 // is the form shown again, with what was typed, if it fails; reload reads the evaluation again
 // afterwards (the edit changed its structure, not just a score already applied in memory).
 func (e *env) write(what string, retry retryable, reload bool, call func(Store) error) tea.Cmd {
+	return e.writeKey("", what, retry, reload, call)
+}
+
+// writeKey is write for an edit that a later edit with the same key supersedes (a cell's
+// score): a failed one waiting for a retry is dropped when a newer one is made.
+func (e *env) writeKey(key, what string, retry retryable, reload bool, call func(Store) error) tea.Cmd {
 	return e.do(storeOp{write: true, run: func(s Store) tea.Msg {
-		return writeDoneMsg{what: what, err: call(s), retry: retry, reload: reload}
+		return writeDoneMsg{what: what, err: call(s), key: key, call: call, retry: retry, reload: reload}
 	}})
 }
 

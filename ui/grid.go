@@ -186,7 +186,7 @@ func (g *gridPane) save(v, c int, value float64, note, evidence string, retry re
 	sc := g.wb.setScore(v, c, value, note, evidence)
 	id, actor := g.wb.id, g.e.actor
 	what := g.e.t.f("grid.what", g.wb.ev.Vendors[v].Name.In(g.e.lang()), g.wb.ev.Framework.Criteria[c].Name.In(g.e.lang()), num(value))
-	return g.e.write(what, retry, false, func(s Store) error { return s.SetScore(id, sc, actor) })
+	return g.e.writeKey(cellKey(sc.Vendor, sc.Criterion, sc.Reviewer), what, retry, false, func(s Store) error { return s.SetScore(id, sc, actor) })
 }
 
 func (g *gridPane) clear() tea.Cmd {
@@ -200,8 +200,11 @@ func (g *gridPane) clear() tea.Cmd {
 	}
 	id, actor := g.wb.id, g.e.actor
 	what := g.e.t.f("grid.whatclear", g.wb.ev.Vendors[v].Name.In(g.e.lang()), g.wb.ev.Framework.Criteria[c].Name.In(g.e.lang()))
-	return g.e.write(what, nil, false, func(s Store) error { return s.ClearScore(id, vendor, crit, rev, actor) })
+	return g.e.writeKey(cellKey(vendor, crit, rev), what, nil, false, func(s Store) error { return s.ClearScore(id, vendor, crit, rev, actor) })
 }
+
+// cellKey names one reviewer's cell for superseding edits ("\x00" cannot occur in an id).
+func cellKey(vendor, crit, rev string) string { return vendor + "\x00" + crit + "\x00" + rev }
 
 // edit opens the form for the focused cell: the value (a measured value shows its unit and
 // the score it maps to as you type), the note and the evidence.

@@ -38,14 +38,14 @@ func (g *gridPane) geom(w, h int) gridGeom {
 	crits := g.wb.dimCrit[g.dim]
 	geo.nameW = width(t.s("grid.subtotal"))
 	for _, c := range crits {
-		geo.nameW = max(geo.nameW, width(ev.Framework.Criteria[c].Name.In(t.lang)))
+		geo.nameW = max(geo.nameW, widthUpTo(ev.Framework.Criteria[c].Name.In(t.lang), 24))
 	}
 	geo.nameW = min(max(geo.nameW, 8), max(geo.gridW/3, 8), 24)
 	geo.colsX = 1 + geo.nameW + geo.weightW
 	avail := geo.gridW - geo.colsX
 	nameMax := 0
 	for _, v := range ev.Vendors {
-		nameMax = max(nameMax, width(v.Name.In(t.lang)))
+		nameMax = max(nameMax, widthUpTo(v.Name.In(t.lang), w))
 	}
 	// When a few cells would let every vendor show in full, the side panel gives them up.
 	if short := len(ev.Vendors)*(min(nameMax, 10)+1) + 1 - avail; short > 0 && geo.sideW-short >= 34 {

@@ -9,16 +9,26 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"ccselect/internal/tuistore"
 	"ccselect/model"
 	"ccselect/samples"
 	"ccselect/storage"
 )
 
+// sqlStore is the real database behind the workbench's store interface, as the program runs it
+// (through the adapter), with the raw store at hand for tests that edit it from "another window".
+type sqlStore struct {
+	*tuistore.Adapter
+	raw *storage.Store
+}
+
+func (s *sqlStore) Path() string { return s.raw.Path() }
+
 // fixedNow is the clock of every test: "last edit" is rendered relative to it.
 var fixedNow = time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
 
 // sampleStore opens a fresh database in a temporary directory holding the sample evaluation.
-func sampleStore(t testing.TB) (*storage.Store, int64) {
+func sampleStore(t testing.TB) (*sqlStore, int64) {
 	t.Helper()
 	st, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
@@ -35,7 +45,7 @@ func sampleStore(t testing.TB) (*storage.Store, int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st, id
+	return &sqlStore{Adapter: tuistore.New(st), raw: st}, id
 }
 
 // newTestRoot is a root with a fixed clock and size, colourless styles and no polling.

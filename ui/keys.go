@@ -8,9 +8,9 @@ import (
 // the language changes (never a package-level mutable map).
 type keyMap struct {
 	// Everywhere.
-	Quit, Help, Lang key.Binding
+	Quit, Help, Lang, Suspend key.Binding
 	// Workbench, any tab.
-	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home key.Binding
+	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home, Retry key.Binding
 	// Grid and lists.
 	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
 	Rate, Half, Edit, Clear                              key.Binding
@@ -35,6 +35,7 @@ func newKeyMap(t tr) keyMap {
 		Quit:     b(k("q", "ctrl+c"), "q", "key.quit"),
 		Help:     b(k("?"), "?", "key.help"),
 		Lang:     b(k("L"), "L", "key.lang"),
+		Suspend:  b(k("ctrl+z"), "ctrl+z", "key.suspend"),
 		NextTab:  b(k("tab"), "tab", "key.nexttab"),
 		PrevTab:  b(k("shift+tab"), "shift+tab", "key.prevtab"),
 		Overview: b(k("0"), "0", "key.overview"),
@@ -43,6 +44,7 @@ func newKeyMap(t tr) keyMap {
 		Undo:     b(k("u"), "u", "key.undo"),
 		Redo:     b(k("ctrl+r"), "ctrl+r", "key.redo"),
 		Home:     b(k("esc"), "esc", "key.home"),
+		Retry:    b(k("w"), "w", "key.retry"),
 
 		Up:       b(k("up", "k"), "↑/k", "key.up"),
 		Down:     b(k("down", "j"), "↓/j", "key.down"),

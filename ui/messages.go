@@ -30,6 +30,8 @@ type listLoadedMsg struct {
 type writeDoneMsg struct {
 	what    string
 	err     error
+	key     string            // edits with one non-empty key supersede each other (see unsaved.go)
+	call    func(Store) error // the edit, to retry it when the database was busy
 	retry   retryable
 	reload  bool
 	deleted int64

@@ -59,7 +59,13 @@ type Root struct {
 
 	statusText string
 	statusKind statusKind
-	saveErr    bool // the last write failed (header says "not saved")
+	saveErr    bool   // the last write failed (header says "not saved")
+	saveErrMsg string // the status text of that failure, cleared by a later successful save
+
+	unsaved       []unsavedEdit // edits refused while the database was busy, waiting for a retry
+	quitWhenSaved bool          // q was pressed with a write in flight: quit once it is in
+	quitArmed     bool          // q was pressed with unsaved edits: the next q quits without them
+	exitUnsaved   string        // what was not saved when the user quit anyway (Run reports it)
 	// undoPending is an undo/redo whose status line names something the reload will bring
 	// back (an undone deletion): the status is written again once the reload is in.
 	undoPending *pendingUndo
@@ -148,10 +154,15 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return r, nil
 	case opDoneMsg:
 		next := r.q.done(r.st)
-		return r, tea.Batch(next, r.result(msg.msg))
+		res := r.result(msg.msg)
+		return r, tea.Batch(next, res, r.afterOp())
 	case pollMsg:
 		if !r.q.idle() {
 			return r, pollCmd(r.poll)
+		}
+		if len(r.unsaved) > 0 && !r.quitArmed {
+			// The lock may have cleared: try the waiting edits again (one attempt per poll).
+			return r, tea.Batch(r.retryUnsaved(), pollCmd(r.poll))
 		}
 		st := r.st
 		return r, func() tea.Msg {
@@ -219,7 +230,24 @@ func (r *Root) reload() tea.Cmd {
 func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &r.keys
 	if msg.String() == "ctrl+c" {
-		return tea.Quit
+		if r.quitWhenSaved {
+			return tea.Quit // a second ctrl+c does not wait for the save
+		}
+		return r.quit()
+	}
+	if key.Matches(msg, k.Suspend) {
+		return tea.Suspend // the shell's job control: fg resumes where the user was
+	}
+	if r.tooSmall() {
+		// Nothing but the "too small" notice is on screen: a key must not act on a grid or a
+		// dialog field the user cannot see. Only quitting and the language act.
+		switch {
+		case key.Matches(msg, k.Quit):
+			return r.quit()
+		case key.Matches(msg, k.Lang):
+			r.setLang(r.e.t.other().lang)
+		}
+		return nil
 	}
 	// L switches the language over the help and over a confirmation (neither types text);
 	// a form keeps L as a letter.
@@ -245,7 +273,7 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	r.statusText = ""
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return r.quit()
 	case key.Matches(msg, k.Help):
 		r.help = true
 		return nil
@@ -258,7 +286,11 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	_, inGrid := r.focused().(*gridPane)
 	if sp, ok := r.focused().(*sensPane); ok && sp.wantsEsc() && key.Matches(msg, k.CancelSMAA) {
-		sp.cancelSMAA()
+		if sp.smaa.running != nil {
+			sp.cancelSMAA()
+		} else {
+			r.setStatus(statusInfo, r.e.t.s("info.escsens"))
+		}
 		return nil
 	}
 	switch {
@@ -273,9 +305,11 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Overview):
 		r.tab = 0
 		return nil
-	case !inGrid && key.Matches(msg, k.Dims):
-		if d := int(msg.String()[0] - '1'); d < len(r.wb.dimCrit) {
-			r.tab = r.tabOfDim(d)
+	case key.Matches(msg, k.Dims) && !(inGrid && key.Matches(msg, k.Rate)):
+		// Tab i has digit i (0 overview, 1–5 the dimensions, then sensitivity, vendors,
+		// reviewers); in a grid 1–5 rate, so only the digits past them switch tabs there.
+		if i := int(msg.String()[0] - '0'); i < len(r.tabs) {
+			r.tab = i
 		}
 		return nil
 	case key.Matches(msg, k.Reviewer):
@@ -286,21 +320,14 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.wb.cycleReviewer()
 		r.setStatus(statusOK, r.e.t.f("reviewer.now", r.wb.ev.Reviewers[r.wb.reviewer].Name))
 		return nil
+	case key.Matches(msg, k.Retry) && len(r.unsaved) > 0:
+		return r.retryUnsaved()
 	case key.Matches(msg, k.Undo):
 		return r.undo(false)
 	case key.Matches(msg, k.Redo):
 		return r.undo(true)
 	}
 	return r.focused().Update(msg)
-}
-
-func (r *Root) tabOfDim(d int) int {
-	for i, tb := range r.tabs {
-		if tb.kind == tabDimension && tb.dim == d {
-			return i
-		}
-	}
-	return r.tab
 }
 
 // undo queues an undo (or redo) of the last edit of the open evaluation.
@@ -405,14 +432,27 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 	case writeDoneMsg:
 		if msg.err != nil {
 			r.saveErr = true
-			r.setStatus(statusErr, t.f("err.save", msg.what, msg.err))
+			if msg.retry == nil && r.keepUnsaved(msg) {
+				r.saveErrMsg = t.f("err.unsaved", len(r.unsaved), msg.what, r.errText(msg.err))
+			} else {
+				r.saveErrMsg = t.f("err.save", msg.what, r.errText(msg.err))
+			}
+			r.setStatus(statusErr, r.saveErrMsg)
 			if msg.retry != nil {
-				msg.retry.setError(t.f("err.savedialog", msg.err))
+				msg.retry.setError(t.f("err.savedialog", r.errText(msg.err)))
 				r.dlg = msg.retry
 			}
 			return r.reload() // show what the database really holds
 		}
-		r.saveErr = false
+		r.dropUnsaved(msg.key)
+		r.saveErr = len(r.unsaved) > 0
+		if r.saveErrMsg != "" && r.statusText == r.saveErrMsg {
+			// The failure shown is over (issue 8 defect 2): a later save went in.
+			r.setStatus(statusInfo, "")
+		}
+		if !r.saveErr {
+			r.saveErrMsg = ""
+		}
 		if msg.reload {
 			r.setStatus(statusOK, t.f("ok.saved", msg.what))
 			return r.reload()
@@ -479,6 +519,9 @@ func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
 	}
 	return r.focused().Update(paneMouse{X: m.X, Y: m.Y - l.bodyY, W: l.w, H: l.bodyH, Click: click, WheelX: dx, WheelY: dy})
 }
+
+// tooSmall reports that the window is below the minimum size (the screen shows only a notice).
+func (r *Root) tooSmall() bool { return r.w < minWidth || r.h < minHeight }
 
 // layout is the current screen's layout.
 func (r *Root) layout() layout {

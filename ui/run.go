@@ -25,8 +25,12 @@ func Run(ctx context.Context, st Store, opt Options, extra ...tea.ProgramOption)
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	opts = append(opts, extra...)
-	_, err = tea.NewProgram(New(st, opt), opts...).Run()
+	root := New(st, opt)
+	_, err = tea.NewProgram(root, opts...).Run()
 	switch {
+	case err == nil && root.exitUnsaved != "":
+		// The user quit a second time with edits the database refused: say which.
+		return errors.New(root.e.t.f("exit.unsaved", root.exitUnsaved))
 	case err == nil:
 		return nil
 	case ctx.Err() != nil && !errors.Is(err, tea.ErrProgramPanic):

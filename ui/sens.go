@@ -252,9 +252,10 @@ func (p *sensPane) showSection(i int) {
 	}
 }
 
-// wantsEsc reports whether esc belongs to this pane (it cancels a run) rather than to the root
-// (back to the list).
-func (p *sensPane) wantsEsc() bool { return p.smaa.running != nil }
+// wantsEsc reports that esc belongs to this pane rather than to the root (back to the list):
+// always, here. esc cancels a run in flight; with none it does nothing, because a run ending
+// a moment before the key (a 1 s run makes it likely) must not turn "cancel" into "leave".
+func (p *sensPane) wantsEsc() bool { return true }
 
 func (p *sensPane) ShortHelp() []key.Binding {
 	k := p.keys

@@ -229,8 +229,7 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 	}
 }
 
-// esc cancels a run in progress (instead of leaving the evaluation), the tab says so, and
-// without a run esc goes back to the list as everywhere else.
+// esc cancels a run in progress (instead of leaving the evaluation) and the tab says so.
 func TestSMAACancel(t *testing.T) {
 	st, id := sampleStore(t)
 	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
@@ -247,9 +246,30 @@ func TestSMAACancel(t *testing.T) {
 	if !strings.Contains(screen(r), "已取消 · 按 s 重新运行") {
 		t.Fatalf("no cancelled state:\n%s", screen(r))
 	}
+	// Issue 8 defect 5: without a run, esc on this tab does nothing but say where esc leaves
+	// (a run that ended a moment before the key must not turn "cancel" into "leave").
 	press(r, "esc")
+	if r.screen != screenWorkbench || !strings.Contains(r.statusText, "没有进行中的运行") {
+		t.Fatalf("esc without a run: screen %v, status %q", r.screen, r.statusText)
+	}
+	press(r, "0", "esc")
 	if r.screen != screenHome {
-		t.Fatal("esc without a run did not go home")
+		t.Fatal("esc on the overview did not go home")
+	}
+}
+
+// Issue 8 defect 5: esc pressed right after a run finished stays in the workbench.
+func TestEscAfterFinishedRunStays(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
+	toSens(r)
+	press(r, "s") // runs to completion (drive)
+	if r.sens.smaa.running != nil || r.sens.smaa.res == nil {
+		t.Fatal("the run did not finish")
+	}
+	press(r, "esc")
+	if r.screen != screenWorkbench {
+		t.Fatal("esc after a finished run left the workbench")
 	}
 }
 
@@ -339,7 +359,7 @@ func TestSensitivityHelp(t *testing.T) {
 	press(r, "?")
 	scr := screen(r)
 	for _, want := range []string{"Keys · Sensitivity", "weight parameter", "next section", "run SMAA",
-		"stop SMAA (else back to list)", "+/-", "weight mode", "level", "uncertainty"} {
+		"stop SMAA", "+/-", "weight mode", "level", "uncertainty"} {
 		if !strings.Contains(scr, want) {
 			t.Fatalf("help lacks %q:\n%s", want, scr)
 		}

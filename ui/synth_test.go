@@ -27,6 +27,8 @@ func newMemStore(evs ...*model.Evaluation) *memStore {
 	return m
 }
 
+func (m *memStore) ReadOnly() bool { return false }
+
 func (m *memStore) call(name string) error {
 	m.calls = append(m.calls, name)
 	if m.failOn == name {

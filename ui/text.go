@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -22,7 +23,12 @@ const ellipsis = "…"
 
 // width is the display width of s in cells: of plain text as the helpers below show it
 // (cleaned), of styled text without its ANSI sequences.
-func width(s string) int { return termtext.Width(s) }
+func width(s string) int {
+	if n, ok := fastWidth(s); ok {
+		return n
+	}
+	return termtext.Width(s)
+}
 
 // clean makes plain text one line of printable characters (see termtext.Clean).
 func clean(s string) string { return termtext.Clean(s) }
@@ -38,7 +44,7 @@ func fitAlign(s string, w int, right bool) string {
 	if w <= 0 {
 		return ""
 	}
-	s = clean(s)
+	s = cleanFit(s, w)
 	sw := width(s)
 	if sw > w {
 		s = cut(s, w)
@@ -58,7 +64,7 @@ func fitCenter(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = clean(s)
+	s = cleanFit(s, w)
 	sw := width(s)
 	if sw >= w {
 		return fit(s, w)
@@ -72,11 +78,77 @@ func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = clean(s)
+	s = cleanFit(s, w)
 	if width(s) <= w {
 		return s
 	}
 	return cut(s, w)
+}
+
+// cellsPrefix is the longest prefix of plain text s that is at most n cells wide (never
+// splitting a grapheme), and its width. It walks only the prefix.
+func cellsPrefix(s string, n int) (string, int) {
+	i, used := 0, 0
+	for i < len(s) {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f && (i+1 == len(s) || s[i+1] < 0x80) {
+			if used+1 > n {
+				break
+			}
+			used++
+			i++
+			continue
+		}
+		cl, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		if cl == "" || used+cw > n {
+			break
+		}
+		used += cw
+		i += len(cl)
+	}
+	return s[:i], used
+}
+
+// clipLimit is how many bytes of a text are enough to show n cells of it: every character of
+// the screen's text is at least one cell per four bytes, except zero-width ones.
+func clipLimit(n int) int { return 4*n + 64 }
+
+// clip shortens s, before any cleaning or measuring, to a prefix that holds more than n
+// cells, so that fitting a 1 MB name into a column costs the column, not the megabyte
+// (issue 7 defect 9). more reports that text was left off.
+func clip(s string, n int) (prefix string, more bool) {
+	lim := clipLimit(n)
+	if len(s) <= lim {
+		return s, false
+	}
+	for lim > 0 && !utf8.RuneStart(s[lim]) {
+		lim--
+	}
+	return s[:lim], true
+}
+
+// widthUpTo is width(s) when s is at most n cells wide, else some number above n, found
+// without measuring all of s (column sizing asks how wide a name is, up to the widest column).
+func widthUpTo(s string, n int) int {
+	p, more := clip(s, n)
+	w := width(p)
+	if more {
+		w = max(w, n+1)
+	}
+	return w
+}
+
+// cleanFit is s clipped and cleaned for showing in at most w cells, with an ellipsis
+// guaranteed when text was left off.
+func cleanFit(s string, w int) string {
+	p, more := clip(s, w)
+	p = clean(p)
+	if more && width(p) <= w {
+		// Mostly zero-width text: what fits, and the ellipsis that says there is more.
+		head, _ := cellsPrefix(p, w-1)
+		return head + ellipsis
+	}
+	return p
 }
 
 // cut shortens s to at most w cells with an ellipsis, never splitting a wide character, and
@@ -179,7 +251,7 @@ func wrapPara(s string, w int) []string {
 			lw = carryW
 		}
 		for uw > w-lw { // a word longer than the rest of a line
-			head := ansi.Truncate(u, w-lw, "")
+			head, headW := cellsPrefix(u, w-lw)
 			if head == "" {
 				if lw == 0 {
 					break // a wide character in a one-cell column: let the caller clip it
@@ -189,8 +261,9 @@ func wrapPara(s string, w int) []string {
 			}
 			cur = append(cur, head)
 			flush()
-			u = ansi.TruncateLeft(u, width(head), "")
-			uw = width(u)
+			// Each piece walks only its own cells, so a 1 MB word costs one pass, not one
+			// pass per line (issue 7 defect 9: the old Truncate/TruncateLeft loop was quadratic).
+			u, uw = u[len(head):], uw-headW
 		}
 		cur = append(cur, u)
 		lw += uw

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"ccselect/storage"
+	"ccselect/ui/store"
 )
 
 // The status line after an undo or redo names the edit in the interface language with names
@@ -21,20 +21,20 @@ func (r *Root) undoText(msg undoneMsg) (text string, named bool) {
 }
 
 // undoKeys are the catalogue keys of the edits an undo can replay.
-var undoKeys = map[string]string{
-	storage.ActionScore:          "undo.score",
-	storage.ActionClearScore:     "undo.clearscore",
-	storage.ActionVendorSave:     "undo.vendor",
-	storage.ActionVendorDelete:   "undo.vendordelete",
-	storage.ActionReviewerSave:   "undo.reviewer",
-	storage.ActionReviewerDelete: "undo.reviewerdelete",
-	storage.ActionProfileSave:    "undo.profile",
-	storage.ActionProfileDelete:  "undo.profiledelete",
-	storage.ActionProfileActive:  "undo.profileactive",
-	storage.ActionRename:         "undo.rename",
-	storage.ActionClient:         "undo.client",
-	storage.ActionKnockOuts:      "undo.knockouts",
-	storage.ActionParam:          "undo.param",
+var undoKeys = map[store.Action]string{
+	store.ActionScore:          "undo.score",
+	store.ActionClearScore:     "undo.clearscore",
+	store.ActionVendorSave:     "undo.vendor",
+	store.ActionVendorDelete:   "undo.vendordelete",
+	store.ActionReviewerSave:   "undo.reviewer",
+	store.ActionReviewerDelete: "undo.reviewerdelete",
+	store.ActionProfileSave:    "undo.profile",
+	store.ActionProfileDelete:  "undo.profiledelete",
+	store.ActionProfileActive:  "undo.profileactive",
+	store.ActionRename:         "undo.rename",
+	store.ActionClient:         "undo.client",
+	store.ActionKnockOuts:      "undo.knockouts",
+	store.ActionParam:          "undo.param",
 }
 
 // describeChange is catalogue text with names for what c did (who did it is not repeated).
@@ -45,24 +45,24 @@ func (r *Root) describeChange(c Change) (string, bool) {
 	}
 	t := r.e.t
 	switch c.Action {
-	case storage.ActionScore, storage.ActionClearScore:
+	case store.ActionScore, store.ActionClearScore:
 		vn, okV := r.vendorName(c.Vendor)
 		cn, okC := r.criterionName(c.Criterion)
 		return t.f(k, vn, cn), okV && okC
-	case storage.ActionVendorSave, storage.ActionVendorDelete:
+	case store.ActionVendorSave, store.ActionVendorDelete:
 		n, ok := r.vendorName(c.Vendor)
 		return t.f(k, n), ok
-	case storage.ActionReviewerSave, storage.ActionReviewerDelete:
+	case store.ActionReviewerSave, store.ActionReviewerDelete:
 		n, ok := r.reviewerName(c.Reviewer)
 		return t.f(k, n), ok
-	case storage.ActionProfileSave, storage.ActionProfileDelete, storage.ActionProfileActive:
+	case store.ActionProfileSave, store.ActionProfileDelete, store.ActionProfileActive:
 		return t.f(k, c.Profile), true
-	case storage.ActionRename, storage.ActionClient:
+	case store.ActionRename, store.ActionClient:
 		return t.f(k, c.Text), true
-	case storage.ActionKnockOuts:
+	case store.ActionKnockOuts:
 		return t.f(k, c.Rules), true
 	}
-	return t.f(k, c.Param), true // storage.ActionParam
+	return t.f(k, c.Param), true // store.ActionParam
 }
 
 func (r *Root) vendorName(id string) (string, bool) {

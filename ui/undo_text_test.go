@@ -105,7 +105,7 @@ func TestUndoStatusAwkwardIDs(t *testing.T) {
 		for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
 			t.Run(tc.name+"/"+string(lang), func(t *testing.T) {
 				st, id := sampleStore(t)
-				if err := tc.edit(st, id); err != nil {
+				if err := tc.edit(st.raw, id); err != nil {
 					t.Fatal(err)
 				}
 				r := start(newTestRoot(st, lang, id, 100, 30))

@@ -97,6 +97,8 @@ func (r *Root) renderHeader() string {
 		switch {
 		case r.q.writing():
 			right += st.Saving.Render("… " + t.s("hdr.saving"))
+		case len(r.unsaved) > 0:
+			right += st.Unsaved.Render("✗ " + t.f("hdr.unsavedn", len(r.unsaved)))
 		case r.saveErr:
 			right += st.Unsaved.Render("✗ " + t.s("hdr.unsaved"))
 		default:
@@ -193,7 +195,7 @@ func (r *Root) renderStrip() string {
 			continue
 		}
 		_, plain := segment(i, 0, false)
-		nameWs[i] = width(res.Vendors[i].Name.In(t.lang))
+		nameWs[i] = widthUpTo(res.Vendors[i].Name.In(t.lang), r.w)
 		fixed += width(plain)
 		nameW = max(nameW, nameWs[i])
 	}
@@ -212,7 +214,7 @@ func (r *Root) renderStrip() string {
 		// A knocked-out vendor gets its full name when there is room, else the longest cut that fits.
 		cutW := nameW
 		if res.Vendors[i].Excluded {
-			cutW = max(6, width(res.Vendors[i].Name.In(t.lang)))
+			cutW = max(6, widthUpTo(res.Vendors[i].Name.In(t.lang), r.w))
 		}
 		_, plain := segment(i, cutW, false)
 		for ; res.Vendors[i].Excluded && used+width(plain)+2 > r.w && cutW > 6; cutW-- {
@@ -258,6 +260,10 @@ func (r *Root) renderHint(p pane) string {
 		bs = []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/?", r.e.t.s("key.close")))}
 	default:
 		bs = p.ShortHelp()
+		if len(r.unsaved) > 0 {
+			// The way out of "not saved" comes first while something waits.
+			bs = append([]key.Binding{r.keys.Retry}, bs...)
+		}
 	}
 	return hintBar(&r.styles, bs, r.w)
 }
@@ -318,9 +324,9 @@ func (r *Root) renderHelp(p pane) string {
 	var groups [][]key.Binding
 	groups = append(groups, p.FullHelp()...)
 	groups = append(groups, p.ShortHelp())
-	global := []key.Binding{k.Help, k.Lang, k.Quit}
+	global := []key.Binding{k.Help, k.Lang, k.Suspend, k.Quit}
 	if r.screen == screenWorkbench {
-		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Home, k.Help, k.Lang, k.Quit}
+		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Home, k.Help, k.Lang, k.Suspend, k.Quit}
 	}
 	groups = append(groups, global)
 	seen := map[string]bool{}

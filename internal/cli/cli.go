@@ -57,6 +57,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 // printError prints err for a person (styled, on a terminal) or a script (one plain line).
 func printError(stderr, styled io.Writer, styles fang.Styles, err error) {
 	var ue *usageError
+	var se *signalExit
+	if errors.As(err, &se) {
+		return // stopped on purpose (SIGTERM, SIGHUP): the exit status says so
+	}
 	if f, ok := stderr.(term.File); ok && term.IsTerminal(f.Fd()) {
 		fang.DefaultErrorHandler(styled, styles, err)
 		return
@@ -70,9 +74,12 @@ func printError(stderr, styled io.Writer, styles fang.Styles, err error) {
 // exitCode maps an error to the exit status: usage 2, interrupt 130, anything else 1.
 func exitCode(err error) int {
 	var ue *usageError
+	var se *signalExit
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &se):
+		return 128 + int(se.sig)
 	case errors.Is(err, errInterrupted) || errors.Is(err, context.Canceled):
 		return ExitInterrupt
 	case errors.As(err, &ue) || isCobraUsage(err):

@@ -1,13 +1,19 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/spf13/cobra"
 
 	"ccselect/internal/ops"
+	"ccselect/internal/tuistore"
 	"ccselect/storage"
 	"ccselect/ui"
 )
@@ -16,6 +22,9 @@ import (
 func runWorkbench(c *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		return usagef("unknown command %q", args[0])
+	}
+	if err := needTerminal(); err != nil {
+		return err // before the database is opened (or created)
 	}
 	l, err := location(c)
 	if err != nil {
@@ -38,6 +47,9 @@ your database, and the copy is removed when you quit.`,
 		Example: "  ccselect demo\n  ccselect demo --lang zh",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			if err := needTerminal(); err != nil {
+				return err
+			}
 			dir, err := os.MkdirTemp("", "ccselect-demo-")
 			if err != nil {
 				return err
@@ -63,5 +75,36 @@ your database, and the copy is removed when you quit.`,
 // runUI starts the workbench on the home list, or — for the demo — straight on demoEval.
 func runUI(c *cobra.Command, st *storage.Store, demoEval int64) error {
 	opt := ui.Options{Lang: lang(c), Demo: demoEval != 0, OpenEval: demoEval, NoColor: os.Getenv("NO_COLOR") != "", Actor: actor(c)}
-	return ui.Run(c.Context(), st, opt)
+	// The signal that stops the workbench decides the exit status (143 for SIGTERM), so it is
+	// watched on a channel of its own beside the context that stops the program.
+	got := make(chan os.Signal, 1)
+	signal.Notify(got, stopSignals...)
+	defer signal.Stop(got)
+	err := ui.Run(c.Context(), tuistore.New(st), opt)
+	select {
+	case s := <-got:
+		if sig, ok := s.(syscall.Signal); ok {
+			return &signalExit{sig: sig}
+		}
+	default:
+	}
+	return err
+}
+
+// signalExit is the end of a workbench stopped by a signal. Its exit status follows the shell
+// convention, 128 + the signal's number (SIGTERM: 143), so a supervisor sees it was stopped.
+type signalExit struct{ sig syscall.Signal }
+
+func (e *signalExit) Error() string { return "stopped by " + e.sig.String() }
+
+// needTerminal refuses to start the workbench without a terminal on stdin and stdout, with
+// what to run instead, rather than Bubble Tea's raw TTY error (or drawing on /dev/tty while the
+// output goes to a file).
+func needTerminal() error {
+	if term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd()) {
+		return nil
+	}
+	return errors.New("the workbench needs a terminal (stdin and stdout are not one).\n" +
+		"Without a terminal, use the commands: list, report, export, import, new, eval, vendor, reviewer,\n" +
+		"score, param, knockout, check, sensitivity, schema, version (run 'ccselect help' for their flags)")
 }

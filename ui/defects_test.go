@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"ccselect/model"
+	"ccselect/ui/store"
+)
+
+// isQuit reports whether cmd (or a command of its batch) quits the program.
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch m := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range m {
+			if isQuit(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Issue 8 defect 1: below 60×16 only the "too small" notice is drawn, so a key must not reach
+// the hidden grid (a "3" rated a cell unseen) nor a hidden dialog field ("q" was typed into it).
+func TestTooSmallSwallowsKeys(t *testing.T) {
+	ms := newMemStore(synthEval(5, 5, 1))
+	r := start(newTestRoot(ms, model.LangZh, 1, 100, 30))
+	press(r, "1")
+	before := len(ms.calls)
+	r.Update(tea.WindowSizeMsg{Width: 50, Height: 14})
+	press(r, "3", "enter", "x", "tab")
+	if len(ms.calls) != before || r.dlg != nil {
+		t.Fatalf("keys acted on the hidden screen: calls %v, dialog %v", ms.calls[before:], r.dlg)
+	}
+	if r.tab != 1 {
+		t.Fatalf("tab moved to %d while too small", r.tab)
+	}
+	press(r, "L")
+	if r.e.t.lang != model.LangEn {
+		t.Fatal("L did not switch the language on the too-small screen")
+	}
+	// A dialog open when the window shrinks: q quits instead of being typed.
+	r.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(r, "enter")
+	if r.dlg == nil {
+		t.Fatal("enter opened no dialog")
+	}
+	r.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
+	if _, cmd := r.Update(keyMsg("q")); !isQuit(cmd) {
+		t.Fatal("q on the too-small screen did not quit")
+	}
+}
+
+// Issue 8 defect 11: every tab has a direct key, its position in the tab row (0 overview, 1–5
+// the dimensions, 6 sensitivity, 7 vendors, 8 reviewers); in a grid 1–5 still rate.
+func TestEveryTabHasADigit(t *testing.T) {
+	ms := newMemStore(synthEval(5, 5, 1))
+	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
+	want := map[string]tabKind{"6": tabSensitivity, "7": tabVendors, "8": tabReviewers, "0": tabOverview}
+	for _, d := range []string{"6", "7", "8", "0"} {
+		press(r, d)
+		if got := r.tabs[r.tab].kind; got != want[d] {
+			t.Fatalf("%s went to tab kind %d, want %d", d, got, want[d])
+		}
+	}
+	press(r, "1") // from the overview: the first dimension
+	if r.tab != 1 {
+		t.Fatalf("1 went to tab %d", r.tab)
+	}
+	before := len(ms.calls)
+	press(r, "3") // in a grid: a rating, not a tab switch
+	if r.tab != 1 || len(ms.calls) == before {
+		t.Fatalf("3 in a grid: tab %d, calls %v", r.tab, ms.calls[before:])
+	}
+	press(r, "7")
+	if r.tabs[r.tab].kind != tabVendors {
+		t.Fatal("7 in a grid did not reach the vendors tab")
+	}
+	press(r, "9") // no ninth tab: nothing happens
+	if r.tabs[r.tab].kind != tabVendors {
+		t.Fatal("9 moved off the vendors tab though there is no ninth tab")
+	}
+}
+
+// Issue 8 defect 15: ctrl+z suspends the program (Bubble Tea restores the terminal and stops
+// the process; fg resumes it), on every screen, a dialog's included.
+func TestCtrlZSuspends(t *testing.T) {
+	r := start(newTestRoot(newMemStore(synthEval(5, 5, 1)), model.LangZh, 1, 100, 30))
+	press(r, "1", "enter") // a dialog is open
+	_, cmd := r.Update(keyMsg("ctrl+z"))
+	if cmd == nil {
+		t.Fatal("ctrl+z returned no command")
+	}
+	if _, ok := cmd().(tea.SuspendMsg); !ok {
+		t.Fatal("ctrl+z did not suspend")
+	}
+}
+
+// busyStore refuses score edits as SQLite does while another process holds the lock (through
+// the adapter's kind), until busy is cleared.
+type busyStore struct {
+	*memStore
+	busy bool
+}
+
+func (b *busyStore) SetScore(id int64, sc model.Score, actor string) error {
+	if b.busy {
+		return store.Kind(store.ErrBusy, errors.New("database is locked (5) (SQLITE_BUSY)"))
+	}
+	return b.memStore.SetScore(id, sc, actor)
+}
+
+// driveQuit is drive that reports whether the program was told to quit.
+func driveQuit(r *Root, cmd tea.Cmd) bool {
+	quit := false
+	cmds := []tea.Cmd{cmd}
+	for len(cmds) > 0 {
+		c := cmds[0]
+		cmds = cmds[1:]
+		if c == nil {
+			continue
+		}
+		switch m := c().(type) {
+		case nil, pollMsg:
+		case tea.QuitMsg:
+			quit = true
+		case tea.BatchMsg:
+			cmds = append(cmds, m...)
+		default:
+			_, next := r.Update(m)
+			cmds = append(cmds, next)
+		}
+	}
+	return quit
+}
+
+// Issue 8 defect 3: with the database locked, each refused edit waits in a "not saved" list
+// (the header counts them, the status says so in the interface language, never SQLite's
+// English), w retries them, and a poll retries them once the lock has cleared.
+func TestBusyEditsWaitAndRetry(t *testing.T) {
+	bs := &busyStore{memStore: newMemStore(synthEval(5, 5, 1)), busy: true}
+	r := start(newTestRoot(bs, model.LangZh, 1, 120, 30))
+	press(r, "1", "3", "right", "4")
+	if len(r.unsaved) != 2 {
+		t.Fatalf("%d edits waiting, want 2", len(r.unsaved))
+	}
+	scr := screen(r)
+	if !strings.Contains(scr, "2 项未保存") || !strings.Contains(r.statusText, "数据库正被另一个程序锁定") ||
+		strings.Contains(scr, "SQLITE_BUSY") {
+		t.Fatalf("status %q, header:\n%s", r.statusText, lines(scr)[0])
+	}
+	if !strings.Contains(lines(scr)[29], "w 重试未保存") {
+		t.Fatalf("hint %q", lines(scr)[29])
+	}
+	press(r, "left", "5") // the same cell again: supersedes the waiting edit, does not add one
+	if len(r.unsaved) != 2 {
+		t.Fatalf("%d edits waiting after re-rating a cell, want 2", len(r.unsaved))
+	}
+	press(r, "w") // still locked: they come back
+	if len(r.unsaved) != 2 {
+		t.Fatalf("%d waiting after a failed retry", len(r.unsaved))
+	}
+	bs.busy = false
+	_, cmd := r.Update(pollMsg{})
+	drive(r, cmd)
+	if len(r.unsaved) != 0 || r.saveErr {
+		t.Fatalf("after the lock cleared: %d waiting, saveErr %v", len(r.unsaved), r.saveErr)
+	}
+	ev := bs.evals[1]
+	got := map[string]float64{}
+	for _, sc := range ev.Scores {
+		if sc.Reviewer == ev.Reviewers[0].ID && (sc.Vendor == ev.Vendors[0].ID || sc.Vendor == ev.Vendors[1].ID) && sc.Criterion == "c00" {
+			got[sc.Vendor] = sc.Value
+		}
+	}
+	if got[ev.Vendors[0].ID] != 5 || got[ev.Vendors[1].ID] != 4 {
+		t.Fatalf("stored %v, want the last values 5 and 4", got)
+	}
+}
+
+// Issue 8 defect 2: a save error leaves the status line when a later save succeeds.
+func TestSaveErrorClearedBySuccess(t *testing.T) {
+	ms := newMemStore(synthEval(5, 5, 1))
+	r := start(newTestRoot(ms, model.LangEn, 1, 120, 30))
+	press(r, "1")
+	ms.failOn = "SetScore"
+	_, c1 := r.Update(keyMsg("3")) // fails
+	drive(r, c1)
+	if !r.saveErr || !strings.Contains(r.statusText, "Not saved") {
+		t.Fatalf("after a failure: saveErr %v, status %q", r.saveErr, r.statusText)
+	}
+	ms.failOn = ""
+	// The next edit arrives without a key press clearing the line (a mouse edit, or one
+	// queued behind the failure): its success clears the stale error.
+	cmd := r.grid.save(1, 0, 4, "", "", nil)
+	drive(r, cmd)
+	if r.saveErr || strings.Contains(r.statusText, "Not saved") || strings.Contains(screen(r), "not saved") {
+		t.Fatalf("after a later success: saveErr %v, status %q", r.saveErr, r.statusText)
+	}
+}
+
+// Issue 7 defect 4: q while an edit is saving waits for it and then quits; if the edit cannot
+// be saved the workbench stays open and says so; a second q quits and Run names what was lost.
+func TestQuitWaitsForSaves(t *testing.T) {
+	bs := &busyStore{memStore: newMemStore(synthEval(5, 5, 1))}
+	r := start(newTestRoot(bs, model.LangEn, 1, 120, 30))
+	press(r, "1")
+	_, save := r.Update(keyMsg("3")) // in flight
+	_, q := r.Update(keyMsg("q"))
+	if isQuit(q) {
+		t.Fatal("q quit with an edit in flight")
+	}
+	if !driveQuit(r, save) {
+		t.Fatal("no quit once the edit was saved")
+	}
+
+	bs.busy = true
+	r = start(newTestRoot(bs, model.LangEn, 1, 120, 30))
+	press(r, "1")
+	_, save = r.Update(keyMsg("4"))
+	r.Update(keyMsg("q"))
+	if driveQuit(r, save) {
+		t.Fatal("quit although the edit could not be saved")
+	}
+	if !strings.Contains(r.statusText, "1 edits not saved") || !strings.Contains(r.statusText, "q again quits") {
+		t.Fatalf("status %q", r.statusText)
+	}
+	if _, cmd := r.Update(keyMsg("q")); !isQuit(cmd) {
+		t.Fatal("the second q did not quit")
+	}
+	if r.exitUnsaved == "" {
+		t.Fatal("nothing recorded for the exit message")
+	}
+}
