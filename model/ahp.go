@@ -207,9 +207,9 @@ func AHP(m [][]float64) (AHPResult, error) {
 }
 
 // principalEigen writes the principal eigenvector of the positive matrix m into w (Σw = 1) and
-// returns λmax. For n ≤ 2 it is exact (w ∝ (a_12, 1)). Otherwise power iteration, started from
-// the row geometric means (already the exact answer for a consistent matrix, and close for a
-// near-consistent one), converges by Perron–Frobenius because m is positive; with Σw = 1,
+// returns λmax. For n ≤ 2 it is exact (w ∝ (a_12, 1)). Otherwise power iteration from the
+// uniform vector (its first step gives the normalised row sums, already exact for a consistent
+// matrix, which has rank 1) converges by Perron–Frobenius because m is positive; with Σw = 1,
 // λ = Σ_i (m·w)_i at the fixed point.
 func principalEigen(m [][]float64, w []float64) float64 {
 	n := len(m)
@@ -224,17 +224,8 @@ func principalEigen(m [][]float64, w []float64) float64 {
 	}
 	var buf [AHPMaxItems]float64
 	next := buf[:n]
-	s := 0.0
-	for i, row := range m {
-		lg := 0.0
-		for _, x := range row {
-			lg += math.Log(x)
-		}
-		w[i] = math.Exp(lg / float64(n))
-		s += w[i]
-	}
 	for i := range w {
-		w[i] /= s
+		w[i] = 1 / float64(n)
 	}
 	lambda := 0.0
 	for iter := 0; iter < 1000; iter++ {
@@ -268,11 +259,12 @@ func principalEigen(m [][]float64, w []float64) float64 {
 // judgement is the one above 1 (i more important than j, as a user enters it) when it departs
 // upward. Ties go to the first pair in row order.
 func mostInconsistent(m [][]float64, w []float64) *Judgement {
-	best, bi, bj := -1.0, 0, 1
+	best, bi, bj := 0.0, 0, 1
 	for i := range m {
 		for j := i + 1; j < len(m); j++ {
-			d := math.Abs(math.Log(m[i][j] * w[j] / w[i]))
-			if d > best+1e-12 {
+			e := m[i][j] * w[j] / w[i]
+			d := max(e, 1/e) // = exp|ln ε|, without the logarithm
+			if d > best*(1+1e-12) {
 				best, bi, bj = d, i, j
 			}
 		}

@@ -247,3 +247,14 @@ func TestAHPResultJSON(t *testing.T) {
 		t.Errorf("most_inconsistent %v", mi)
 	}
 }
+
+// BenchmarkAHPSaatyHouse: the published 8×8 (a realistic, moderately inconsistent matrix; the
+// random 10×10 above, CR ≈ 0.8, is the slow worst case for power iteration).
+func BenchmarkAHPSaatyHouse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.AHP(saatyHouse); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -134,12 +134,18 @@ func ErlangB(n int, a float64) (float64, error) {
 	return erlangB(n, a), nil
 }
 
+// erlangB runs the recursion in its reciprocal form, 1/B(k) = 1 + (k/A)·1/B(k−1) — the same
+// recursion, B(k) = A·B(k−1)/(k + A·B(k−1)), divided through — because a multiply-add per
+// step is several times faster than a division, and at 20,000 Erlangs there are 20,000 steps.
+// All terms are positive, so it is as stable as the direct form; far past A the reciprocal can
+// overflow to +Inf, which is B = 0 to double precision.
 func erlangB(n int, a float64) float64 {
-	b := 1.0
+	x, inv, kf := 1.0, 1/a, 0.0
 	for k := 1; k <= n; k++ {
-		b = erlangBStep(b, a, k)
+		kf++
+		x = 1 + kf*inv*x
 	}
-	return b
+	return 1 / x
 }
 
 // ChannelsFor is the smallest number of channels whose blocking at a Erlangs is at most
@@ -151,14 +157,15 @@ func ChannelsFor(a, target float64) (int, float64, error) {
 	if err := checkFraction("blocking", target); err != nil {
 		return 0, 0, err
 	}
-	b := 1.0
 	// B(n, A) falls below any target in (0,1) before n = A + 50·√A + 50 for A ≤ 20,000
 	// (blocking decays like a Gaussian tail past A); the bound only guards the loop.
 	limit := int(a+50*math.Sqrt(a)) + 50
+	x, inv, kf, want := 1.0, 1/a, 0.0, 1/target // x = 1/B(n); B ≤ target ⇔ x ≥ 1/target
 	for n := 1; n <= limit; n++ {
-		b = erlangBStep(b, a, n)
-		if b <= target {
-			return n, b, nil
+		kf++
+		x = 1 + kf*inv*x
+		if x >= want {
+			return n, 1 / x, nil
 		}
 	}
 	return 0, 0, sizingErr("blocking", target, reasonUnreachable)

@@ -86,7 +86,7 @@ func (s *sheet) measure(i int, c any) {
 		s.widths = append(s.widths, 0)
 	}
 	if v, ok := c.(excelize.Cell); ok {
-		if v.StyleID == s.st.title || v.StyleID == s.st.subtitle || v.StyleID == s.st.muted || v.StyleID == s.st.fact {
+		if v.StyleID == s.st.title || v.StyleID == s.st.subtitle || v.StyleID == s.st.muted || v.StyleID == s.st.fact || v.StyleID == s.st.para {
 			return // titles, notes and the facts beside labels run over empty neighbours; they must not widen a column
 		}
 		c = v.Value

@@ -21,8 +21,8 @@ func (b *book) evidence() error {
 	f := &ev.Framework
 	s.add(s.txt(msg(lang, "e.title")+" · "+ev.Name, st.title))
 	hr := s.add(s.txt(msg(lang, "e.vendor"), st.header), s.txt(msg(lang, "e.criterion"), st.header),
-		s.txt(msg(lang, "e.raw"), st.header), s.txt(msg(lang, "e.unit"), st.header), s.txt(msg(lang, "e.score"), st.header),
-		s.txt(msg(lang, "e.reviewers"), st.header), s.txt(msg(lang, "e.note"), st.header), s.txt(msg(lang, "e.evidence"), st.header))
+		s.txt(msg(lang, "e.raw"), st.headerRight), s.txt(msg(lang, "e.unit"), st.header), s.txt(msg(lang, "e.score"), st.headerRight),
+		s.txt(msg(lang, "e.reviewers"), st.headerRight), s.txt(msg(lang, "e.note"), st.header), s.txt(msg(lang, "e.evidence"), st.header))
 	// Notes and evidence per cell, gathered in one pass over the scores (not a search per cell).
 	type texts struct{ notes, evidence []string }
 	nc := len(f.Criteria)

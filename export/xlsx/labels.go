@@ -84,8 +84,8 @@ var messages = map[string]model.Text{
 	"w.crit":   {Zh: "准则", En: "criterion"},
 	"w.method": {Zh: "赋权方法", En: "Elicitation method"},
 	"w.direct": {Zh: "直接赋值", En: "direct"},
-	"w.local":  {Zh: "%s · 维度/局部", En: "%s · dim/local"},
-	"w.global": {Zh: "%s · 全局", En: "%s · global"},
+	"w.local":  {Zh: "维度/局部", En: "dim./local"},
+	"w.global": {Zh: "全局", En: "global"},
 	"w.active": {Zh: "（当前）", En: " (active)"},
 	"w.note":   {Zh: "维度行为维度权重；准则行为其在维度内的权重（局部）与全局权重（= 维度权重 × 局部权重）。", En: "Dimension rows give the dimension weight; criterion rows give the local weight inside the dimension and the global weight (= dimension × local)."},
 

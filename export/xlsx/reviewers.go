@@ -22,9 +22,9 @@ func (b *book) reviewers() error {
 	s.add(s.txt(msg(lang, "r.title")+" · "+ev.Name, st.title))
 	head := []any{s.txt(msg(lang, "r.vendor"), st.header), s.txt(msg(lang, "r.criterion"), st.header)}
 	for _, r := range ev.Reviewers {
-		head = append(head, s.txt(r.Name, st.header))
+		head = append(head, s.txt(r.Name, st.headerRight))
 	}
-	head = append(head, s.txt(msg(lang, "r.consensus"), st.header), s.txt(msg(lang, "r.spread"), st.header))
+	head = append(head, s.txt(msg(lang, "r.consensus"), st.headerRight), s.txt(msg(lang, "r.spread"), st.headerRight))
 	hr := s.add(head...)
 	for _, v := range b.res.Vendors {
 		for c := range f.Criteria {

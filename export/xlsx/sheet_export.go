@@ -63,14 +63,25 @@ func WriteScoringSheet(w io.Writer, ev *model.Evaluation, reviewerID string, lan
 	if err != nil {
 		return err
 	}
-	if err := writeInstructions(f, st, ev, reviewer, lang); err != nil {
+	// Every sheet exists, the identification sheet is hidden and the data sheet active before
+	// anything is streamed: afterwards excelize would decode the streamed sheets again to
+	// update their selection flags, which costs seconds on a large sheet.
+	dataName := msg(lang, "sheet.rating")
+	ins, err := newSheet(f, st, msg(lang, "sheet.instructions"), true)
+	if err != nil {
 		return err
 	}
-	dataName := msg(lang, "sheet.rating")
-	if err := writeRatingSheet(f, st, ev, reviewer, lang, dataName); err != nil {
+	if _, err := f.NewSheet(dataName); err != nil {
 		return err
 	}
 	if err := writeMeta(f, ev, reviewer.ID, lang, dataName); err != nil {
+		return err
+	}
+	f.SetActiveSheet(1)
+	if err := writeInstructions(ins, ev, reviewer, lang); err != nil {
+		return err
+	}
+	if err := writeRatingSheet(f, st, ev, reviewer, lang, dataName); err != nil {
 		return err
 	}
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
@@ -80,7 +91,6 @@ func WriteScoringSheet(w io.Writer, ev *model.Evaluation, reviewerID string, lan
 		Creator: "ccselect", Created: time.Now().UTC().Format("2006-01-02T15:04:05Z")}); err != nil {
 		return err
 	}
-	f.SetActiveSheet(1)
 	return f.Write(w)
 }
 
@@ -90,11 +100,8 @@ func WriteScoringSheetFile(path string, force bool, ev *model.Evaluation, review
 	return writeFile(path, force, func(w io.Writer) error { return WriteScoringSheet(w, ev, reviewerID, lang) })
 }
 
-func writeInstructions(f *excelize.File, st *styles, ev *model.Evaluation, r model.Reviewer, lang model.Lang) error {
-	s, err := newSheet(f, st, msg(lang, "sheet.instructions"), true)
-	if err != nil {
-		return err
-	}
+func writeInstructions(s *sheet, ev *model.Evaluation, r model.Reviewer, lang model.Lang) error {
+	f, st := s.f, s.st
 	s.add(s.txt(msg(lang, "ss.title"), st.title))
 	s.add(s.txt(msgf(lang, "ss.head", ev.Name, r.Name), st.bold))
 	s.skip(1)

@@ -164,7 +164,7 @@ func TestScoringSheetBadCells(t *testing.T) {
 		sheet := msg(lang, "sheet.rating")
 		rr := rowOf(t, f, sheet, "yunqi", "arch_redundancy")     // rating
 		rh := rowOf(t, f, sheet, "panshi", "arch_redundancy")    // rating
-		rt := rowOf(t, f, sheet, "yunqi", "load_balancing")         // rating
+		rt := rowOf(t, f, sheet, "yunqi", "load_balancing")      // rating
 		rm := rowOf(t, f, sheet, "yunqi", "concurrent_channels") // measured
 		f.SetCellValue(sheet, ref(ssRating, rr), 6)
 		f.SetCellValue(sheet, ref(ssRating, rh), 3.3)

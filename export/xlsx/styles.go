@@ -11,6 +11,7 @@ import (
 type styles struct {
 	f                                        *excelize.File
 	title, subtitle, header, headerWrap      int
+	headerRight, para, center                int
 	text, wrap, bold, muted, fact            int
 	num2, num3, pct1, int0, price            int
 	subText, subNum2, subPct1, totalText     int
@@ -63,6 +64,10 @@ func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 			Alignment: &excelize.Alignment{Vertical: "center"}}},
 		{&s.headerWrap, excelize.Style{Font: font(true, 10, "FFFFFF"), Fill: fill(colHeader),
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&s.headerRight, excelize.Style{Font: font(true, 10, "FFFFFF"), Fill: fill(colHeader),
+			Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "right"}}},
+		{&s.para, excelize.Style{Font: font(false, 10, ""), Alignment: wrapTop}},
+		{&s.center, excelize.Style{Font: font(false, 10, ""), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}, Border: thin}},
 		{&s.text, excelize.Style{Font: font(false, 10, ""), Alignment: top, Border: thin}},
 		{&s.wrap, excelize.Style{Font: font(false, 10, ""), Alignment: wrapTop, Border: thin}},
 		{&s.bold, excelize.Style{Font: font(true, 10, ""), Alignment: top}},
@@ -82,7 +87,7 @@ func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 		{&s.good, excelize.Style{Font: font(false, 10, "375623"), Fill: fill(colGood), Alignment: top, Border: thin}},
 		{&s.bad, excelize.Style{Font: font(false, 10, "9C0006"), Fill: fill(colBad), Alignment: wrapTop, Border: thin}},
 		{&s.warn, excelize.Style{Font: font(false, 10, ""), Fill: fill(colWarn), Alignment: top, Border: thin}},
-		{&s.warnNum, excelize.Style{Font: font(true, 10, ""), Fill: fill(colWarn), CustomNumFmt: numFmt("0.0"), Alignment: top, Border: thin}},
+		{&s.warnNum, excelize.Style{Font: font(true, 10, ""), Fill: fill(colWarn), CustomNumFmt: numFmt("0.00"), Alignment: top, Border: thin}},
 		{&s.input, excelize.Style{Font: font(false, 10, ""), Alignment: wrapTop, Protection: unlocked,
 			Border: []excelize.Border{{Type: "left", Color: "8EA9DB", Style: 1}, {Type: "right", Color: "8EA9DB", Style: 1},
 				{Type: "top", Color: "8EA9DB", Style: 1}, {Type: "bottom", Color: "8EA9DB", Style: 1}}}},

@@ -73,12 +73,11 @@ func (b *book) summary() error {
 	for d := range dims {
 		s.capWidth(5+d, 12)
 	}
-	s.width(1, 10)
 
 	s.skip(1)
 	s.add(s.txt(msg(lang, "sum.robustness"), st.subtitle))
 	sentence := model.RobustnessSummary(b.p, b.be, b.smaa).In(lang)
-	sr := s.addTall(48, s.txt(sentence, st.wrap))
+	sr := s.addTall(48, s.txt(sentence, st.para))
 	s.merge(ref(1, sr), ref(statusCol+1, sr))
 
 	s.skip(1)
@@ -149,7 +148,7 @@ func (b *book) summary() error {
 		}
 		return b.f.AddChart(name, ref(1, chartRow+2*chartRows), radarChart(msg(lang, "sum.chart_radar"), lang, radar))
 	})
-	s.then(func() error { return b.printSetup(name, false, 0) })
+	s.then(func() error { return b.printSetup(name, true, 0) })
 	return s.write()
 }
 
@@ -197,7 +196,7 @@ func (b *book) knockOutReason(k model.KnockOutFailure) string {
 // changeCells are a break-even weight and the vendor leading beyond it, or dashes.
 func (b *book) changeCells(s *sheet, c *model.LeaderChange) []any {
 	if c == nil {
-		return []any{s.txt(msg(b.lang, "s.none"), b.st.text), s.txt("", b.st.text)}
+		return []any{s.txt(msg(b.lang, "s.none"), b.st.center), s.txt("", b.st.text)}
 	}
 	return []any{num(c.Weight, b.st.pct1), s.txt(b.vendorName(c.Leader), b.st.text)}
 }

@@ -46,7 +46,7 @@ func (b *book) weights() error {
 			label += msg(lang, "w.active")
 		}
 		top = append(top, s.txt(label, st.header), s.txt("", st.header))
-		head = append(head, s.txt(msg(lang, "w.local"), st.header), s.txt(msg(lang, "w.global"), st.header))
+		head = append(head, s.txt(msg(lang, "w.local"), st.headerRight), s.txt(msg(lang, "w.global"), st.headerRight))
 	}
 	tr := s.add(top...)
 	for i := range profs {

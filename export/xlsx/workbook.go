@@ -81,7 +81,8 @@ func WriteWorkbook(w io.Writer, ev *model.Evaluation, opt WorkbookOptions) error
 	if err := b.docProps(); err != nil {
 		return err
 	}
-	b.f.SetActiveSheet(0)
+	// No SetActiveSheet: the first sheet is active already, and excelize would decode every
+	// streamed sheet again to clear its selection flag.
 	if opt.Password != "" {
 		return b.f.Write(w, excelize.Options{Password: opt.Password})
 	}
@@ -115,7 +116,7 @@ func newBook(ev *model.Evaluation, opt WorkbookOptions) (*book, error) {
 	b := &book{ev: ev, opt: opt, lang: opt.Lang, p: p}
 	b.res = p.Rank().Clone()
 	b.w = weightsOf(p)
-	b.be = model.BreakEvens(p)
+	b.be = breakEvens(p)
 	b.tor = model.Tornado(p)
 	if opt.SMAASamples > 0 && len(b.be.Ranked) > 0 {
 		b.smaa, err = model.RunSMAA(context.Background(), p, model.SMAAOptions{Samples: opt.SMAASamples, Seed: opt.SMAASeed})
