@@ -22,6 +22,11 @@ type Change struct {
 	Param     string // ActionParam: parameter name
 	Text      string // ActionRename: the evaluation's name; ActionClient: the client (as the edit set them)
 	Rules     int    // ActionKnockOuts: how many rules the edit left
+	// ActionProfileRename: Profile is the new name, OldProfile the name before.
+	OldProfile string
+	// ActionScenarioSave, ActionScenarioDelete, ActionGoverning: the scenario id ("" for a
+	// governing mark cleared).
+	Scenario string
 
 	// Description is the edit in English with ids, for logs and error messages:
 	// "score yunqi/track_record by wang", "delete vendor yunqi by ed".
@@ -47,6 +52,14 @@ func changeOf(seq int64, action, target, actor string, before, after []byte) Cha
 		c.Profile = target
 	case ActionParam:
 		c.Param = target
+	case ActionProfileRename:
+		var r renameState
+		if before != nil && json.Unmarshal(before, &r) == nil {
+			c.OldProfile = r.Name
+		}
+		c.Profile = target
+	case ActionScenarioSave, ActionScenarioDelete, ActionGoverning:
+		c.Scenario = target
 	case ActionRename, ActionClient:
 		c.Text = target
 	case ActionKnockOuts:
