@@ -150,7 +150,7 @@ must exist, except for new and import, which create it.`,
 	add("eval", newListCmd(), newNewCmd(), newImportCmd(), newExportCmd(), newEvalCmd(), newCheckCmd(), newDemoCmd())
 	add("edit", newVendorCmd(), newReviewerCmd(), newScoreCmd(), newParamCmd(), newKnockoutCmd())
 	add("analyse", newReportCmd(), newSensitivityCmd())
-	add("edit", newWeightsCmd(), newProfileCmd())              // weights.go, profile.go
+	add("edit", newWeightsCmd(), newProfileCmd())             // weights.go, profile.go
 	add("analyse", newWhatIfCmd(), newSizeCmd(), newAHPCmd()) // whatif.go, size.go, ahp.go
 	root.AddCommand(newVersionCmd(), newSchemaCmd())
 	return root
