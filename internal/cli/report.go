@@ -25,7 +25,8 @@ the next vendor, each dimension's contribution, and why a vendor is excluded
 		Example: `  ccselect report --sample
   ccselect report --db w.db --eval "Bank 2026" --profile finance
   ccselect report --sample --method topsis --format json
-  ccselect report --sample --format csv > ranking.csv`,
+  ccselect report --sample --format csv > ranking.csv
+  ccselect report --sample --compare default,finance,government`,
 		Args: noArgs,
 		RunE: runReport,
 	}
@@ -33,6 +34,7 @@ the next vendor, each dimension's contribution, and why a vendor is excluded
 	c.Flags().StringP("method", "m", "wsm", "ranking method: wsm (weighted sum) or topsis")
 	_ = c.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"wsm", "topsis"}, cobra.ShellCompDirectiveNoFileComp))
 	addFormat(c, "table", "json", "csv")
+	c.Flags().String("compare", "", "compare profiles P1,P2,…: each vendor's rank and total under each")
 	return c
 }
 
@@ -49,6 +51,9 @@ func runReport(c *cobra.Command, _ []string) error {
 	f, err := format(c, "table", "json", "csv")
 	if err != nil {
 		return err
+	}
+	if list := str(c, "compare"); list != "" {
+		return runCompare(c, list, r, m, f) // compare.go
 	}
 	ev, p, err := compile(c, r, m)
 	if err != nil {

@@ -165,5 +165,5 @@ func whatIfSentence(ev *model.Evaluation, v whatIfView, lv model.SMAALevel, l mo
 		}
 		parts = append(parts, fmt.Sprintf("%s %s%.1f", name(d.ID), sign, math.Abs(d.Delta)*100))
 	}
-	return fmt.Sprintf("move %.1f points: %s (then %s ties %s for first)", v.Shift*100, strings.Join(parts, ", "), v.Vendor, orNobody(v.LeaderBefore))
+	return fmt.Sprintf("move %.1f points: %s (then %s at least ties for first; leader now %s)", v.Shift*100, strings.Join(parts, ", "), v.Vendor, orNobody(v.LeaderBefore))
 }
