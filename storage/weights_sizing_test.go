@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -289,5 +290,61 @@ func TestScenariosAndGoverning(t *testing.T) {
 	}
 	if p, err := s.SetGoverningScenario(id, "", "ed"); err != nil || p != peak || mustLoad(t, s, id).GoverningScenario != "" {
 		t.Fatalf("clear governing: %g %v", p, err)
+	}
+}
+
+// A version-2 file (before migration 3) is read by a read-only open without the new columns,
+// and upgraded by a read-write open with its data intact.
+func TestSchema2FileReadAndUpgraded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.db")
+	s := openAt(t, path)
+	id, err := s.Create(fixture(), "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustLoad(t, s, id)
+	s.Close()
+	rawExec(t, path,
+		"DROP TABLE scenarios",
+		"ALTER TABLE profiles DROP COLUMN elicitation",
+		"ALTER TABLE evaluations DROP COLUMN draft",
+		"ALTER TABLE evaluations DROP COLUMN governing_scenario",
+		"PRAGMA user_version = 2")
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameEval(t, "read-only load of a v2 file", want, mustLoad(t, ro, id), false)
+	if v, _ := ro.SchemaVersion(); v != 2 {
+		t.Fatalf("a read-only open migrated the file to %d", v)
+	}
+	ro.Close()
+	rw := openAt(t, path)
+	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
+		t.Fatalf("read-write open left schema %d", v)
+	}
+	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
+	if err := rw.SaveScenario(id, model.DefaultScenarios()[0], "ed"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkSaveDraft is one keystroke of the weights tab: the draft written in its own
+// transaction (validated against the framework).
+func BenchmarkSaveDraft(b *testing.B) {
+	s := newStore(b)
+	ev := fixture()
+	id, err := s.Create(ev, "tester")
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := ev.Profiles[0].Clone()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		d.Dimensions["stability"] = 0.5 + float64(i%10)/100
+		d.Dimensions["concurrency"] = 1 - d.Dimensions["stability"]
+		if err := s.SaveDraft(id, &d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
