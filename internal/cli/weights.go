@@ -119,7 +119,7 @@ func pct(w float64) string { return strconv.FormatFloat(w*100, 'f', 1, 64) + "%"
 func writeWeightsTable(w io.Writer, ev *model.Evaluation, p *model.WeightProfile, l model.Lang) error {
 	f := &ev.Framework
 	fmt.Fprintf(w, "profile %s · dimensions by %s\n", p.Name, p.ElicitationOf(model.ElicitLevelDimensions))
-	t := export.TextTable{Header: []string{"id", "name", "weight", "global", "lock", "method"}, Right: map[int]bool{2: true, 3: true}}
+	t := export.TextTable{Header: []string{"id", "name", "weight", "global", "lock", "criteria by"}, Right: map[int]bool{2: true, 3: true}}
 	for _, d := range f.Dimensions {
 		t.Add(d.ID, d.Name.In(l), pct(p.Dimensions[d.ID]), "", lockMark(p, d.ID), string(p.ElicitationOf(d.ID)))
 		for _, cr := range f.CriteriaOf(d.ID) {
