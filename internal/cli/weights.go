@@ -239,22 +239,29 @@ func newWeightsSetCmd() *cobra.Command {
 		Long: `Set one or more weights (a fraction 0.26 or a percent 26%). A dimension id sets a
 dimension weight, a criterion id its local weight inside its dimension; --level says
 which when you want to be explicit. The unlocked siblings rescale in proportion so the
-level still sums to 1; locked weights never move (--lock adds locks first, and each
-weight set by this command holds while the next is applied). An impossible change is
-refused with the reason, and nothing is written.
+level still sums to 1; locked weights never move (--lock and --unlock change the locks
+first, and each weight set by this command holds while the next is applied). An
+impossible change is refused with the reason, and nothing is written.
 
 The profile is changed in place, or saved as a new profile with --save-as. Setting a
 weight by hand makes its level "direct" (a recorded method no longer describes it).`,
 		Example: `  ccselect weights set data_security=0.26 --eval W
   ccselect weights set data_security=30% feature_fit=20% --lock operations --save-as security-first
-  ccselect weights set --level criteria track_record=0.5 --profile finance`,
-		Args: cobra.MinimumNArgs(1),
+  ccselect weights set --level criteria track_record=0.5 --profile finance
+  ccselect weights set --lock data_security`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 && len(str2slice(c, "lock")) == 0 && len(str2slice(c, "unlock")) == 0 {
+				return usagef("give ID=VALUE arguments (e.g. data_security=0.26), or --lock/--unlock")
+			}
+			return nil
+		},
 		RunE: runWeightsSet,
 	}
 	addEval(c)
 	addProfileFlag(c, "profile to change (default: the active one)")
 	c.Flags().String("level", "", "dimensions or criteria (default: from each id)")
 	c.Flags().StringSlice("lock", nil, "lock these weights (ids, comma-separated) before setting")
+	c.Flags().StringSlice("unlock", nil, "unlock these weights (ids, comma-separated) before setting")
 	c.Flags().String("save-as", "", "save the result as a new profile instead of changing this one")
 	addAs(c)
 	addFormat(c, "text", "json")
@@ -279,6 +286,14 @@ func runWeightsSet(c *cobra.Command, args []string) error {
 			return err
 		}
 		p := orig.Clone()
+		for _, id := range str2slice(c, "unlock") {
+			if _, err := levelOf(ev, id, ""); err != nil {
+				return err
+			}
+			if p.IsLocked(id) {
+				p.ToggleLock(id)
+			}
+		}
 		for _, id := range str2slice(c, "lock") {
 			if _, err := levelOf(ev, id, ""); err != nil {
 				return err
@@ -335,6 +350,13 @@ func runWeightsSet(c *cobra.Command, args []string) error {
 				weights[id] = m[id]
 			}
 			parts = append(parts, fmt.Sprintf("%s %s (was %s)", a.id, pct(m[a.id]), pct(o[a.id])))
+		}
+		if len(parts) == 0 {
+			locks := "none"
+			if len(p.Locked) > 0 {
+				locks = strings.Join(p.Locked, ", ")
+			}
+			parts = append(parts, "locked: "+locks)
 		}
 		text := fmt.Sprintf("profile %s: %s; leader %s", name, strings.Join(parts, ", "), orNobody(after))
 		if after != before {
