@@ -298,3 +298,46 @@ func writeDraft(tx *sql.Tx, id int64, d *model.WeightProfile) error {
 	}
 	return nil
 }
+
+// CommitDraft saves the stored draft as weight profile name (trimmed; "" : the profile the
+// draft started from), replacing a profile of that name or appending a new one, and clears the
+// draft — one transaction, audited as a profile save (undo restores the profile as it was; the
+// draft, which is not audited, stays cleared). With no draft stored it is an error.
+func (s *Store) CommitDraft(id int64, name, actor string) error {
+	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
+		ev, err := load(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if ev.Draft == nil {
+			return nil, fmt.Errorf("save draft as profile: there is no unsaved draft")
+		}
+		p := normalizeProfile(*ev.Draft)
+		if name = strings.TrimSpace(name); name != "" {
+			p.Name = name
+		}
+		if err := model.CheckName("weight profile name", p.Name); err != nil {
+			return nil, fmt.Errorf("save draft as profile: %w", err)
+		}
+		if err := p.Validate(&ev.Framework); err != nil {
+			return nil, fmt.Errorf("save draft as profile: %w", err)
+		}
+		if err := writeDraft(tx, id, nil); err != nil {
+			return nil, err
+		}
+		var before *profileState
+		after := profileState{Profile: p}
+		if old, err := ev.Profile(p.Name); err == nil {
+			if after.Pos, err = position(tx, "profiles", id, p.Name); err != nil {
+				return nil, err
+			}
+			before = &profileState{Profile: *old, Pos: after.Pos}
+		} else if after.Pos, err = nextPosition(tx, "profiles", id); err != nil {
+			return nil, err
+		}
+		if err := putProfile(tx, id, after.Pos, &p); err != nil {
+			return nil, err
+		}
+		return &auditChange{action: ActionProfileSave, target: p.Name, before: before, after: after}, nil
+	})
+}

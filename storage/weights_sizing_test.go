@@ -348,3 +348,42 @@ func BenchmarkSaveDraft(b *testing.B) {
 		}
 	}
 }
+
+func TestCommitDraft(t *testing.T) {
+	s, id := withFixture(t)
+	if err := s.CommitDraft(id, "", "ed"); err == nil {
+		t.Fatal("commit without a draft accepted")
+	}
+	ev := mustLoad(t, s, id)
+	d := ev.Profiles[0].Clone()
+	if err := d.SetDimension(&ev.Framework, "stability", 0.8); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveDraft(id, &d); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CommitDraft(id, "stable", "ed"); err != nil {
+		t.Fatal(err)
+	}
+	got := mustLoad(t, s, id)
+	p, err := got.Profile("stable")
+	if err != nil || p.Dimensions["stability"] != 0.8 || got.Draft != nil {
+		t.Fatalf("after commit: %v %+v draft %v", err, p, got.Draft)
+	}
+	// Over the profile it started from (name ""), then undo restores the old weights.
+	if err := s.SaveDraft(id, &d); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CommitDraft(id, "", "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := mustLoad(t, s, id).Profile("default"); p.Dimensions["stability"] != 0.8 {
+		t.Fatalf("default after commit: %v", p.Dimensions)
+	}
+	if _, err := s.Undo(id, "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := mustLoad(t, s, id).Profile("default"); p.Dimensions["stability"] != 0.6 {
+		t.Fatalf("default after undo: %v", p.Dimensions)
+	}
+}
