@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"ccselect/model"
@@ -304,7 +305,8 @@ func writeDraft(tx *sql.Tx, id int64, d *model.WeightProfile) error {
 // draft — one transaction, audited as a profile save (undo restores the profile as it was; the
 // draft, which is not audited, stays cleared). With no draft stored it is an error.
 func (s *Store) CommitDraft(id int64, name, actor string) error {
-	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
+	same := false // the draft equals the profile: no edit to record, but the draft still goes
+	err := s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		ev, err := load(tx, id)
 		if err != nil {
 			return nil, err
@@ -328,6 +330,10 @@ func (s *Store) CommitDraft(id int64, name, actor string) error {
 		var before *profileState
 		after := profileState{Profile: p}
 		if old, err := ev.Profile(p.Name); err == nil {
+			if reflect.DeepEqual(*old, p) {
+				same = true
+				return nil, nil
+			}
 			if after.Pos, err = position(tx, "profiles", id, p.Name); err != nil {
 				return nil, err
 			}
@@ -340,4 +346,8 @@ func (s *Store) CommitDraft(id int64, name, actor string) error {
 		}
 		return &auditChange{action: ActionProfileSave, target: p.Name, before: before, after: after}, nil
 	})
+	if err == nil && same {
+		return s.SaveDraft(id, nil)
+	}
+	return err
 }

@@ -387,3 +387,20 @@ func TestCommitDraft(t *testing.T) {
 		t.Fatalf("default after undo: %v", p.Dimensions)
 	}
 }
+
+// A draft equal to its profile records no edit, and is still cleared.
+func TestCommitUnchangedDraft(t *testing.T) {
+	s, id := withFixture(t)
+	ev := mustLoad(t, s, id)
+	d := ev.Profiles[0].Clone()
+	if err := s.SaveDraft(id, &d); err != nil {
+		t.Fatal(err)
+	}
+	n := len(mustAudit(t, s, id, 0))
+	if err := s.CommitDraft(id, "", "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if mustLoad(t, s, id).Draft != nil || len(mustAudit(t, s, id, 0)) != n {
+		t.Fatal("unchanged draft: not cleared, or an audit row written")
+	}
+}

@@ -27,7 +27,7 @@ locked weights never move. weights method derives a whole level from rank order,
 points or an AHP pairwise matrix and records the method and its inputs with the profile.`,
 		Example: `  ccselect weights show --sample
   ccselect weights set data_security=0.26 --eval W
-  ccselect weights method roc --order data_security,system_stability,concurrency,feature_fit,operations --eval W`,
+  ccselect weights method roc --order data_security,stability,concurrency,feature_fit,operations --eval W`,
 		Args: noArgs,
 	}
 	c.AddCommand(newWeightsShowCmd(), newWeightsSetCmd(), newWeightsMethodCmd())
@@ -61,7 +61,8 @@ func newWeightsShowCmd() *cobra.Command {
 		Long: `Show a profile's dimension weights, each criterion's local and global weight, the
 locks, and how each level's weights were obtained (direct, roc, rs, rr, swing, ahp).`,
 		Example: `  ccselect weights show --sample
-  ccselect weights show --eval W --profile finance --format json`,
+  ccselect weights show --eval W --profile finance --format json
+  ccselect weights show --eval W --draft`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			f, err := format(c, "table", "json")
@@ -72,18 +73,33 @@ locks, and how each level's weights were obtained (direct, roc, rs, rr, swing, a
 			if err != nil {
 				return err
 			}
-			p, err := pickProfile(ev, str(c, "profile"))
-			if err != nil {
+			var p *model.WeightProfile
+			if boolFlag(c, "draft") {
+				if c.Flags().Changed("profile") {
+					return usagef("--draft shows the unsaved draft; drop --profile")
+				}
+				if p = ev.Draft; p == nil {
+					return fmt.Errorf("evaluation %q has no unsaved weight draft", ev.Name)
+				}
+			} else if p, err = pickProfile(ev, str(c, "profile")); err != nil {
 				return err
 			}
 			if f == "json" {
-				return writeJSON(c.OutOrStdout(), viewWeights(ev, p))
+				v := viewWeights(ev, p)
+				if boolFlag(c, "draft") {
+					return writeJSON(c.OutOrStdout(), struct {
+						weightsView
+						Draft bool `json:"draft"`
+					}{v, true})
+				}
+				return writeJSON(c.OutOrStdout(), v)
 			}
-			return writeWeightsTable(c.OutOrStdout(), ev, p, lang(c))
+			return writeWeightsTable(c.OutOrStdout(), ev, p, lang(c), boolFlag(c, "draft"))
 		},
 	}
 	addSource(c)
 	addProfileFlag(c, "weight profile (default: the evaluation's active one)")
+	c.Flags().Bool("draft", false, "show the unsaved draft of the workbench's weights tab instead")
 	addFormat(c, "table", "json")
 	return c
 }
@@ -116,9 +132,13 @@ func viewWeights(ev *model.Evaluation, p *model.WeightProfile) weightsView {
 
 func pct(w float64) string { return strconv.FormatFloat(w*100, 'f', 1, 64) + "%" }
 
-func writeWeightsTable(w io.Writer, ev *model.Evaluation, p *model.WeightProfile, l model.Lang) error {
+func writeWeightsTable(w io.Writer, ev *model.Evaluation, p *model.WeightProfile, l model.Lang, draft bool) error {
 	f := &ev.Framework
-	fmt.Fprintf(w, "profile %s · dimensions by %s\n", p.Name, p.ElicitationOf(model.ElicitLevelDimensions))
+	mark := ""
+	if draft {
+		mark = "* (unsaved draft)"
+	}
+	fmt.Fprintf(w, "profile %s%s · dimensions by %s\n", p.Name, mark, p.ElicitationOf(model.ElicitLevelDimensions))
 	t := export.TextTable{Header: []string{"id", "name", "weight", "global", "lock", "criteria by"}, Right: map[int]bool{2: true, 3: true}}
 	for _, d := range f.Dimensions {
 		t.Add(d.ID, d.Name.In(l), pct(p.Dimensions[d.ID]), "", lockMark(p, d.ID), string(p.ElicitationOf(d.ID)))

@@ -31,10 +31,10 @@ were obtained.
 
 A method sets the whole level, locked weights included. The profile is changed in
 place, or saved as a new profile with --save-as.`,
-		Example: `  ccselect weights method roc --order data_security,system_stability,concurrency,feature_fit,operations
-  ccselect weights method swing data_security=100 system_stability=80 concurrency=60 feature_fit=50 operations=30
+		Example: `  ccselect weights method roc --order data_security,stability,concurrency,feature_fit,operations
+  ccselect weights method swing data_security=100 stability=80 concurrency=60 feature_fit=50 operations=30
   ccselect weights method ahp --matrix dims.json --save-as ahp-workshop
-  ccselect weights method rs --level system_stability --order arch_redundancy,track_record,failover`,
+  ccselect weights method rs --level stability --order arch_redundancy,track_record,failover`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runWeightsMethod,
 	}

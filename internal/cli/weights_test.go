@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"ccselect/storage"
 )
 
 // keysOf returns the sorted keys of a JSON object.
@@ -265,4 +267,39 @@ func TestProfileCommands(t *testing.T) {
 	if out := mustCLI(t, "profile", "list", "--db", db); strings.Contains(out, "healthcare") {
 		t.Fatalf("not removed: %s", out)
 	}
+}
+
+// weights show --draft shows what the workbench stored as an unsaved draft.
+func TestWeightsShowDraft(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	expectExit(t, 1, "weights", "show", "--draft", "--db", db)
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := st.Load(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ev.Profiles[0].Clone()
+	if err := d.SetDimension(&ev.Framework, "data_security", 0.3); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveDraft(ev.ID, &d); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := mustCLI(t, "weights", "show", "--draft", "--db", db)
+	if !strings.HasPrefix(out, "profile default* (unsaved draft)") || !strings.Contains(out, "30.0%") {
+		t.Fatalf("draft table: %s", out)
+	}
+	if out := mustCLI(t, "weights", "show", "--draft", "--db", db, "--format", "json"); !strings.Contains(out, `"draft": true`) {
+		t.Fatalf("draft JSON: %s", out)
+	}
+	if out := mustCLI(t, "profile", "list", "--db", db); !strings.Contains(out, "unsaved draft") {
+		t.Fatalf("profile list: %s", out)
+	}
+	expectExit(t, 2, "weights", "show", "--draft", "--profile", "finance", "--db", db)
 }
