@@ -103,7 +103,7 @@ func runSize(c *cobra.Command, _ []string) error {
 	if f == "json" {
 		return writeJSON(c.OutOrStdout(), v)
 	}
-	return writeSizeTable(c.OutOrStdout(), in, v)
+	return writeSizeTable(c.OutOrStdout(), in, v, lang(c))
 }
 
 // calcInput is the calculator's command line, parsed.
@@ -196,24 +196,32 @@ func calculate(in calcInput) (sizeView, error) {
 	return v, nil
 }
 
-func writeSizeTable(w io.Writer, in calcInput, v sizeView) error {
-	fmt.Fprintf(w, "traffic   %.2f Erlangs\n", v.Traffic)
-	fmt.Fprintf(w, "channels  %d  (P: blocking %.2f%% at a %s target, Erlang B)\n", v.Channels, v.Blocking*100, trimPct(in.blocking))
+func writeSizeTable(w io.Writer, in calcInput, v sizeView, l model.Lang) error {
+	zh := l == model.LangZh
+	pick := func(en, z string) string {
+		if zh {
+			return z
+		}
+		return en
+	}
+	fmt.Fprintf(w, pick("traffic   %.2f Erlangs\n", "话务量    %.2f 爱尔兰\n"), v.Traffic)
+	fmt.Fprintf(w, pick("channels  %d  (P: blocking %.2f%% at a %s target, Erlang B)\n", "线路数    %d  （即 P：呼损 %.2f%%，目标 %s，Erlang B）\n"),
+		v.Channels, v.Blocking*100, trimPct(in.blocking))
 	if v.Agents == nil {
-		_, err := fmt.Fprintln(w, "agents    (give --aht to size agents)")
+		_, err := fmt.Fprintln(w, pick("agents    (give --aht to size agents)", "坐席数    （给出 --aht 才能测算坐席）"))
 		return err
 	}
-	how := fmt.Sprintf("Erlang C on %.2f Erlangs of talk + hold + after-call work", *v.Workload)
+	how := fmt.Sprintf(pick("Erlang C on %.2f Erlangs of talk + hold + after-call work", "Erlang C，通话+保持+话后处理共 %.2f 爱尔兰"), *v.Workload)
 	if in.agents > 0 {
-		how = "as given"
+		how = pick("as given", "按给定值")
 	}
-	fmt.Fprintf(w, "agents    %d  (%s)\n", *v.Agents, how)
-	fmt.Fprintf(w, "service   %.1f%% answered within %gs (target %s)\n", *v.ServiceLevel*100, in.slSeconds, trimPct(in.sl))
-	asa := "∞ (the queue never empties)"
+	fmt.Fprintf(w, pick("agents    %d  (%s)\n", "坐席数    %d  （%s）\n"), *v.Agents, how)
+	fmt.Fprintf(w, pick("service   %.1f%% answered within %gs (target %s)\n", "服务水平  %.1f%% 在 %g 秒内接通（目标 %s）\n"), *v.ServiceLevel*100, in.slSeconds, trimPct(in.sl))
+	asa := pick("∞ (the queue never empties)", "∞（队列永不清空）")
 	if v.ASA != nil {
 		asa = fmt.Sprintf("%.1fs", *v.ASA)
 	}
-	_, err := fmt.Fprintf(w, "p(wait)   %.1f%%   ASA %s   occupancy %.1f%%\n", *v.PWait*100, asa, *v.Occupancy*100)
+	_, err := fmt.Fprintf(w, pick("p(wait)   %.1f%%   ASA %s   occupancy %.1f%%\n", "排队概率  %.1f%%   平均应答 %s   占用率 %.1f%%\n"), *v.PWait*100, asa, *v.Occupancy*100)
 	return err
 }
 

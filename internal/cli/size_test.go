@@ -61,6 +61,12 @@ func TestSizeCalculator(t *testing.T) {
 	if !strings.Contains(table, "agents    54") || !strings.Contains(table, "traffic   48.00 Erlangs") {
 		t.Fatalf("table: %s", table)
 	}
+	if zh := mustCLI(t, "size", "--calls", "360", "--interval", "30m", "--aht", "4m", "--lang", "zh"); !strings.Contains(zh, "坐席数    54") {
+		t.Fatalf("zh table: %s", zh)
+	}
+	if _, errs := expectExit(t, 2, "size", "--calls", "10", "--interval", "0", "--aht", "10", "--lang", "zh"); !strings.Contains(errs, "统计时段 0 必须大于 0") {
+		t.Fatalf("zh error: %s", errs)
+	}
 	// Usage errors exit 2.
 	for _, args := range [][]string{
 		{"size"},

@@ -100,6 +100,12 @@ func TestWhatIfSample(t *testing.T) {
 	if !strings.HasPrefix(table, "move 3.8 points: Data security +3.8, Concurrency capacity −3.8") {
 		t.Fatalf("table: %q", table)
 	}
+	if zh := mustCLI(t, "whatif", "--vendor", "panshi", "--sample", "--lang", "zh"); !strings.HasPrefix(zh, "需调整 3.8 个百分点：数据安全保障 +3.8，并发承载能力 −3.8") {
+		t.Fatalf("zh: %q", zh)
+	}
+	if out := mustCLI(t, "whatif", "--vendor", "qinghe", "--sample"); !strings.Contains(out, "fails a knock-out rule") {
+		t.Fatalf("knocked out: %q", out)
+	}
 	if out := mustCLI(t, "whatif", "--vendor", "yunqi", "--sample"); !strings.Contains(out, "already leads") {
 		t.Fatalf("leader: %q", out)
 	}

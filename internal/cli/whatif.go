@@ -138,13 +138,28 @@ func whatIfSentence(ev *model.Evaluation, v whatIfView, lv model.SMAALevel, l mo
 		}
 		return id
 	}
+	zh := l == model.LangZh
+	vendor := v.Vendor
+	if i := ev.VendorIndex(v.Vendor); i >= 0 {
+		vendor = ev.Vendors[i].Name.In(l)
+	}
+	leader := orNobody(v.LeaderBefore)
+	if i := ev.VendorIndex(v.LeaderBefore); i >= 0 {
+		leader = ev.Vendors[i].Name.In(l)
+	}
 	switch {
+	case v.KnockedOut && zh:
+		return fmt.Sprintf("不可能：%s 未通过否决项，任何权重都无法改变", vendor)
 	case v.KnockedOut:
-		return fmt.Sprintf("impossible: %s fails a knock-out rule, and no weights change that", v.Vendor)
+		return fmt.Sprintf("impossible: %s fails a knock-out rule, and no weights change that", vendor)
+	case !v.Possible && zh:
+		return fmt.Sprintf("不可能（被占优）：在%s层级上没有任何权重能让 %s 排第一", map[string]string{"dimensions": "维度", "criteria": "指标"}[v.Level], vendor)
 	case !v.Possible:
-		return fmt.Sprintf("impossible (dominated): no weights at the %s level put %s first", v.Level, v.Vendor)
+		return fmt.Sprintf("impossible (dominated): no weights at the %s level put %s first", v.Level, vendor)
+	case v.AlreadyLeads && zh:
+		return fmt.Sprintf("%s 已经领先：无需调整", vendor)
 	case v.AlreadyLeads:
-		return fmt.Sprintf("%s already leads: nothing to move", v.Vendor)
+		return fmt.Sprintf("%s already leads: nothing to move", vendor)
 	}
 	parts := make([]string, 0, len(v.Deltas))
 	deltas := slices.Clone(v.Deltas)
@@ -165,5 +180,8 @@ func whatIfSentence(ev *model.Evaluation, v whatIfView, lv model.SMAALevel, l mo
 		}
 		parts = append(parts, fmt.Sprintf("%s %s%.1f", name(d.ID), sign, math.Abs(d.Delta)*100))
 	}
-	return fmt.Sprintf("move %.1f points: %s (then %s at least ties for first; leader now %s)", v.Shift*100, strings.Join(parts, ", "), v.Vendor, orNobody(v.LeaderBefore))
+	if zh {
+		return fmt.Sprintf("需调整 %.1f 个百分点：%s（之后 %s 至少并列第一；当前领先：%s）", v.Shift*100, strings.Join(parts, "，"), vendor, leader)
+	}
+	return fmt.Sprintf("move %.1f points: %s (then %s at least ties for first; leader now %s)", v.Shift*100, strings.Join(parts, ", "), vendor, leader)
 }
