@@ -226,12 +226,17 @@ func levelFlag(c *cobra.Command) (string, error) {
 }
 
 // leaderUnder ranks ev under profile p (weighted sum, mean consensus) and returns the leader's
-// id ("" when nobody is ranked). p need not be one of ev's profiles.
+// id ("" when nobody is ranked). p replaces the stored profile of its name, or is added when
+// no profile has it, so the knock-outs limited to that name apply as they will once it is saved.
 func leaderUnder(ev *model.Evaluation, p *model.WeightProfile) (string, error) {
 	e := *ev
-	e.Profiles = append([]model.WeightProfile{p.Clone()}, ev.Profiles...)
-	e.Profiles[0].Name = "\x00candidate" // a name no stored profile has
-	prob, err := model.NewProblem(&e, e.Profiles[0].Name, model.ConsensusMean, model.WSM{})
+	e.Profiles = slices.Clone(ev.Profiles)
+	if i := slices.IndexFunc(e.Profiles, func(q model.WeightProfile) bool { return q.Name == p.Name }); i >= 0 {
+		e.Profiles[i] = p.Clone()
+	} else {
+		e.Profiles = append(e.Profiles, p.Clone())
+	}
+	prob, err := model.NewProblem(&e, p.Name, model.ConsensusMean, model.WSM{})
 	if err != nil {
 		return "", err
 	}
@@ -241,14 +246,29 @@ func leaderUnder(ev *model.Evaluation, p *model.WeightProfile) (string, error) {
 	return "", nil
 }
 
-// saveEdited stores an edited profile: over the profile it came from, or as --save-as NAME.
-func saveEdited(c *cobra.Command, st *storage.Store, ev *model.Evaluation, p model.WeightProfile) (string, error) {
-	if name := strings.TrimSpace(str(c, "save-as")); name != "" {
-		if _, err := ev.Profile(name); err == nil {
-			return "", fmt.Errorf("a weight profile named %q already exists; change it with --profile %s", name, shellQuote(name))
-		}
-		p.Name = name
+// saveName is the name an edited profile is saved under: --save-as NAME (refused when taken),
+// else the profile's own.
+func saveName(c *cobra.Command, ev *model.Evaluation, p *model.WeightProfile) (string, error) {
+	name := strings.TrimSpace(str(c, "save-as"))
+	if name == "" {
+		return p.Name, nil
 	}
+	if _, err := ev.Profile(name); err == nil {
+		return "", fmt.Errorf("a weight profile named %q already exists; change it with --profile %s", name, shellQuote(name))
+	}
+	if err := model.CheckName("weight profile name", name); err != nil {
+		return "", asUsage(err)
+	}
+	return name, nil
+}
+
+// saveEdited stores an edited profile under saveName's name.
+func saveEdited(c *cobra.Command, st *storage.Store, ev *model.Evaluation, p model.WeightProfile) (string, error) {
+	name, err := saveName(c, ev, &p)
+	if err != nil {
+		return "", err
+	}
+	p.Name = name
 	return p.Name, st.SaveProfile(ev.ID, p, actor(c))
 }
 
@@ -349,7 +369,11 @@ func runWeightsSet(c *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		after, err := leaderUnder(ev, &p)
+		target := p.Clone()
+		if target.Name, err = saveName(c, ev, &p); err != nil {
+			return err
+		}
+		after, err := leaderUnder(ev, &target)
 		if err != nil {
 			return err
 		}
