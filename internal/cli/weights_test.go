@@ -148,6 +148,13 @@ func TestWeightsSetAndRefusal(t *testing.T) {
 	if !strings.Contains(show, `"weight": 0.26`) {
 		t.Fatalf("not stored: %s", show)
 	}
+	// Under finance, yunqi and huisheng fail its knock-outs; the edited profile is ranked with
+	// them, so the leader stays one of the vendors that pass.
+	out = mustCLI(t, "weights", "set", "operations=0.3", "--profile", "finance", "--db", db, "--format", "json")
+	json.Unmarshal([]byte(out), &m)
+	if m["leader_before"] != "panshi" || m["leader"] == "yunqi" || m["leader"] == "huisheng" {
+		t.Fatalf("finance: %s", out)
+	}
 	// --save-as leaves the original alone; a taken name is refused.
 	mustCLI(t, "weights", "set", "feature_fit=30%", "--save-as", "fit", "--db", db)
 	expectExit(t, 1, "weights", "set", "feature_fit=30%", "--save-as", "fit", "--db", db)
