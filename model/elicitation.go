@@ -129,8 +129,18 @@ func (p *WeightProfile) validateElicitation(f *Framework) error {
 }
 
 // checkNumbers refuses NaN, infinities and magnitudes beyond MaxMagnitude in every input, the
-// ones of other methods too (they are kept, so they are stored and exported).
+// ones of other methods too (they are kept, so they are stored and exported), and inputs that
+// name ids outside the level.
 func (e Elicitation) checkNumbers() error {
+	// Every input names items of the level, so no input is larger than the level.
+	for _, id := range append(append(elicitKeys(e.Direct), elicitKeys(e.Swing)...), elicitKeys(e.Ranks)...) {
+		if !slices.Contains(e.Items, id) {
+			return fmt.Errorf("%q is not an item of this level", id)
+		}
+	}
+	if len(e.Reviewers) > MaxReviewers {
+		return fmt.Errorf("%d reviewers' matrices: at most %d are allowed", len(e.Reviewers), MaxReviewers)
+	}
 	for _, m := range []map[string]float64{e.Direct, e.Swing} {
 		for _, id := range elicitKeys(m) {
 			if err := CheckNumber(id, m[id]); err != nil {
