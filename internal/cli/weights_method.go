@@ -15,7 +15,7 @@ import (
 
 func newWeightsMethodCmd() *cobra.Command {
 	c := &cobra.Command{
-		Use:   "method roc|rs|rr|swing|direct|ahp [ID=VALUE...]",
+		Use:   "method roc|rs|rr|swing|direct|ahp|group_ahp [ID=VALUE...]",
 		Short: "Derive a level's weights by an elicitation method",
 		Long: `Derive every weight of one level — the dimensions (--level dimensions, the default)
 or the criteria of one dimension (--level DIMENSION_ID) — by a method, and store the
@@ -28,12 +28,15 @@ were obtained.
   direct       ID=VALUE on any positive scale, normalised to sum 1
   ahp          --matrix FILE (or - for stdin): {"items": [...], "matrix": [[...]]},
                a full reciprocal matrix on Saaty's 1-9 scale (see ccselect ahp)
+  group_ahp    --matrix NAME=FILE once per reviewer: aggregated by the element-wise
+               geometric mean (AIJ); every reviewer's matrix is stored
 
 A method sets the whole level, locked weights included. The profile is changed in
 place, or saved as a new profile with --save-as.`,
 		Example: `  ccselect weights method roc --order data_security,stability,concurrency,feature_fit,operations
   ccselect weights method swing data_security=100 stability=80 concurrency=60 feature_fit=50 operations=30
   ccselect weights method ahp --matrix dims.json --save-as ahp-workshop
+  ccselect weights method group_ahp --matrix wang=wang.json --matrix li=li.json
   ccselect weights method rs --level stability --order arch_redundancy,track_record,failover`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runWeightsMethod,
@@ -42,7 +45,7 @@ place, or saved as a new profile with --save-as.`,
 	addProfileFlag(c, "profile to change (default: the active one)")
 	c.Flags().String("level", model.ElicitLevelDimensions, "dimensions, or a dimension id for its criteria")
 	c.Flags().String("order", "", "rank methods: the ids, most important first, comma-separated")
-	c.Flags().String("matrix", "", "ahp: pairwise matrix JSON file, or - for stdin")
+	c.Flags().StringArray("matrix", nil, "ahp: pairwise matrix JSON file, or - for stdin; group_ahp: NAME=FILE per reviewer")
 	c.Flags().String("save-as", "", "save the result as a new profile instead of changing this one")
 	addAs(c)
 	addFormat(c, "text", "json")
@@ -55,24 +58,25 @@ func runWeightsMethod(c *cobra.Command, args []string) error {
 	}
 	method := model.ElicitMethod(strings.ToLower(args[0]))
 	switch method {
-	case model.ElicitROC, model.ElicitRS, model.ElicitRR, model.ElicitSwing, model.ElicitDirect, model.ElicitAHP:
+	case model.ElicitROC, model.ElicitRS, model.ElicitRR, model.ElicitSwing, model.ElicitDirect, model.ElicitAHP, model.ElicitGroupAHP:
 	default:
-		return usagef("unknown method %q (roc, rs, rr, swing, direct or ahp)", args[0])
+		return usagef("unknown method %q (roc, rs, rr, swing, direct, ahp or group_ahp)", args[0])
 	}
 	e := model.Elicitation{Method: method}
 	rest := args[1:]
-	var matrixData []byte
+	var names []string
+	var matrices [][][]float64
 	switch method {
-	case model.ElicitAHP:
+	case model.ElicitAHP, model.ElicitGroupAHP:
 		if len(rest) > 0 {
-			return usagef("ahp takes its judgements from --matrix FILE, not %q", rest[0])
-		}
-		if str(c, "matrix") == "" {
-			return usagef("ahp needs --matrix FILE (or - for stdin)")
+			return usagef("%s takes its judgements from --matrix, not %q", method, rest[0])
 		}
 		var err error
-		if matrixData, err = readInput(str(c, "matrix"), c.InOrStdin()); err != nil {
+		if names, e.Items, matrices, err = readMatrices(c); err != nil {
 			return err
+		}
+		if method == model.ElicitAHP && len(matrices) > 1 {
+			return usagef("ahp takes one --matrix; several reviewers' matrices are group_ahp")
 		}
 	case model.ElicitROC, model.ElicitRS, model.ElicitRR:
 		order := str(c, "order")
@@ -136,15 +140,22 @@ func runWeightsMethod(c *cobra.Command, args []string) error {
 			return unknown("level (dimensions or a dimension id)", level, append([]string{"dimensions"}, dims...), "ccselect weights show")
 		}
 		var ahp *model.AHPResult
-		if method == model.ElicitAHP {
-			items, m, err := model.ParsePairwise(matrixData)
-			if err != nil {
-				return fmt.Errorf("--matrix: %s", ahpMessage(err, lang(c)))
-			}
-			e.Items, e.Matrix = items, m
-			r, _ := model.AHP(m)
+		switch method {
+		case model.ElicitAHP:
+			e.Matrix = matrices[0]
+			r, _ := model.AHP(e.Matrix)
 			ahp = &r
-		} else {
+		case model.ElicitGroupAHP:
+			e.Reviewers = map[string][][]float64{}
+			for i, n := range names {
+				e.Reviewers[n] = matrices[i]
+			}
+			g, err := e.GroupAHP()
+			if err != nil {
+				return fmt.Errorf("%s (nothing was changed)", elicitMessage(err, lang(c)))
+			}
+			ahp = &g.Group
+		default:
 			e.Items = ids
 		}
 		p := orig.Clone()

@@ -316,3 +316,60 @@ func TestWeightsShowDraft(t *testing.T) {
 	}
 	expectExit(t, 2, "weights", "show", "--draft", "--profile", "finance", "--db", db)
 }
+
+// Group AHP, hand-worked: three reviewers judge a over b as 2, 8 and 4; the element-wise
+// geometric mean (AIJ, Forman & Peniwati 1998) is (2·8·4)^(1/3) = 4, so the group gives
+// a 4/5 = 0.8 and each reviewer 2/3, 8/9 and 4/5.
+func TestGroupAHP(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, a string) string {
+		p := filepath.Join(dir, name+".json")
+		os.WriteFile(p, []byte(`{"items":["a","b"],"matrix":[[1,`+a+`],["1/`+a+`",1]]}`), 0o600)
+		return p
+	}
+	w, l, c := write("wang", "2"), write("li", "8"), write("chen", "4")
+	out := mustCLI(t, "ahp", "--matrix", w, "--matrix", "lee="+l, "--matrix", c, "--format", "json")
+	var g struct {
+		Group     struct{ Weights []float64 }
+		Reviewers []struct {
+			Reviewer string
+			Weights  []float64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &g); err != nil {
+		t.Fatal(err)
+	}
+	near(t, "group a", g.Group.Weights[0], 0.8, 1e-12)
+	want := map[string]float64{"wang": 2.0 / 3, "lee": 8.0 / 9, "chen": 0.8}
+	if len(g.Reviewers) != 3 {
+		t.Fatalf("reviewers: %s", out)
+	}
+	for _, r := range g.Reviewers {
+		near(t, r.Reviewer, r.Weights[0], want[r.Reviewer], 1e-12)
+	}
+	if table := mustCLI(t, "ahp", "--matrix", w, "--matrix", l); !strings.Contains(table, "group (geometric mean of 2 reviewers)") {
+		t.Fatalf("table: %s", table)
+	}
+	expectExit(t, 2, "ahp", "--matrix", "x="+w, "--matrix", "x="+l)
+	other := filepath.Join(dir, "other.json")
+	os.WriteFile(other, []byte(`{"items":["b","a"],"matrix":[[1,2],["1/2",1]]}`), 0o600)
+	expectExit(t, 1, "ahp", "--matrix", w, "--matrix", other)
+
+	// The same as a stored method, on the sample's three stability criteria.
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	m3 := func(name, x string) string {
+		p := filepath.Join(dir, name+"3.json")
+		os.WriteFile(p, []byte(`{"items":["arch_redundancy","load_balancing","track_record"],"matrix":[[1,`+x+`,1],["1/`+x+`",1,"1/`+x+`"],[1,`+x+`,1]]}`), 0o600)
+		return p
+	}
+	mustCLI(t, "weights", "method", "group_ahp", "--level", "stability", "--matrix", "wang="+m3("w", "2"), "--matrix", "li="+m3("l", "8"), "--db", db)
+	var v weightsView
+	json.Unmarshal([]byte(mustCLI(t, "weights", "show", "--db", db, "--format", "json")), &v)
+	// Geometric mean of 2 and 8 is 4: weights 4/9, 1/9, 4/9 (a consistent matrix).
+	near(t, "arch_redundancy", v.Dimensions[0].Criteria[0].Local, 4.0/9, 1e-9)
+	near(t, "load_balancing", v.Dimensions[0].Criteria[1].Local, 1.0/9, 1e-9)
+	if out := mustCLI(t, "weights", "show", "--db", db); !strings.Contains(out, "group_ahp") {
+		t.Fatalf("method not shown: %s", out)
+	}
+}
