@@ -33,12 +33,16 @@ Durations: 30m, 240s, 1h; a bare number is seconds.
 Scenarios: --list shows an evaluation's scenarios with their results and which one
 sets P; --scenario NAME shows one; --scenario NAME --apply makes it the governing
 scenario and sets P to its channels (one audited edit: every value function and
-knock-out relative to P follows).`,
+knock-out relative to P follows). --save ID stores a scenario from the calculator
+flags (an existing one keeps the inputs not given; saving the governing scenario
+updates P in the same edit); --delete ID removes one.`,
 		Example: `  ccselect size --calls 9000 --interval 30m --aht 200s --acw 30s --sl 80/20
   ccselect size --traffic 1000 --blocking 1%
   ccselect size --calls 1500 --interval 30m --aht 180 --agents 160 --format json
   ccselect size --eval W --list
-  ccselect size --eval W --scenario campaign_peak --apply`,
+  ccselect size --eval W --scenario campaign_peak --apply
+  ccselect size --eval W --save campaign_peak --calls 12000
+  ccselect size --eval W --save singles_day --name 双十一 --calls 20000 --interval 30m --aht 210s --acw 30s`,
 		Args: noArgs,
 		RunE: runSize,
 	}
@@ -55,6 +59,10 @@ knock-out relative to P follows).`,
 	f.Bool("list", false, "list the evaluation's scenarios and their results")
 	f.String("scenario", "", "a scenario of the evaluation (id or name)")
 	f.Bool("apply", false, "with --scenario: make it govern P and set P to its channels")
+	f.String("save", "", "save scenario ID of the evaluation from the calculator flags (see size_scenario.go)")
+	f.String("delete", "", "delete scenario ID of the evaluation")
+	f.String("name", "", "with --save: the scenario's name")
+	f.String("shrinkage", "", "with --save: fraction of paid agent time off the phones (e.g. 30%)")
 	addAs(c)
 	addFormat(c, "table", "json")
 	return c
@@ -79,6 +87,9 @@ func runSize(c *cobra.Command, _ []string) error {
 	f, err := format(c, "table", "json")
 	if err != nil {
 		return err
+	}
+	if str(c, "save") != "" || str(c, "delete") != "" {
+		return runSizeSave(c) // size_scenario.go
 	}
 	evalMode := boolFlag(c, "list") || str(c, "scenario") != "" || boolFlag(c, "apply")
 	if evalMode {

@@ -154,3 +154,39 @@ func TestSizeApplyScenario(t *testing.T) {
 		t.Error("no concurrency score moved with P")
 	}
 }
+
+// size --save / --delete manage an evaluation's scenarios; saving the governing scenario moves
+// P in the same edit (12,000 calls of 200 s per half hour = 1,333.3 Erlangs → 1,363 channels
+// at 1%, the same Erlang B search the model's tests check against the tables).
+func TestSizeSaveDelete(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
+	before := fileBytes(t, db)
+	for _, args := range [][]string{
+		{"size", "--save", "x", "--calls", "10", "--db", db},                                  // a new one needs all three
+		{"size", "--save", "x", "--traffic", "10", "--db", db},                                // not a scenario input
+		{"size", "--save", "x", "--delete", "y", "--db", db},                                  // both
+		{"size", "--save", "x", "--calls", "1", "--interval", "0", "--aht", "10", "--db", db}, // refused input
+		{"size", "--delete", "x", "--calls", "3", "--db", db},
+	} {
+		expectExit(t, 2, args...)
+	}
+	expectExit(t, 1, "size", "--delete", "nope", "--db", db)
+	if string(before) != string(fileBytes(t, db)) {
+		t.Fatal("a refused size --save/--delete changed the database")
+	}
+	mustCLI(t, "size", "--save", "campaign", "--name", "大促", "--calls", "9000", "--interval", "30m", "--aht", "200s", "--acw", "30s", "--db", db)
+	mustCLI(t, "size", "--scenario", "大促", "--apply", "--db", db)
+	out := mustCLI(t, "size", "--save", "campaign", "--calls", "12000", "--db", db)
+	if !strings.Contains(out, "1363 channels") || !strings.Contains(out, "it governs P, now 1363") {
+		t.Fatalf("save governing: %s", out)
+	}
+	if out := mustCLI(t, "param", "list", "--db", db, "--format", "json"); !strings.Contains(out, `"P": 1363`) {
+		t.Fatalf("P: %s", out)
+	}
+	mustCLI(t, "size", "--delete", "campaign", "--db", db)
+	if out := mustCLI(t, "size", "--list", "--db", db); !strings.Contains(out, "has no sizing scenarios") {
+		t.Fatalf("after delete: %s", out)
+	}
+}
