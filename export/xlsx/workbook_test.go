@@ -154,6 +154,15 @@ func TestScoresTotalsAreLiveFormulas(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := engineTotals(t, p)
+		if prof == "default" {
+			// criteria-catalog.md §4, expected results: yunqi 3.97 > huisheng 3.83 > panshi 3.81 >
+			// changfeng 3.70; qinghe 2.54 excluded.
+			for id, x := range map[string]float64{"yunqi": 3.97, "huisheng": 3.83, "panshi": 3.81, "changfeng": 3.70, "qinghe": 2.54} {
+				if math.Abs(want[id]-x) > 0.005 {
+					t.Fatalf("engine total of %s is %.4f, the catalog says %.2f", id, want[id], x)
+				}
+			}
+		}
 		sheet := msg(model.LangEn, "sheet.scores")
 		for id, cell := range totalsRow(t, f, sheet, ev, model.LangEn) {
 			fm, _ := f.GetCellFormula(sheet, cell)
