@@ -155,7 +155,8 @@ func writeRatingSheet(f *excelize.File, st *styles, ev *model.Evaluation, r mode
 			} else {
 				measured = excelize.Cell{Value: value, StyleID: st.inputNum}
 			}
-			row := s.add(s.txt(v.Name.In(lang), st.locked), s.txt(dim, st.locked), s.txt(cr.Name.In(lang), st.locked),
+			// Three lines: the rubric wraps, and streamed rows are not auto-fitted.
+			row := s.addTall(40, s.txt(v.Name.In(lang), st.locked), s.txt(dim, st.locked), s.txt(cr.Name.In(lang), st.locked),
 				rating, measured, s.txt(unit, st.locked),
 				s.txt(cr.Rubric[0].In(lang), st.locked), s.txt(cr.Rubric[1].In(lang), st.locked), s.txt(cr.Rubric[2].In(lang), st.locked),
 				note, evidence, s.txt(v.ID, st.locked), s.txt(cr.ID, st.locked))
