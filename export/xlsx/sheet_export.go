@@ -108,7 +108,7 @@ func writeInstructions(s *sheet, ev *model.Evaluation, r model.Reviewer, lang mo
 	for _, line := range strings.Split(msg(lang, "ss.instr"), "\n") {
 		s.addTall(32, s.txt(line, st.wrap))
 	}
-	s.width(1, 100)
+	s.width(1, 80) // fits a portrait A4 page; the lines wrap
 	s.then(func() error { return printSetup(f, s.name, false, 0) })
 	return s.write()
 }
