@@ -306,5 +306,3 @@ func TestReadOnlyDirectoryWithWAL(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 }
-
-
