@@ -54,7 +54,11 @@ func TestZeroByteFileReadOnly(t *testing.T) {
 	if st, _ := os.Stat(path); st.Size() != 0 {
 		t.Fatalf("a read-only open wrote %d bytes", st.Size())
 	}
-	s := openAt(t, path)
+	s, err := OpenDefault(path, func() (*model.Evaluation, error) { return fixture(), nil }, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	var id int64
 	if err := s.db.QueryRow("PRAGMA application_id").Scan(&id); err != nil || id != ApplicationID {
 		t.Fatalf("application_id %x, %v", id, err)
