@@ -12,6 +12,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -267,8 +268,11 @@ func WriteBundleFile(path string, ev *model.Evaluation) error {
 }
 
 // ReadBundleFile reads and validates a bundle file; errors start with "read <path>:".
+//
+// The file is opened non-blocking, so a FIFO nobody writes to reads as empty instead of hanging
+// the program (a pipe that does have a writer, as from `import <(cmd)`, still reads normally).
 func ReadBundleFile(path string) (*model.Evaluation, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

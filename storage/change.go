@@ -23,6 +23,10 @@ type Change struct {
 	Text      string // ActionRename: the evaluation's name; ActionClient: the client (as the edit set them)
 	Rules     int    // ActionKnockOuts: how many rules the edit left
 
+	// Before and After are the JSON states the edit went from and to (nil: the thing did not
+	// exist on that side), for showing old → new; undo applied Before, redo After.
+	Before, After string
+
 	// Description is the edit in English with ids, for logs and error messages:
 	// "score yunqi/track_record by wang", "delete vendor yunqi by ed".
 	Description string
@@ -32,7 +36,7 @@ type Change struct {
 // absent). target is the row's key; a score's is "vendor/criterion/reviewer", which ids with a
 // "/" make ambiguous, so a score is read from its state instead.
 func changeOf(seq int64, action, target, actor string, before, after []byte) Change {
-	c := Change{Seq: seq, Action: action, Actor: actor}
+	c := Change{Seq: seq, Action: action, Actor: actor, Before: string(before), After: string(after)}
 	switch action {
 	case ActionScore, ActionClearScore:
 		var sc model.Score

@@ -54,11 +54,15 @@ const readParams = "mode=ro&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
 //
-// Only an absent path is created (mode 0600; the directory must exist, see EnsureDir); an empty
-// file is taken as a database not yet initialised. An existing file is judged before anything is
+// Only an absent path is created (mode 0600; the directory must exist, see EnsureDir); an
+// existing empty file is refused (ErrNoDatabase) and left alone. An existing file is judged before anything is
 // written to it: something that is not SQLite, another program's SQLite file, a damaged file or a
 // schema newer than SchemaVersion is refused and left byte-for-byte untouched.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return openRW(path, false) }
+
+// openRW is Open; allowEmpty also initialises an existing empty file (OpenDefault: at the default
+// location an empty file is what a first run killed before its first commit leaves).
+func openRW(path string, allowEmpty bool) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("storage: empty database path")
 	}
@@ -79,6 +83,10 @@ func Open(path string) (*Store, error) {
 	} else {
 		if err := h.refuse(path); err != nil {
 			return nil, err
+		}
+		if h.size == 0 && !h.walPages && !allowEmpty {
+			return nil, fmt.Errorf("%w at %s: the file is empty; ccselect creates a database only where no file exists "+
+				"(remove the empty file to start one there)", ErrNoDatabase, path)
 		}
 		if err := checkWritable(path); err != nil {
 			return nil, err
@@ -191,12 +199,27 @@ func OpenReadOnly(path string) (*Store, error) {
 		s, err = openReader(path, path, "mode=ro&immutable=1&_pragma=foreign_keys(1)")
 	}
 	if err != nil {
+		removeCreated(path, h)
 		return nil, err
 	}
 	if s.readOnlyWhy = readOnlyReason(path); s.readOnlyWhy == "" {
 		s.readOnlyWhy = "opened for reading only"
 	}
 	return s, nil
+}
+
+// removeCreated removes the -wal and -shm files SQLite created next to a file this read then
+// refused (damaged, foreign), so a refused file's directory is left as it was. Only what was
+// absent before and whose -wal is still empty goes: nobody works in a file that was refused.
+func removeCreated(path string, before header) {
+	if before.walPages || before.shm {
+		return
+	}
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() != 0 {
+		return
+	}
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
 }
 
 // openReader opens file (path, or a private copy of it) read-only and judges what it is.
