@@ -31,7 +31,7 @@ func TestHelpGolden(t *testing.T) {
 	for _, p := range paths {
 		name := strings.Join(append([]string{"ccselect"}, p...), "_")
 		t.Run(name, func(t *testing.T) {
-			out := mustCLI(t, append(append([]string{"help"}, p...))...)
+			out := mustCLI(t, append([]string{"help"}, p...)...)
 			if strings.Contains(out, "\x1b[") {
 				t.Fatal("help to a pipe carries escape sequences")
 			}
