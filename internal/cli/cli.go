@@ -138,17 +138,19 @@ must exist, except for new and import, which create it.`,
 		_, err := resolveLang(lang)
 		return err
 	}
-	root.AddGroup(&cobra.Group{ID: "eval", Title: "Evaluations:"},
-		&cobra.Group{ID: "edit", Title: "Workshop steps:"},
-		&cobra.Group{ID: "analyse", Title: "Results:"})
+	// Commands are listed in the order of a workshop, not alphabetically.
+	cobra.EnableCommandSorting = false
+	root.AddGroup(&cobra.Group{ID: "eval", Title: "Evaluations"},
+		&cobra.Group{ID: "edit", Title: "Workshop steps"},
+		&cobra.Group{ID: "analyse", Title: "Results"})
 	add := func(group string, cmds ...*cobra.Command) {
 		for _, c := range cmds {
 			c.GroupID = group
 			root.AddCommand(c)
 		}
 	}
-	add("eval", newListCmd(), newNewCmd(), newImportCmd(), newExportCmd(), newEvalCmd(), newCheckCmd(), newDemoCmd())
-	add("edit", newVendorCmd(), newReviewerCmd(), newScoreCmd(), newParamCmd(), newKnockoutCmd())
+	add("eval", newNewCmd(), newListCmd(), newEvalCmd(), newImportCmd(), newExportCmd(), newCheckCmd(), newDemoCmd())
+	add("edit", newVendorCmd(), newReviewerCmd(), newParamCmd(), newKnockoutCmd(), newScoreCmd())
 	add("analyse", newReportCmd(), newSensitivityCmd())
 	root.AddCommand(newVersionCmd(), newSchemaCmd())
 	return root
