@@ -166,7 +166,7 @@ func (s *smaaSetup) setupSorts() {
 	case s.m <= maxUnrolledSort:
 		s.rankSort, s.rankSize = unrolledSort(s.m)
 	case s.m <= maxFastVendor:
-		s.rankSort, s.rankSize = newTableNet(s.m).sort, s.m
+		s.rankSort, s.rankSize = newHalvesSort(s.m).sort, s.m
 	}
 }
 
