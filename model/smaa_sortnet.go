@@ -7,12 +7,12 @@ package model
 // Measured on the 2-core dev machine: 20 keys in ≈58 ns against ≈215 ns for the branch-free
 // insertion sort, 14 keys in ≈35 ns against ≈130 ns.
 //
-// The networks are Batcher's odd-even merge sort, sorting descending (largest first). Only a
-// few sizes are written out; a shorter input is padded with zero keys, which every caller's
-// real keys are never below, so the padding stays at the end.
+// The networks are Batcher's odd-even merge sort, sorting descending (largest first). Every size
+// up to 16 is written out, then every fourth up to 32: a shorter input is padded with zero keys,
+// which no caller's real keys are below, so the padding stays at the end.
 
 // sortNetSizes are the sizes written out in smaa_sortnet_unrolled.go, smallest first.
-var sortNetSizes = [...]int{4, 8, 12, 16, 20, 24, 32}
+var sortNetSizes = [...]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 24, 28, 32}
 
 // maxUnrolledSort is the largest input the unrolled networks take.
 const maxUnrolledSort = 32
