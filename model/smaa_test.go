@@ -202,7 +202,7 @@ func TestSMAADeterministicAcrossWorkers(t *testing.T) {
 		{small, model.SMAAOptions{Samples: 100_000, Seed: 11, Level: model.LevelCriteria}},
 		{small, model.SMAAOptions{Samples: 50_000, Seed: 12, Level: model.LevelDimensions, Weights: model.WeightsAround, AroundPct: 30, Uncertainty: model.UncertaintyReviewers}},
 		{small, model.SMAAOptions{Samples: 70_001, Seed: 13, Level: model.LevelCriteria, Weights: model.WeightsOrdinal}},
-		{large, model.SMAAOptions{Samples: 20_001, Seed: 14, Level: model.LevelCriteria, Uncertainty: model.UncertaintyReviewers}},
+		{large, model.SMAAOptions{Samples: 40_001, Seed: 14, Level: model.LevelCriteria}},
 	} {
 		p, opt := c.p, c.opt
 		var first *model.SMAAResult
