@@ -149,7 +149,7 @@ func driveQuit(r *Root, cmd tea.Cmd) bool {
 func TestBusyEditsWaitAndRetry(t *testing.T) {
 	bs := &busyStore{memStore: newMemStore(synthEval(5, 5, 1)), busy: true}
 	r := start(newTestRoot(bs, model.LangZh, 1, 120, 30))
-	press(r, "1", "3", "right", "4")
+	press(r, "1", "3", "4") // the cursor advances: the first two vendors are rated
 	if len(r.unsaved) != 2 {
 		t.Fatalf("%d edits waiting, want 2", len(r.unsaved))
 	}
@@ -161,7 +161,7 @@ func TestBusyEditsWaitAndRetry(t *testing.T) {
 	if !strings.Contains(lines(scr)[29], "w 重试未保存") {
 		t.Fatalf("hint %q", lines(scr)[29])
 	}
-	press(r, "left", "5") // the same cell again: supersedes the waiting edit, does not add one
+	press(r, "left", "left", "5") // the first cell again: supersedes the waiting edit, does not add one
 	if len(r.unsaved) != 2 {
 		t.Fatalf("%d edits waiting after re-rating a cell, want 2", len(r.unsaved))
 	}
@@ -239,5 +239,28 @@ func TestQuitWaitsForSaves(t *testing.T) {
 	}
 	if r.exitUnsaved == "" {
 		t.Fatal("nothing recorded for the exit message")
+	}
+}
+
+// Issue 8 defect 13: after a rating the cursor moves to the next vendor (A toggles it); a "."
+// typed right after halves the cell just rated, so "3." still gives 3.5.
+func TestRatingAdvances(t *testing.T) {
+	ms := newMemStore(synthEval(3, 5, 1))
+	r := start(newTestRoot(ms, model.LangEn, 1, 120, 30))
+	press(r, "1", "3")
+	if r.grid.col != 1 {
+		t.Fatalf("cursor at vendor %d after a rating, want 1", r.grid.col)
+	}
+	press(r, ".")
+	if s, ok := r.wb.score(0, r.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || r.grid.col != 1 {
+		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, r.grid.col)
+	}
+	press(r, "4", "5") // the last vendor: the cursor stays on it
+	if r.grid.col != 2 {
+		t.Fatalf("cursor at %d past the last vendor", r.grid.col)
+	}
+	press(r, "A", "left", "2")
+	if r.grid.col != 1 {
+		t.Fatalf("with advance off the cursor moved to %d", r.grid.col)
 	}
 }

@@ -13,7 +13,7 @@ type keyMap struct {
 	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home, Retry key.Binding
 	// Grid and lists.
 	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
-	Rate, Half, Edit, Clear                              key.Binding
+	Rate, Half, Edit, Clear, Advance                     key.Binding
 	// Home.
 	New, Open, Duplicate, Rename, Delete key.Binding
 	// Vendors and reviewers tabs.
@@ -58,6 +58,7 @@ func newKeyMap(t tr) keyMap {
 		Half:     b(k("."), ".", "key.half"),
 		Edit:     b(k("enter"), "enter", "key.edit"),
 		Clear:    b(k("backspace", "delete"), "⌫", "key.clear"),
+		Advance:  b(k("A"), "A", "key.advance"),
 
 		New:       b(k("n"), "n", "key.new"),
 		Open:      b(k("enter"), "enter", "key.open"),

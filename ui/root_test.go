@@ -104,7 +104,7 @@ func TestHalfPointAndClear(t *testing.T) {
 	if v, _ := storedValue(t, st, id, "yunqi", "transport_encryption", "wang"); v != 3 {
 		t.Fatalf(". again stored %v", v)
 	}
-	press(r, "5", ".")
+	press(r, "left", "5", ".") // back to yunqi (the rating advanced the cursor)
 	if !strings.Contains(screen(r), "5 is the highest") {
 		t.Fatalf("no warning for 5.5:\n%s", screen(r))
 	}
