@@ -38,8 +38,8 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 	before := len(ms.calls)
 	r.Update(tea.WindowSizeMsg{Width: 50, Height: 14})
 	press(r, "3", "enter", "x", "tab")
-	if len(ms.calls) != before || r.dlg != nil {
-		t.Fatalf("keys acted on the hidden screen: calls %v, dialog %v", ms.calls[before:], r.dlg)
+	if len(ms.calls) != before || r.dialog() != nil {
+		t.Fatalf("keys acted on the hidden screen: calls %v, dialog %v", ms.calls[before:], r.dialog())
 	}
 	if r.tab != 1 {
 		t.Fatalf("tab moved to %d while too small", r.tab)
@@ -51,7 +51,7 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 	// A dialog open when the window shrinks: q quits instead of being typed.
 	r.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	press(r, "enter")
-	if r.dlg == nil {
+	if r.dialog() == nil {
 		t.Fatal("enter opened no dialog")
 	}
 	r.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
@@ -262,5 +262,31 @@ func TestRatingAdvances(t *testing.T) {
 	press(r, "A", "left", "2")
 	if r.grid.col != 1 {
 		t.Fatalf("with advance off the cursor moved to %d", r.grid.col)
+	}
+}
+
+// Overlays stack: a confirmation opened over a form takes the keys; closing it shows the form
+// again, still open, with what was typed.
+func TestOverlayStack(t *testing.T) {
+	r := start(newTestRoot(newMemStore(synthEval(3, 5, 1)), model.LangEn, 1, 120, 30))
+	press(r, "1", "enter")
+	form := r.dialog()
+	if form == nil {
+		t.Fatal("no form")
+	}
+	asked := false
+	r.e.open(&confirmDialog{e: &r.e, keys: &r.keys,
+		text: func(tr) (string, string) { return "Replace?", "The file exists." },
+		yes:  func() tea.Cmd { asked = true; return nil }})
+	if !strings.Contains(screen(r), "Replace?") {
+		t.Fatal("the confirmation is not drawn")
+	}
+	press(r, "esc")
+	if r.dialog() != form || asked {
+		t.Fatalf("esc on the confirmation: top %v, confirmed %v", r.dialog(), asked)
+	}
+	press(r, "esc")
+	if r.dialog() != nil {
+		t.Fatal("esc on the form did not close it")
 	}
 }

@@ -54,7 +54,7 @@ type Root struct {
 	sens      *sensPane
 	smaaRun   smaaRunner // nil = model.RunSMAA (tests hold runs in progress with their own)
 
-	dlg  dialog
+	dlgs overlays // open dialogs, the top one receives keys
 	help bool
 
 	statusText string
@@ -83,7 +83,7 @@ func New(st Store, opt Options) *Root {
 	r := &Root{st: st, opt: opt, dark: true, poll: pollInterval}
 	r.e = env{now: time.Now, actor: opt.Actor}
 	r.e.do = r.do
-	r.e.open = func(d dialog) { r.dlg = d }
+	r.e.open = r.dlgs.push
 	r.e.status = r.setStatus
 	r.setLang(opt.Lang)
 	r.restyle()
@@ -192,12 +192,8 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return r, r.mouse(m, false, dx, dy)
 	}
-	if r.dlg != nil {
-		cmd, done := r.dlg.Update(msg)
-		if done {
-			r.dlg = nil
-		}
-		return r, cmd
+	if r.dlgs.top() != nil {
+		return r, r.dlgs.update(msg)
 	}
 	return r, nil
 }
@@ -229,7 +225,7 @@ func (r *Root) reload() tea.Cmd {
 // key routes a key press: dialog, help overlay, global keys, then the focused pane.
 func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &r.keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.Interrupt) {
 		if r.quitWhenSaved {
 			return tea.Quit // a second ctrl+c does not wait for the save
 		}
@@ -251,21 +247,16 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	// L switches the language over the help and over a confirmation (neither types text);
 	// a form keeps L as a letter.
-	_, confirming := r.dlg.(*confirmDialog)
+	_, confirming := r.dlgs.top().(*confirmDialog)
 	if (r.help || confirming) && key.Matches(msg, k.Lang) {
 		r.setLang(r.e.t.other().lang)
 		return nil
 	}
-	if r.dlg != nil {
-		cmd, done := r.dlg.Update(msg)
-		if done {
-			r.dlg = nil
-		}
-		return cmd
+	if r.dlgs.top() != nil {
+		return r.dlgs.update(msg)
 	}
 	if r.help {
-		switch msg.String() {
-		case "?", "esc", "q", "enter":
+		if key.Matches(msg, k.CloseHelp) {
 			r.help = false
 		}
 		return nil
@@ -440,7 +431,7 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			r.setStatus(statusErr, r.saveErrMsg)
 			if msg.retry != nil {
 				msg.retry.setError(t.f("err.savedialog", r.errText(msg.err)))
-				r.dlg = msg.retry
+				r.dlgs.push(msg.retry)
 			}
 			return r.reload() // show what the database really holds
 		}
@@ -462,7 +453,7 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			r.setStatus(statusErr, t.f("err.create", msg.err))
 			if msg.retry != nil {
 				msg.retry.setError(t.f("err.savedialog", msg.err))
-				r.dlg = msg.retry
+				r.dlgs.push(msg.retry)
 			}
 			return nil
 		}
@@ -498,7 +489,7 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 // mouse routes clicks and the wheel: the tab row switches tabs, the body goes to the pane in
 // its own coordinates.
 func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
-	if r.dlg != nil || r.help {
+	if r.dlgs.top() != nil || r.help {
 		return nil
 	}
 	if click && m.Button != tea.MouseLeft {
@@ -519,6 +510,9 @@ func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
 	}
 	return r.focused().Update(paneMouse{X: m.X, Y: m.Y - l.bodyY, W: l.w, H: l.bodyH, Click: click, WheelX: dx, WheelY: dy})
 }
+
+// dialog is the dialog that receives keys (the top of the stack), or nil.
+func (r *Root) dialog() dialog { return r.dlgs.top() }
 
 // tooSmall reports that the window is below the minimum size (the screen shows only a notice).
 func (r *Root) tooSmall() bool { return r.w < minWidth || r.h < minHeight }

@@ -50,9 +50,10 @@ func (r *Root) render() string {
 	}
 	lines = append(lines, r.renderStatus(), r.renderHint(p))
 	screen := strings.Join(lines, "\n")
-	if r.dlg != nil {
-		screen = r.place(screen, r.dlg.View(r.w-4))
-	} else if r.help {
+	for _, d := range r.dlgs.stack {
+		screen = r.place(screen, d.View(r.w-4))
+	}
+	if len(r.dlgs.stack) == 0 && r.help {
 		screen = r.place(screen, r.renderHelp(p))
 	}
 	return screen
@@ -254,10 +255,10 @@ func (r *Root) renderStatus() string {
 func (r *Root) renderHint(p pane) string {
 	var bs []key.Binding
 	switch {
-	case r.dlg != nil:
-		bs = r.dlg.Help()
+	case r.dialog() != nil:
+		bs = r.dialog().Help()
 	case r.help:
-		bs = []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/?", r.e.t.s("key.close")))}
+		bs = []key.Binding{r.keys.CloseHelp}
 	default:
 		bs = p.ShortHelp()
 		if len(r.unsaved) > 0 {
