@@ -290,3 +290,29 @@ func TestOverlayStack(t *testing.T) {
 		t.Fatal("esc on the form did not close it")
 	}
 }
+
+// echoMsg is a pane's own async result; spyPane records what reaches it.
+type echoMsg struct{ n int }
+
+type spyPane struct {
+	pane
+	got []tea.Msg
+}
+
+func (s *spyPane) Update(msg tea.Msg) tea.Cmd { s.got = append(s.got, msg); return nil }
+
+// A message from a pane's command reaches that pane even when another tab has the focus.
+func TestPaneMessageRouting(t *testing.T) {
+	r := start(newTestRoot(newMemStore(synthEval(3, 5, 1)), model.LangEn, 1, 120, 30))
+	spy := &spyPane{pane: r.sens}
+	def := defOf(tabSensitivity)
+	orig := def.pane
+	def.pane = func(*Root, tab) pane { return spy }
+	defer func() { def.pane = orig }()
+	cmd := toPane(tabSensitivity, tea.Batch(func() tea.Msg { return echoMsg{1} }, func() tea.Msg { return echoMsg{2} }))
+	press(r, "7") // the vendors tab has the focus when the results come
+	drive(r, cmd)
+	if len(spy.got) != 2 || spy.got[0] != (echoMsg{1}) || spy.got[1] != (echoMsg{2}) {
+		t.Fatalf("the sensitivity pane got %v", spy.got)
+	}
+}

@@ -129,18 +129,8 @@ func (r *Root) focused() pane {
 	if r.screen == screenHome || r.wb == nil {
 		return r.home
 	}
-	switch tb := r.tabs[r.tab]; tb.kind {
-	case tabDimension:
-		r.grid.dim = tb.dim
-		return r.grid
-	case tabVendors:
-		return r.vendors
-	case tabReviewers:
-		return r.reviewers
-	case tabSensitivity:
-		return r.sens
-	}
-	return r.overview
+	tb := r.tabs[r.tab]
+	return defOf(tb.kind).pane(r, tb)
 }
 
 func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -171,6 +161,8 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case dataVersionMsg:
 		return r, tea.Batch(r.versionSeen(msg), pollCmd(r.poll))
+	case paneMsg:
+		return r, r.deliver(msg)
 	case smaaTickMsg, smaaDoneMsg:
 		return r, r.smaaMsg(msg)
 	case tea.KeyPressMsg:
@@ -522,10 +514,7 @@ func (r *Root) layout() layout {
 	wbOpen := r.screen == screenWorkbench && r.wb != nil
 	strip := false
 	if wbOpen {
-		switch r.tabs[r.tab].kind {
-		case tabDimension, tabVendors, tabReviewers:
-			strip = true // the live ranking, under the tabs where edits are made
-		}
+		strip = defOf(r.tabs[r.tab].kind).strip // the live ranking, under the tabs where edits are made
 	}
 	return computeLayout(r.w, r.h, wbOpen, strip)
 }
