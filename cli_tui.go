@@ -29,6 +29,11 @@ func cmdWorkbench(args []string, out io.Writer) (err error) {
 		return err // before the database is opened (or created)
 	}
 	st, err := openStore(*db)
+	if errors.Is(err, storage.ErrReadOnly) {
+		// A database this user cannot write opens view-only (the header says so) instead of
+		// being refused (issue 8 defect 4).
+		st, err = openForRead(*db)
+	}
 	if err != nil {
 		return err
 	}

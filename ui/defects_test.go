@@ -316,3 +316,31 @@ func TestPaneMessageRouting(t *testing.T) {
 		t.Fatalf("the sensitivity pane got %v", spy.got)
 	}
 }
+
+type roStore struct{ *memStore }
+
+func (roStore) ReadOnly() bool { return true }
+
+// Issue 8 defect 4: a database the user cannot write opens view-only: the header says so,
+// editing keys change nothing and say why, and the hint bar explains instead of offering them.
+func TestViewOnly(t *testing.T) {
+	ms := newMemStore(synthEval(3, 5, 1))
+	r := start(newTestRoot(roStore{ms}, model.LangZh, 1, 120, 30))
+	press(r, "1")
+	before := len(ms.calls)
+	press(r, "3", ".", "backspace", "u", "enter")
+	if len(ms.calls) != before || r.dialog() != nil {
+		t.Fatalf("edited a read-only database: %v, dialog %v", ms.calls[before:], r.dialog())
+	}
+	scr := lines(screen(r))
+	if !strings.Contains(scr[0], "只读") || !strings.Contains(r.statusText, "只读数据库") {
+		t.Fatalf("header %q, status %q", scr[0], r.statusText)
+	}
+	if hint := scr[29]; !strings.Contains(hint, "只读 编辑键已停用") || strings.Contains(hint, "评分") {
+		t.Fatalf("hint %q", hint)
+	}
+	press(r, "right", "7", "a") // moving works; adding a vendor does not
+	if r.grid.col != 1 || r.dialog() != nil {
+		t.Fatalf("cursor %d, dialog %v", r.grid.col, r.dialog())
+	}
+}

@@ -254,6 +254,9 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	r.statusText = ""
+	if r.refuseEdit(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return r.quit()

@@ -414,7 +414,7 @@ func TestHeaderKeepsReviewer(t *testing.T) {
 	r := start(newTestRoot(st, model.LangZh, id, 60, 16))
 	r.opt.Demo = true
 	h := lines(screen(r))[0]
-	if !strings.Contains(h, "评审: 王敏") || !strings.Contains(h, "[演示] ✓ 已保存") || width(h) != 60 {
+	if !strings.Contains(h, "评审: 王敏") || !strings.Contains(h, "[演示] 退出即丢弃") || width(h) != 60 {
 		t.Fatalf("header %q", h)
 	}
 }

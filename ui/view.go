@@ -96,12 +96,17 @@ func (r *Root) renderHeader() string {
 			tail[i] = clean(tail[i]) // written as they are, not through fit
 		}
 		switch {
+		case r.readOnly():
+			right += st.Unsaved.Render("⊘ " + t.s("hdr.readonly"))
 		case r.q.writing():
 			right += st.Saving.Render("… " + t.s("hdr.saving"))
 		case len(r.unsaved) > 0:
 			right += st.Unsaved.Render("✗ " + t.f("hdr.unsavedn", len(r.unsaved)))
 		case r.saveErr:
 			right += st.Unsaved.Render("✗ " + t.s("hdr.unsaved"))
+		case r.opt.Demo:
+			// Nothing outlives the demo: "✓ saved" would promise what it does not do (defect 9).
+			right += st.Faint.Render(t.s("hdr.demokept"))
 		default:
 			right += st.Saved.Render("✓ " + t.s("hdr.saved"))
 		}
@@ -261,6 +266,9 @@ func (r *Root) renderHint(p pane) string {
 		bs = []key.Binding{r.keys.CloseHelp}
 	default:
 		bs = p.ShortHelp()
+		if r.readOnly() {
+			bs = r.withoutEdits(bs)
+		}
 		if len(r.unsaved) > 0 {
 			// The way out of "not saved" comes first while something waits.
 			bs = append([]key.Binding{r.keys.Retry}, bs...)
