@@ -202,6 +202,10 @@ func (p *homePane) View(w, h int) string {
 
 func (p *homePane) ShortHelp() []key.Binding {
 	k := p.keys
+	if len(p.list) == 0 {
+		// Nothing to open, copy, rename or delete yet (issue 8 defect 9).
+		return []key.Binding{k.New, k.Lang, k.Help, k.Quit}
+	}
 	return []key.Binding{k.New, k.Open, k.Duplicate, k.Rename, k.Delete, k.Lang, k.Help, k.Quit}
 }
 
