@@ -70,6 +70,7 @@ type Root struct {
 	// back (an undone deletion): the status is written again once the reload is in.
 	undoPending *pendingUndo
 
+	external     bool // the reload under way brings another window's edit
 	version      int64
 	versionKnown bool
 	poll         time.Duration // 0 disables polling (tests drive reloads by hand)
@@ -203,6 +204,9 @@ func (r *Root) versionSeen(msg dataVersionMsg) tea.Cmd {
 		return nil
 	}
 	r.version = msg.v
+	// SQLite's data version moves only for commits of other connections: this is another
+	// window's (or the CLI's) edit, and it is said so once the reload shows it (defect 12).
+	r.external = true
 	return r.reload()
 }
 
@@ -407,6 +411,11 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 		}
 		if err := r.wb.load(msg.ev, r.opt.Actor); err != nil {
 			r.setStatus(statusErr, t.f("err.load", err))
+		} else if r.external {
+			r.external = false
+			if r.statusText == "" {
+				r.setStatus(statusInfo, t.s("info.external"))
+			}
 		}
 		if u := r.undoPending; u != nil {
 			r.undoPending = nil

@@ -239,6 +239,10 @@ func TestReloadsOnExternalChange(t *testing.T) {
 	if got := order(r); got != "yunqi panshi huisheng changfeng qinghe" {
 		t.Fatalf("not reloaded: %q", got)
 	}
+	// Issue 8 defect 12: the change does not arrive silently.
+	if r.statusText != "Updated from another window" {
+		t.Fatalf("status after an external change %q", r.statusText)
+	}
 	if err := other.Delete(id, "cli"); err != nil {
 		t.Fatal(err)
 	}
