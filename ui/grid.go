@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"ccselect/internal/present"
 	"errors"
 	"math"
 	"strconv"
@@ -267,7 +268,7 @@ func (g *gridPane) edit(typed string) tea.Cmd {
 	f := newForm(g.e, g.keys, title)
 	scale := critScale(ev, crit)
 	if crit.Kind == model.KindMeasured {
-		f.info = append(f.info, t.f("edit.measured", crit.Unit, t.s("dir."+string(crit.Direction))), anchorsLine(crit, scale))
+		f.info = append(f.info, t.f("edit.measured", present.Unit(crit.Unit, t.lang), t.s("dir."+string(crit.Direction))), anchorsLine(crit, scale))
 	} else {
 		for i, r := range crit.Rubric {
 			f.info = append(f.info, truncate(itoa(2*i+1)+" "+r.In(lang), 200))
@@ -275,7 +276,7 @@ func (g *gridPane) edit(typed string) tea.Cmd {
 	}
 	label := t.s("edit.rating")
 	if crit.Kind == model.KindMeasured {
-		label = t.f("edit.value", crit.Unit)
+		label = t.f("edit.value", present.Unit(crit.Unit, t.lang))
 	}
 	vf := f.text(label, value)
 	vf.preview = func(s string) string {

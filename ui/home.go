@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strings"
+	"ccselect/internal/present"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -215,12 +215,4 @@ func (p *homePane) FullHelp() [][]key.Binding {
 }
 
 // templateLabel names an industry template in the interface language ("finance" → "金融").
-func templateLabel(t tr, name string) string {
-	if name == "" {
-		return "–"
-	}
-	if hasKey("tmpl." + name) {
-		return t.s("tmpl." + name)
-	}
-	return strings.ReplaceAll(name, "_", " ")
-}
+func templateLabel(t tr, name string) string { return present.TemplateName(name, t.lang) }

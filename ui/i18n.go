@@ -136,10 +136,6 @@ var catalogue = map[string]text{
 	"dir.cost":              {"越低越好", "lower is better"},
 
 	// Industry templates.
-	"tmpl.default":    {"默认", "default"},
-	"tmpl.finance":    {"金融", "finance"},
-	"tmpl.healthcare": {"医疗", "healthcare"},
-	"tmpl.government": {"政务", "government"},
 
 	// Overview.
 	"ov.contrib":    {"维度贡献", "Contribution"},
