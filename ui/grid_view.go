@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"ccselect/internal/present"
 	"math"
 	"strings"
 
@@ -254,7 +255,7 @@ func (g *gridPane) sideLines(w, h int) []string {
 	head := []string{st.DimStyle(g.dim).Bold(true).Render(truncate(crit.Name.In(lang), w))}
 	head = append(head, st.Faint.Render(truncate(crit.ID, w)))
 	if crit.Kind == model.KindMeasured {
-		head = append(head, truncate(t.f("side.measured", crit.Unit, t.s("dir."+string(crit.Direction))), w))
+		head = append(head, truncate(t.f("side.measured", present.Unit(crit.Unit, t.lang), t.s("dir."+string(crit.Direction))), w))
 		head = append(head, st.Faint.Render(truncate(anchorsLine(crit, critScale(ev, crit)), w)))
 	}
 

@@ -31,6 +31,11 @@ func runWorkbench(c *cobra.Command, args []string) error {
 		return err
 	}
 	st, err := ops.OpenCreate(l)
+	if errors.Is(err, storage.ErrReadOnly) && l.Exists() {
+		// A database this user cannot write opens view-only (the header says so) instead of
+		// being refused (issue 8 defect 4).
+		st, err = ops.OpenRead(l)
+	}
 	if err != nil {
 		return err
 	}
