@@ -17,7 +17,10 @@ var networkAllowed = map[string]string{
 	"github.com/charmbracelet/x/ansi -> net/url": "builds OSC 8 hyperlinks: URL parsing only",
 	"modernc.org/sqlite -> net/url":              "parses the file: URI of the database: URL parsing only",
 	"github.com/xuri/excelize/v2 -> net/http": "http.DetectContentType sniffs embedded images, a pure function; " +
-		"no client or server (Excel export, arriving with the workshop issue)",
+		"no client or server (Excel export)",
+	"github.com/xuri/excelize/v2 -> net/url": "escapes and parses hyperlink targets in a workbook: URL parsing only",
+	"github.com/spf13/pflag -> net": "flag types for IP addresses and masks (net.ParseIP, net.ParseCIDR): " +
+		"parsing only; ccselect defines no such flag",
 }
 
 // isNetwork: the packages that can reach the network (net/url is included so that even parsing

@@ -134,7 +134,7 @@ func catalogue() []hostile {
 		bundleCase("only spaces", []byte("  \n\t "), "empty"),
 		bundleCase("trailing data", append(append([]byte{}, sampleJSON...), []byte(`{"x":1}`)...), "after the end"),
 		bundleCase("plain text", []byte("vendor,score\nyunqi,5\n"), "invalid character"),
-		bundleCase("a SQLite file as a bundle", goodDB, "UTF-8"),
+		bundleCase("a SQLite file as a bundle", goodDB, "is a ccselect database, not a bundle"),
 	)
 	// Database files that are not a good ccselect database, for every reading command.
 	dbFiles := []struct {

@@ -16,10 +16,10 @@ func TestCheckName(t *testing.T) {
 		{"  Bank 2026 ", "Bank 2026", ""},
 		{"某银行呼叫中心选型", "某银行呼叫中心选型", ""},
 		{"   ", "", "must not be empty"},
-		{"a\tb", "", "control character"},
-		{"a\nb", "", "control character"},
-		{"a\x1b[31mb", "", "control character"},
-		{"a\u2028b", "", "control character"},
+		{"a\tb", "", "line break or tab"},
+		{"a\nb", "", "line break or tab"},
+		{"a\x1b[31mb", "", "escape character"},
+		{"a\u2028b", "", "line break or tab"},
 		{strings.Repeat("名", 201), "", "at most 200"},
 	} {
 		got, err := CheckName("evaluation", c.in)
