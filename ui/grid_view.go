@@ -188,28 +188,28 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 		for v := geo.colOff; v < end; v++ {
 			cv := g.cell(v, c)
 			var txt string
-			style := st.ScoreFg[scoreBucket(cv.score)]
+			style := st.cellFg[scoreBucket(cv.score)]
 			switch {
 			case !math.IsNaN(cv.own):
 				txt = short(cv.own)
 				if weightless {
-					style = st.Faint
+					style = st.cellFaint
 				}
 			case cv.n > 0:
 				txt = "~" + short(cv.cons)
-				style = st.Faint
+				style = st.cellFaint
 			default:
 				txt = "·"
-				style = st.Faint
+				style = st.cellFaint
 			}
 			if cv.spread >= disagreement {
 				txt += "!"
 			}
 			cell := fitRight(txt, geo.colW-1)
 			if v == g.col && i == g.row[d] {
-				b.WriteString(" " + st.Cursor.Render(cell))
+				b.WriteString(" " + st.cellCursor.render(cell))
 			} else {
-				b.WriteString(" " + style.Render(cell))
+				b.WriteString(" " + style.render(cell))
 			}
 		}
 		lines = append(lines, b.String())
