@@ -78,25 +78,25 @@ func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
 		dimParam := make([]int, p.ND)
 		for d := 0; d < p.ND; d++ {
 			dimParam[d] = -1
-			if p.DimWeights[d] > 0 {
+			if p.DimWeights()[d] > 0 {
 				dimParam[d] = len(s.paramIDs)
 				s.paramIDs = append(s.paramIDs, f.Dimensions[d].ID)
-				s.cur = append(s.cur, p.DimWeights[d])
+				s.cur = append(s.cur, p.DimWeights()[d])
 			}
 		}
 		for c := 0; c < p.NC; c++ {
-			paramOf[c], coefOf[c] = dimParam[p.CritDim[c]], p.Local[c]
-			if p.Local[c] <= 0 {
+			paramOf[c], coefOf[c] = dimParam[p.CritDim[c]], p.Local()[c]
+			if p.Local()[c] <= 0 {
 				paramOf[c] = -1
 			}
 		}
 	} else {
 		for c := 0; c < p.NC; c++ {
 			paramOf[c], coefOf[c] = -1, 1
-			if p.Weights[c] > 0 {
+			if p.Weights()[c] > 0 {
 				paramOf[c] = len(s.paramIDs)
 				s.paramIDs = append(s.paramIDs, f.Criteria[c].ID)
-				s.cur = append(s.cur, p.Weights[c])
+				s.cur = append(s.cur, p.Weights()[c])
 			}
 		}
 	}

@@ -167,7 +167,7 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 
 	column := []float64{g.wb.dimWeight(d)}
 	for _, c := range crits {
-		column = append(column, g.wb.prob.Local[c])
+		column = append(column, g.wb.prob.Local()[c])
 	}
 	weightText := pctColumn(column...)
 	for i := geo.rowOff; i < geo.rowOff+geo.rowsVis && i < len(crits); i++ {
@@ -175,7 +175,7 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 		crit := &ev.Framework.Criteria[c]
 		b.Reset()
 		name := fit(crit.Name.In(t.lang), geo.nameW)
-		weightless := g.wb.prob.Weights[c] == 0 // scored but not counted under this profile
+		weightless := g.wb.prob.Weights()[c] == 0 // scored but not counted under this profile
 		switch {
 		case i == g.row[d]:
 			b.WriteString(dimStyle.Render("▸") + st.Bold.Render(name))
@@ -184,32 +184,32 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 		default:
 			b.WriteString(" " + name)
 		}
-		b.WriteString(st.Faint.Render(fitRight(weightText(g.wb.prob.Local[c]), geo.weightW)))
+		b.WriteString(st.Faint.Render(fitRight(weightText(g.wb.prob.Local()[c]), geo.weightW)))
 		for v := geo.colOff; v < end; v++ {
 			cv := g.cell(v, c)
 			var txt string
-			style := st.ScoreFg[scoreBucket(cv.score)]
+			style := st.cellFg[scoreBucket(cv.score)]
 			switch {
 			case !math.IsNaN(cv.own):
 				txt = short(cv.own)
 				if weightless {
-					style = st.Faint
+					style = st.cellFaint
 				}
 			case cv.n > 0:
 				txt = "~" + short(cv.cons)
-				style = st.Faint
+				style = st.cellFaint
 			default:
 				txt = "·"
-				style = st.Faint
+				style = st.cellFaint
 			}
 			if cv.spread >= disagreement {
 				txt += "!"
 			}
 			cell := fitRight(txt, geo.colW-1)
 			if v == g.col && i == g.row[d] {
-				b.WriteString(" " + st.Cursor.Render(cell))
+				b.WriteString(" " + st.cellCursor.render(cell))
 			} else {
-				b.WriteString(" " + style.Render(cell))
+				b.WriteString(" " + style.render(cell))
 			}
 		}
 		lines = append(lines, b.String())
