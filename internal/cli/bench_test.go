@@ -79,3 +79,13 @@ func BenchmarkReportSample(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVersion is `ccselect version` in-process: building the command tree and running
+// it, without the process start-up the issue's 10 ms budget also covers.
+func BenchmarkVersion(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if code := Run([]string{"version"}, io.Discard, io.Discard); code != 0 {
+			b.Fatal("version failed")
+		}
+	}
+}

@@ -157,15 +157,24 @@ must exist, except for new and import, which create it.`,
 }
 
 func newVersionCmd() *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:     "version",
 		Short:   "Print the version",
 		Long:    "Print ccselect's version (the same as --version).",
 		Example: "  ccselect version",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			f, err := format(c, "text", "json")
+			if err != nil {
+				return err
+			}
+			if f == "json" {
+				return writeJSON(c.OutOrStdout(), orderedJSON{{"version", Version}})
+			}
 			fmt.Fprintf(c.OutOrStdout(), "ccselect %s\n", Version)
 			return nil
 		},
 	}
+	addFormat(c, "text", "json")
+	return c
 }

@@ -280,13 +280,17 @@ func unrepeat(err error, path string) error {
 }
 
 func newCheckCmd() *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:     "check",
 		Short:   "Check the database for damage",
 		Long:    "Check the database file: SQLite's integrity check, foreign keys and the schema version. Nothing is changed.",
 		Example: "  ccselect check\n  ccselect check --db w.db",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			f, err := format(c, "text", "json")
+			if err != nil {
+				return err
+			}
 			l, err := location(c)
 			if err != nil {
 				return err
@@ -304,11 +308,24 @@ func newCheckCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if f == "json" {
+				if problems == nil {
+					problems = []string{}
+				}
+				if err := writeJSON(c.OutOrStdout(), orderedJSON{{"path", st.Path()}, {"ok", len(problems) == 0},
+					{"schema_version", v}, {"problems", problems}}); err != nil {
+					return err
+				}
+			}
 			if len(problems) > 0 {
 				return fmt.Errorf("%s has %d problem(s):\n  %s", st.Path(), len(problems), strings.Join(problems, "\n  "))
 			}
-			fmt.Fprintf(c.OutOrStdout(), "%s: ok (schema version %d, integrity and foreign keys checked)\n", st.Path(), v)
+			if f == "text" {
+				fmt.Fprintf(c.OutOrStdout(), "%s: ok (schema version %d, integrity and foreign keys checked)\n", st.Path(), v)
+			}
 			return nil
 		},
 	}
+	addFormat(c, "text", "json")
+	return c
 }
