@@ -148,7 +148,7 @@ must exist, except for new and import, which create it.`,
 		}
 	}
 	add("eval", newListCmd(), newNewCmd(), newImportCmd(), newExportCmd(), newEvalCmd(), newCheckCmd(), newDemoCmd())
-	add("edit", newVendorCmd(), newReviewerCmd(), newScoreCmd(), newParamCmd(), newKnockoutCmd())
+	add("edit", newVendorCmd(), newReviewerCmd(), newScoreCmd(), newSheetCmd(), newParamCmd(), newKnockoutCmd())
 	add("analyse", newReportCmd(), newSensitivityCmd())
 	root.AddCommand(newVersionCmd(), newSchemaCmd())
 	return root
