@@ -97,14 +97,11 @@ func runExportXLSX(c *cobra.Command) error {
 	return nil
 }
 
-// readPassword gets the workbook password: $CCSELECT_XLSX_PASSWORD when set (a script says
-// what it wants), else typed twice without echo on the terminal. It is only ever handed to
+// readPassword gets the workbook password: $CCSELECT_XLSX_PASSWORD when set and not empty (a
+// script says what it wants), else typed twice without echo on the terminal. It is only ever handed to
 // the encoder: never printed, logged or stored.
 func readPassword(c *cobra.Command) (string, error) {
-	if p, ok := os.LookupEnv(passwordEnv); ok {
-		if p == "" {
-			return "", fmt.Errorf("$%s is empty; set it to the workbook password or unset it to be prompted", passwordEnv)
-		}
+	if p := os.Getenv(passwordEnv); p != "" {
 		return p, nil
 	}
 	f, ok := stdin.(term.File)
