@@ -74,15 +74,20 @@ func runExportXLSX(c *cobra.Command) error {
 	if err := refuseExisting(path, force); err != nil {
 		return err
 	}
+	// The evaluation and the profile are checked before the password is asked for: nobody
+	// should type a password twice to learn that --profile has a typo.
+	ev, err := loadSource(c)
+	if err != nil {
+		return err
+	}
+	if _, err := model.NewProblem(ev, str(c, "profile"), r, model.WSM{}); err != nil {
+		return err
+	}
 	password := ""
 	if boolFlag(c, "password") {
 		if password, err = readPassword(c); err != nil {
 			return err
 		}
-	}
-	ev, err := loadSource(c)
-	if err != nil {
-		return err
 	}
 	opt := xlsx.WorkbookOptions{Profile: str(c, "profile"), Lang: lang(c), Rule: r,
 		SMAASamples: samples, SMAASeed: seed, Password: password, Generated: time.Now()}
