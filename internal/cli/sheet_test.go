@@ -13,12 +13,14 @@ import (
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite"
 
+	"ccselect/export"
+	"ccselect/internal/ops"
 	"ccselect/model"
 )
 
 // fillSheet gives every rating row of a scoring sheet rating and every measured row measured,
 // as a reviewer would in Excel (rows are told apart by the unit column: "1–5" for ratings).
-func fillSheet(t *testing.T, in, out string, rating, measured float64) {
+func fillSheet(t testing.TB, in, out string, rating, measured float64) {
 	t.Helper()
 	f, err := excelize.OpenFile(in)
 	if err != nil {
@@ -165,5 +167,70 @@ func BenchmarkExportSampleXLSX100k(b *testing.B) {
 		if code := Run([]string{"export", "--sample", "--format", "xlsx", "--lang", "zh", "--samples", "100000", "--out", path, "--force"}, io.Discard, io.Discard); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
+	}
+}
+
+// bigEval is a seeded evaluation of nv vendors × nc criteria over 5 dimensions and one
+// reviewer with no scores yet: every fifth criterion measured (0–100, three anchors), the rest
+// rated, one equal-weight profile.
+func bigEval(nv, nc int) *model.Evaluation {
+	ev := &model.Evaluation{Name: "big", Client: "bench"}
+	const nd = 5
+	prof := model.WeightProfile{Name: "equal", Dimensions: map[string]float64{}, Criteria: map[string]float64{}}
+	for d := 0; d < nd; d++ {
+		id := "d" + strconv.Itoa(d)
+		ev.Framework.Dimensions = append(ev.Framework.Dimensions, model.Dimension{ID: id, Name: model.Both("Dimension " + id)})
+		prof.Dimensions[id] = 1.0 / nd
+	}
+	for c := 0; c < nc; c++ {
+		d := c * nd / nc
+		cr := model.Criterion{ID: "c" + strconv.Itoa(c), Dimension: "d" + strconv.Itoa(d), Name: model.Both("Criterion " + strconv.Itoa(c)),
+			Kind: model.KindRating, Rubric: [3]model.Text{model.Both("poor"), model.Both("fair"), model.Both("excellent")}}
+		if c%5 == 4 {
+			cr.Kind, cr.Unit, cr.Direction = model.KindMeasured, "%", model.Benefit
+			cr.Anchors = []model.Anchor{{X: 0, Score: 1}, {X: 50, Score: 3}, {X: 100, Score: 5}}
+		}
+		ev.Framework.Criteria = append(ev.Framework.Criteria, cr)
+		prof.Criteria[cr.ID] = float64(nd) / float64(nc)
+	}
+	for v := 0; v < nv; v++ {
+		ev.Vendors = append(ev.Vendors, model.Vendor{ID: "v" + strconv.Itoa(v), Name: model.Both("Vendor " + strconv.Itoa(v))})
+	}
+	ev.Reviewers = []model.Reviewer{{ID: "r", Name: "Reviewer"}}
+	ev.Profiles = []model.WeightProfile{prof}
+	return ev
+}
+
+// sheet import of a filled 50 vendors × 300 criteria sheet, through the whole command: read,
+// validate, one transaction of 15,000 changed cells with their audit rows (issue 11 budget:
+// 1 s). Iterations alternate two fillings so that every import changes every cell.
+func BenchmarkSheetImport50x300(b *testing.B) {
+	dir := b.TempDir()
+	db := filepath.Join(dir, "big.db")
+	bundle := filepath.Join(dir, "big.json")
+	if err := export.WriteBundleFile(bundle, ops.ForExport(bigEval(50, 300))); err != nil {
+		b.Fatal(err)
+	}
+	if code := Run([]string{"import", bundle, "--db", db}, io.Discard, io.Discard); code != 0 {
+		b.Fatal("import failed")
+	}
+	sheet := filepath.Join(dir, "s.xlsx")
+	if code := Run([]string{"sheet", "export", "--reviewer", "r", "--out", sheet, "--db", db}, io.Discard, io.Discard); code != 0 {
+		b.Fatal("sheet export failed")
+	}
+	files := []string{filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")}
+	fillSheet(b, sheet, files[0], 3, 30)
+	fillSheet(b, sheet, files[1], 4, 40)
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		var out strings.Builder
+		if code := Run([]string{"sheet", "import", files[i%2], "--db", db}, &out, io.Discard); code != 0 {
+			b.Fatal("sheet import failed")
+		}
+		if !strings.Contains(out.String(), "15000 cells changed") {
+			b.Fatalf("unexpected summary: %.200s", out.String())
+		}
+		i++
 	}
 }
