@@ -163,7 +163,7 @@ func runSheetImport(c *cobra.Command, args []string) error {
 	return withEval(c, !dry, func(st *storage.Store, ev *model.Evaluation) error {
 		imp, err := xlsx.ReadScoringSheetFile(path, ev, l)
 		if err != nil {
-			return err
+			return withEvalHint(err, l)
 		}
 		changes := xlsx.Changes(ev, imp)
 		n := len(changes)
@@ -197,4 +197,17 @@ func sheetSummary(w io.Writer, ev *model.Evaluation, imp xlsx.SheetImport, chang
 		fmt.Fprintf(w, "  %s\n", ch)
 	}
 	return nil
+}
+
+// withEvalHint adds to "this sheet belongs to another evaluation" how to import it into that
+// one: the command picks the most recently edited evaluation unless told otherwise.
+func withEvalHint(err error, l model.Lang) error {
+	var re *xlsx.RefusedError
+	if !errors.As(err, &re) || re.Kind != xlsx.RefusedOtherEvaluation {
+		return err
+	}
+	if l == model.LangZh {
+		return fmt.Errorf("%w（用 --eval 指定该评估）", err)
+	}
+	return fmt.Errorf("%w (name that evaluation with --eval)", err)
 }
