@@ -51,6 +51,7 @@ An existing file is replaced only with --force; the file has mode 0600.`,
 	addEval(exp)
 	addAs(exp)
 	exp.Flags().String("reviewer", "", "reviewer id or name (a new name adds that reviewer)")
+	_ = exp.RegisterFlagCompletionFunc("reviewer", completeReviewers)
 	exp.Flags().StringP("out", "o", "", "file to write (.xlsx)")
 	exp.Flags().Bool("force", false, "replace the file if it exists")
 	addFormat(exp, "text", "json")
@@ -68,6 +69,9 @@ again changes nothing. --dry-run checks and lists the changes without writing.`,
   ccselect sheet import wangmin.xlsx --eval "Bank 2026"`,
 		Args: exactArgs(1, "FILE.xlsx"),
 		RunE: runSheetImport,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 	}
 	addEval(imp)
 	addAs(imp)
