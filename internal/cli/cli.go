@@ -150,7 +150,7 @@ must exist, except for new and import, which create it.`,
 		}
 	}
 	add("eval", newNewCmd(), newListCmd(), newEvalCmd(), newImportCmd(), newExportCmd(), newCheckCmd(), newDemoCmd())
-	add("edit", newVendorCmd(), newReviewerCmd(), newParamCmd(), newKnockoutCmd(), newScoreCmd())
+	add("edit", newVendorCmd(), newReviewerCmd(), newParamCmd(), newKnockoutCmd(), newScoreCmd(), newSheetCmd())
 	add("analyse", newReportCmd(), newSensitivityCmd())
 	root.AddCommand(newVersionCmd(), newSchemaCmd())
 	return root
