@@ -49,6 +49,13 @@ type Evaluation struct {
 	Profiles      []WeightProfile    `json:"profiles"`
 	ActiveProfile string             `json:"active_profile"`
 	KnockOuts     []KnockOut         `json:"knockouts,omitempty"`
+	// Draft is the weight edit in progress, not yet saved as a profile; Draft.Name is the
+	// profile it started from. See sizing_eval.go for these three fields.
+	Draft *WeightProfile `json:"draft,omitempty"`
+	// Scenarios are the named peaks P is sized from; GoverningScenario is the id of the one
+	// that sets P ("" : none, P was typed).
+	Scenarios         []Scenario `json:"scenarios,omitempty"`
+	GoverningScenario string     `json:"governing_scenario,omitempty"`
 }
 
 // ParamPeak is the parameter holding the required peak concurrent channels (P in the catalog).
@@ -226,7 +233,7 @@ func (e *Evaluation) Validate() error {
 			return err
 		}
 	}
-	return nil
+	return e.validateDraftAndSizing()
 }
 
 func checkIDs(what string, n int, id func(int) string) error {

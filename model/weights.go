@@ -14,6 +14,10 @@ type WeightProfile struct {
 	Dimensions map[string]float64 `json:"dimensions"`
 	Criteria   map[string]float64 `json:"criteria"` // local weights
 	Locked     []string           `json:"locked,omitempty"`
+	// Elicitation records how a level's weights were obtained (method and inputs), keyed by
+	// level: ElicitLevelDimensions ("dimensions"), or a dimension id for the criteria of that dimension. A level
+	// without an entry was typed directly. See elicitation.go.
+	Elicitation map[string]Elicitation `json:"elicitation,omitempty"`
 }
 
 const weightTolerance = 1e-6
@@ -28,6 +32,7 @@ func (p *WeightProfile) Clone() WeightProfile {
 		c.Criteria[k] = v
 	}
 	c.Locked = append([]string(nil), p.Locked...)
+	c.Elicitation = cloneElicitations(p.Elicitation)
 	return c
 }
 
@@ -108,7 +113,7 @@ func (p *WeightProfile) Validate(f *Framework) error {
 			return fmt.Errorf("profile %q: criterion weights of %s sum to %.4f, not 1", p.Name, d.ID, s)
 		}
 	}
-	return nil
+	return p.validateElicitation(f)
 }
 
 func validWeight(w float64) bool { return !math.IsNaN(w) && w >= 0 && w <= 1+weightTolerance }
@@ -154,7 +159,11 @@ func (p *WeightProfile) SetDimension(f *Framework, id string, w float64) error {
 	if f.DimensionIndex(id) < 0 {
 		return fmt.Errorf("unknown dimension %q", id)
 	}
-	return setWithSiblings(p.Dimensions, dimensionIDs(f), id, w, p.IsLocked)
+	if err := setWithSiblings(p.Dimensions, dimensionIDs(f), id, w, p.IsLocked); err != nil {
+		return err
+	}
+	p.typed(ElicitLevelDimensions)
+	return nil
 }
 
 // SetCriterion sets one local criterion weight and rescales its unlocked siblings.
@@ -163,7 +172,11 @@ func (p *WeightProfile) SetCriterion(f *Framework, id string, w float64) error {
 	if !ok {
 		return fmt.Errorf("unknown criterion %q", id)
 	}
-	return setWithSiblings(p.Criteria, criterionIDs(f, c.Dimension), id, w, p.IsLocked)
+	if err := setWithSiblings(p.Criteria, criterionIDs(f, c.Dimension), id, w, p.IsLocked); err != nil {
+		return err
+	}
+	p.typed(c.Dimension)
+	return nil
 }
 
 // setWithSiblings sets m[id] = w and rescales the unlocked siblings proportionally so the level

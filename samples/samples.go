@@ -199,6 +199,8 @@ func Template(name, evalName, client string, peak float64) (*model.Evaluation, e
 		Reviewers:     []model.Reviewer{},
 		Scores:        []model.Score{},
 		ActiveProfile: name,
+		// The default peaks are there to be edited; none governs, so P stays as given.
+		Scenarios: model.DefaultScenarios(),
 	}
 	prof, err := model.ProfileFromGlobal(name, &ev.Framework, p.Weights)
 	if err != nil {

@@ -22,6 +22,11 @@ type Change struct {
 	Param     string // ActionParam: parameter name
 	Text      string // ActionRename: the evaluation's name; ActionClient: the client (as the edit set them)
 	Rules     int    // ActionKnockOuts: how many rules the edit left
+	// ActionProfileRename: Profile is the new name, OldProfile the name before.
+	OldProfile string
+	// ActionScenarioSave, ActionScenarioDelete, ActionGoverning: the scenario id ("" for a
+	// governing mark cleared).
+	Scenario string
 
 	// Before and After are the JSON states the edit went from and to (nil: the thing did not
 	// exist on that side), for showing old → new; undo applied Before, redo After.
@@ -51,6 +56,14 @@ func changeOf(seq int64, action, target, actor string, before, after []byte) Cha
 		c.Profile = target
 	case ActionParam:
 		c.Param = target
+	case ActionProfileRename:
+		var r renameState
+		if before != nil && json.Unmarshal(before, &r) == nil {
+			c.OldProfile = r.Name
+		}
+		c.Profile = target
+	case ActionScenarioSave, ActionScenarioDelete, ActionGoverning:
+		c.Scenario = target
 	case ActionRename, ActionClient:
 		c.Text = target
 	case ActionKnockOuts:

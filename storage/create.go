@@ -200,6 +200,9 @@ func insertEvaluation(tx *sql.Tx, ev *model.Evaluation, created, updated time.Ti
 	if err := insertKnockOuts(tx, id, 0, ev.KnockOuts); err != nil {
 		return 0, err
 	}
+	if err := insertWeightsSizing(tx, id, ev); err != nil { // profiles.go
+		return 0, err
+	}
 	return id, nil
 }
 
@@ -331,5 +334,5 @@ func putProfile(tx *sql.Tx, id int64, pos int, p *model.WeightProfile) error {
 			return fmt.Errorf("profile %s: lock %s: %w", p.Name, l, err)
 		}
 	}
-	return nil
+	return putElicitation(tx, id, p) // profiles.go
 }

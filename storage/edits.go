@@ -244,6 +244,7 @@ func normalizeProfile(p model.WeightProfile) model.WeightProfile {
 	if len(c.Locked) == 0 {
 		c.Locked = nil
 	}
+	c.Elicitation = normalizeElicitation(c.Elicitation) // profiles.go
 	return c
 }
 

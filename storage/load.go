@@ -152,6 +152,7 @@ func load(q querier, id int64) (*model.Evaluation, error) {
 		{"scores", loadScores},
 		{"weight profiles", loadProfiles},
 		{"knock-outs", loadKnockOuts},
+		{"weights and sizing", loadWeightsSizing}, // profiles.go
 	}
 	for _, st := range steps {
 		if err := st.fn(q, ev); err != nil {

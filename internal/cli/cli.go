@@ -152,6 +152,8 @@ must exist, except for new and import, which create it.`,
 	add("eval", newNewCmd(), newListCmd(), newEvalCmd(), newImportCmd(), newExportCmd(), newCheckCmd(), newDemoCmd())
 	add("edit", newVendorCmd(), newReviewerCmd(), newParamCmd(), newKnockoutCmd(), newScoreCmd(), newSheetCmd())
 	add("analyse", newReportCmd(), newSensitivityCmd())
+	add("edit", newWeightsCmd(), newProfileCmd())             // weights.go, profile.go
+	add("analyse", newWhatIfCmd(), newSizeCmd(), newAHPCmd()) // whatif.go, size.go, ahp.go
 	root.AddCommand(newVersionCmd(), newSchemaCmd())
 	return root
 }

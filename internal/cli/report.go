@@ -29,7 +29,8 @@ Markdown table and the robustness sentence, for pasting into a report or a chat.
   ccselect report --db w.db --eval "Bank 2026" --profile finance
   ccselect report --sample --method topsis --format json
   ccselect report --sample --format csv > ranking.csv
-  ccselect report --sample --format markdown --lang zh > summary.md`,
+  ccselect report --sample --format markdown --lang zh > summary.md
+  ccselect report --sample --compare default,finance,government`,
 		Args: noArgs,
 		RunE: runReport,
 	}
@@ -37,6 +38,7 @@ Markdown table and the robustness sentence, for pasting into a report or a chat.
 	c.Flags().StringP("method", "m", "wsm", "ranking method: wsm (weighted sum) or topsis")
 	_ = c.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"wsm", "topsis"}, cobra.ShellCompDirectiveNoFileComp))
 	addFormat(c, "table", "json", "csv", "markdown")
+	c.Flags().String("compare", "", "compare profiles P1,P2,…: each vendor's rank and total under each")
 	return c
 }
 
@@ -53,6 +55,9 @@ func runReport(c *cobra.Command, _ []string) error {
 	f, err := format(c, "table", "json", "csv", "markdown")
 	if err != nil {
 		return err
+	}
+	if list := str(c, "compare"); list != "" {
+		return runCompare(c, list, r, m, f) // compare.go
 	}
 	ev, p, err := compile(c, r, m)
 	if err != nil {
