@@ -344,3 +344,19 @@ func TestViewOnly(t *testing.T) {
 		t.Fatalf("cursor %d, dialog %v", r.grid.col, r.dialog())
 	}
 }
+
+// Issue 8 defect 7: vendor columns grow with the room, so on a wide screen a longer Chinese
+// name is not cut (the columns stopped at 11 cells, leaving the rest of the line empty).
+func TestGridColumnsGrowWithRoom(t *testing.T) {
+	ev := synthEval(4, 5, 1)
+	ev.Vendors[0].Name = model.Text{Zh: "云启通讯科技集团", En: "Yunqi Telecom Group Holdings"}
+	r := start(newTestRoot(newMemStore(ev), model.LangZh, 1, 200, 40))
+	press(r, "1")
+	if scr := screen(r); !strings.Contains(scr, "云启通讯科技集团") {
+		t.Fatalf("the 16-cell name is cut at 200 columns:\n%s", scr)
+	}
+	r.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if head := strings.Split(lines(screen(r))[4], "│")[0]; !strings.Contains(head, "云启通…") {
+		t.Fatalf("at 80 columns the name should be cut with an ellipsis: %q", head)
+	}
+}

@@ -54,16 +54,17 @@ func (g *gridPane) geom(w, h int) gridGeom {
 		geo.gridW += short
 		avail += short
 	}
-	// Columns as wide as the longest name (up to 11); narrower, down to 7, to show every
-	// vendor; at 7 the rest scroll.
-	geo.colW = min(max(nameMax+1, 7), 11)
+	// Columns as wide as the longest name, growing with the room (up to 25 cells, so a
+	// four-character Chinese name is never cut on a wide screen — issue 8 defect 7); narrower,
+	// down to 7, to show every vendor; at 7 the rest scroll.
+	geo.colW = min(max(nameMax+1, 7), 25)
 	if n := len(ev.Vendors); n > 0 && n*geo.colW > avail {
 		geo.colW = max(avail/n, 7)
 	}
 	geo.nVis = max(avail/geo.colW, 1)
 	if geo.nVis < len(ev.Vendors) {
 		// Columns scroll anyway: give the visible ones the cells left over, so names are cut less.
-		geo.colW = max(min((avail-1)/geo.nVis, 11), geo.colW) // one cell stays for the scroll mark
+		geo.colW = max(min((avail-1)/geo.nVis, 25, max(nameMax+1, 7)), geo.colW) // one cell stays for the scroll mark
 	}
 	if g.follow {
 		g.colOff = scrollTo(g.colOff, g.col, geo.nVis, len(ev.Vendors))
