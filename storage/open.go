@@ -117,21 +117,78 @@ func checkDir(dir string) error {
 	return nil
 }
 
-// createFile makes the empty database file with mode 0600 before SQLite sees it: SQLite would
-// create it 0644, and its -wal and -shm files copy the main file's mode. O_EXCL: when another
-// process creates it first, the caller opens theirs instead.
+// createFile makes the database at path complete or not at all: the schema is written into a
+// private temporary file next to it (mode 0600: SQLite would create it 0644, and its -wal and -shm
+// copy the main file's mode), which is then hard-linked to path. link(2) never replaces, so when
+// another process creates path first this returns fs.ErrExist and the caller opens theirs; and no
+// other process ever sees an empty or half-made database at path. A crash leaves at most the
+// temporary file, which the next creation in that directory removes. Where the file system has no
+// hard links, the empty file is created with O_EXCL instead and initialised in place.
 func createFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	dir := filepath.Dir(path)
+	cleanStaleNew(dir)
+	f, err := os.CreateTemp(dir, newPrefix+"*.db")
 	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
 			return fmt.Errorf("cannot create database %s: directory is not writable", path)
 		}
 		return fmt.Errorf("cannot create database %s: %w", path, err)
 	}
+	tmp := f.Name()
+	f.Close()
+	defer os.Remove(tmp)
+	db, err := sql.Open("sqlite", uri(tmp, "_pragma=busy_timeout(1000)&_txlock=immediate"))
+	if err != nil {
+		return fmt.Errorf("cannot create database %s: %w", path, err)
+	}
+	err = migrate(db, tmp)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot create database %s: %w", path, err)
+	}
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		return createEmpty(path)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// newPrefix names the temporary files createFile works in.
+const newPrefix = ".ccselect-new-"
+
+// cleanStaleNew removes what a creation killed midway left in dir: our temporary files not
+// touched for a minute (a creation takes milliseconds).
+func cleanStaleNew(dir string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, newPrefix+"*.db*"))
+	for _, m := range matches {
+		if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(m)
+		}
+	}
+}
+
+// createEmpty is createFile without hard links: an empty 0600 file, initialised by the open.
+func createEmpty(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		return fmt.Errorf("cannot create database %s: %w", path, err)
+	}
 	return f.Close()
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // checkWritable says why an existing database cannot be opened for writing, if it cannot.

@@ -310,3 +310,35 @@ func TestReadOnlyDirectoryWithWAL(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 }
+
+// Two first opens of one new path race: both succeed on the same, complete database (it appears
+// at the path whole, by link(2)), and no temporary file is left.
+func TestCreateRace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "new.db")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := Open(path)
+			if err == nil {
+				_, err = s.List()
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent first open: %v", err)
+		}
+	}
+	es, _ := os.ReadDir(dir)
+	for _, e := range es {
+		if strings.HasPrefix(e.Name(), newPrefix) {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("database mode %v, %v", st.Mode(), err)
+	}
+}
