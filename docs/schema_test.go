@@ -57,3 +57,30 @@ func TestSampleValidates(t *testing.T) {
 		}
 	}
 }
+
+// docExample is the JSON example of bundle.md.
+func docExample(t *testing.T) []byte {
+	t.Helper()
+	md, err := os.ReadFile("bundle.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := bytes.Cut(md, []byte("```json\n"))
+	block, _, ok2 := bytes.Cut(rest, []byte("```"))
+	if !ok || !ok2 {
+		t.Fatal("bundle.md has no ```json example")
+	}
+	return block
+}
+
+// The example in bundle.md is a valid bundle: documentation that does not validate teaches the
+// wrong format.
+func TestDocExampleValidates(t *testing.T) {
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(docExample(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compile(t).Validate(v); err != nil {
+		t.Fatalf("the example in bundle.md does not validate: %v", err)
+	}
+}

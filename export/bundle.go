@@ -12,6 +12,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -266,9 +267,13 @@ func WriteBundleFile(path string, ev *model.Evaluation) error {
 	return WriteFileAtomic(path, func(w io.Writer) error { return EncodeBundle(w, ev) })
 }
 
-// ReadBundleFile reads and validates a bundle file; errors start with "read <path>:".
-func ReadBundleFile(path string) (*model.Evaluation, error) {
-	f, err := os.Open(path)
+// OpenInput opens a file the user named for reading (a bundle, a CSV, a workbook); errors start
+// with "read <path>:" and name no path twice.
+//
+// The file is opened non-blocking, so a FIFO nobody writes to reads as empty instead of hanging
+// the program (a pipe that does have a writer, as from `import <(cmd)`, still reads normally).
+func OpenInput(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -276,10 +281,20 @@ func ReadBundleFile(path string) (*model.Evaluation, error) {
 		}
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
 		return nil, fmt.Errorf("read %s: it is a directory", path)
 	}
+	return f, nil
+}
+
+// ReadBundleFile reads and validates a bundle file; errors start with "read <path>:".
+func ReadBundleFile(path string) (*model.Evaluation, error) {
+	f, err := OpenInput(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	ev, err := DecodeBundle(f)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)

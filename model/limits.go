@@ -147,7 +147,7 @@ func badRune(r rune, multiline bool) string {
 	switch {
 	case r == 0:
 		return "a NUL character"
-	case r == '\n' || r == '\t' || r == '\r':
+	case r == '\n' || r == '\t' || r == '\r' || r == 0x2028 || r == 0x2029:
 		if multiline {
 			return ""
 		}

@@ -10,7 +10,7 @@ import (
 // dimension contributions; other methods overwrite the totals.
 type Method interface {
 	Name() string
-	// Totals writes one total per vendor into out (len NV). It may read p.Scores() and p.Weights.
+	// Totals writes one total per vendor into out (len NV). It may read p.Scores() and p.Weights().
 	Totals(p *Problem, out []float64)
 }
 
@@ -36,7 +36,7 @@ func (WSM) Totals(p *Problem, out []float64) {
 	for v := 0; v < p.NV; v++ {
 		t := 0.0
 		for c := 0; c < p.NC; c++ {
-			t += p.Weights[c] * s[v*p.NC+c]
+			t += p.Weights()[c] * s[v*p.NC+c]
 		}
 		out[v] = t
 	}
@@ -81,7 +81,7 @@ func (TOPSIS) Totals(p *Problem, out []float64) {
 			if !feasible[v] {
 				continue
 			}
-			x := p.Weights[c] * s[v*p.NC+c] / norm[c]
+			x := p.Weights()[c] * s[v*p.NC+c] / norm[c]
 			best[c] = math.Max(best[c], x)
 			worst[c] = math.Min(worst[c], x)
 		}
@@ -89,7 +89,7 @@ func (TOPSIS) Totals(p *Problem, out []float64) {
 	for v := 0; v < p.NV; v++ {
 		dPlus, dMinus := 0.0, 0.0
 		for c := 0; c < p.NC; c++ {
-			x := p.Weights[c] * s[v*p.NC+c] / norm[c]
+			x := p.Weights()[c] * s[v*p.NC+c] / norm[c]
 			dPlus += (x - best[c]) * (x - best[c])
 			dMinus += (x - worst[c]) * (x - worst[c])
 		}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -36,10 +37,14 @@ type Problem struct {
 	Method  Method
 
 	NV, NC, NR, ND int
-	CritDim        []int     // criterion → dimension index
-	DimWeights     []float64 // per dimension, sums to 1
-	Local          []float64 // per criterion, local weight inside its dimension
-	Weights        []float64 // per criterion, global = DimWeights[CritDim[c]] × Local[c]
+	CritDim        []int // criterion → dimension index
+
+	// The weights are unexported so that nothing outside can leave them inconsistent (global
+	// = dimension × local, and which criteria count); read them with DimWeights, Local and
+	// Weights, change them with SetWeights or SetGlobalWeights.
+	dimW    []float64 // per dimension, sums to 1
+	local   []float64 // per criterion, local weight inside its dimension
+	weights []float64 // per criterion, global = dimW[CritDim[c]] × local[c]
 
 	raw     []float64   // [v][c][r] reviewer values; NaN = not scored
 	vf      [][]vfPoint // per measured criterion, its compiled value function; nil for ratings
@@ -88,8 +93,8 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 	p := &Problem{Eval: e, Profile: prof.Name, Rule: rule, Method: method,
 		NV: len(e.Vendors), NC: len(f.Criteria), NR: len(e.Reviewers), ND: len(f.Dimensions)}
 	p.CritDim = make([]int, p.NC)
-	p.Local = make([]float64, p.NC)
-	p.Weights = make([]float64, p.NC)
+	p.local = make([]float64, p.NC)
+	p.weights = make([]float64, p.NC)
 	p.vf = make([][]vfPoint, p.NC)
 	nAnchors := 0
 	for c := range f.Criteria {
@@ -98,16 +103,16 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 	points := make([]vfPoint, nAnchors) // one block for every compiled value function
 	p.counted = make([]bool, p.NC)
 	p.koOn = make([]bool, p.NC)
-	p.DimWeights = make([]float64, p.ND)
+	p.dimW = make([]float64, p.ND)
 	for d, dim := range f.Dimensions {
-		p.DimWeights[d] = prof.Dimensions[dim.ID]
+		p.dimW[d] = prof.Dimensions[dim.ID]
 	}
 	critIndex := make(map[string]int, p.NC)
 	for c := range f.Criteria {
 		cr := &f.Criteria[c]
 		critIndex[cr.ID] = c
 		p.CritDim[c] = f.DimensionIndex(cr.Dimension)
-		p.Local[c] = prof.Criteria[cr.ID]
+		p.local[c] = prof.Criteria[cr.ID]
 		scale := 1.0
 		if cr.AnchorParam != "" {
 			v, ok := e.Params[cr.AnchorParam]
@@ -167,41 +172,88 @@ func NewProblem(e *Evaluation, profile string, rule ConsensusRule, method Method
 	p.scores = make([]float64, p.NV*p.NC)
 	p.scratch = make([]float64, p.NR)
 	p.allocResult()
+	// A NaN, infinite or negative weight would rank every vendor 0: refuse it here, for every
+	// caller (issue 7 defect 8).
+	if err := checkWeights(p.dimW); err != nil {
+		return nil, fmt.Errorf("profile %q: dimension %w", prof.Name, err)
+	}
+	if err := checkWeights(p.local); err != nil {
+		return nil, fmt.Errorf("profile %q: criterion %w", prof.Name, err)
+	}
 	return p, nil
 }
 
 // refreshWeights recomputes global weights (and which criteria count) from the two levels.
 func (p *Problem) refreshWeights() {
-	for c := range p.Weights {
-		p.Weights[c] = p.DimWeights[p.CritDim[c]] * p.Local[c]
-		p.counted[c] = p.koOn[c] || p.Weights[c] > 0
+	for c := range p.weights {
+		p.weights[c] = p.dimW[p.CritDim[c]] * p.local[c]
+		p.counted[c] = p.koOn[c] || p.weights[c] > 0
 	}
 }
 
 // SetWeights replaces the dimension and local weights (e.g. a draft from the Weights tab or a
-// sensitivity scenario) without recompiling. Slices are copied.
-func (p *Problem) SetWeights(dim, local []float64) {
-	copy(p.DimWeights, dim)
-	copy(p.Local, local)
+// sensitivity scenario) without recompiling. Slices are copied. A NaN, infinite or negative
+// weight, or a slice of the wrong length, is refused with an error and changes nothing.
+func (p *Problem) SetWeights(dim, local []float64) error {
+	if len(dim) != p.ND || len(local) != p.NC {
+		return fmt.Errorf("weights: %d dimension and %d criterion weights for %d and %d", len(dim), len(local), p.ND, p.NC)
+	}
+	if err := checkWeights(dim); err != nil {
+		return err
+	}
+	if err := checkWeights(local); err != nil {
+		return err
+	}
+	copy(p.dimW, dim)
+	copy(p.local, local)
 	p.refreshWeights()
+	return nil
 }
+
+// ErrBadWeight is a weight that is NaN, infinite or negative (it would rank every vendor 0).
+var ErrBadWeight = errors.New("a weight must be a finite number ≥ 0")
+
+func checkWeights(ws []float64) error {
+	for i, w := range ws {
+		if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			return fmt.Errorf("%w (weight %d is %v)", ErrBadWeight, i, w)
+		}
+	}
+	return nil
+}
+
+// DimWeights is the weight of each dimension (a view: do not write to it).
+func (p *Problem) DimWeights() []float64 { return p.dimW }
+
+// Local is each criterion's weight inside its dimension (a view: do not write to it).
+func (p *Problem) Local() []float64 { return p.local }
+
+// Weights is each criterion's global weight, dimension × local (a view: do not write to it).
+func (p *Problem) Weights() []float64 { return p.weights }
 
 // SetGlobalWeights sets global criterion weights directly (SMAA at criteria level); the two
 // levels are derived from them so dimension subtotals stay consistent.
-func (p *Problem) SetGlobalWeights(w []float64) {
-	copy(p.Weights, w)
-	for d := range p.DimWeights {
-		p.DimWeights[d] = 0
+func (p *Problem) SetGlobalWeights(w []float64) error {
+	if len(w) != p.NC {
+		return fmt.Errorf("weights: %d criterion weights for %d", len(w), p.NC)
+	}
+	if err := checkWeights(w); err != nil {
+		return err
+	}
+	copy(p.weights, w)
+	for d := range p.dimW {
+		p.dimW[d] = 0
 	}
 	for c, x := range w {
-		p.DimWeights[p.CritDim[c]] += x
+		p.dimW[p.CritDim[c]] += x
 	}
 	for c, x := range w {
-		if dw := p.DimWeights[p.CritDim[c]]; dw > 0 {
-			p.Local[c] = x / dw
+		if dw := p.dimW[p.CritDim[c]]; dw > 0 {
+			p.local[c] = x / dw
 		}
 		p.counted[c] = p.koOn[c] || x > 0
 	}
+	return nil
 }
 
 // SetRaw changes one reviewer's value in the cube (NaN clears it) and marks consensus stale.
@@ -217,9 +269,9 @@ func (p *Problem) Raw(v, c, r int) float64 { return p.raw[(v*p.NC+c)*p.NR+r] }
 func (p *Problem) Clone() *Problem {
 	q := *p
 	q.CritDim = append([]int(nil), p.CritDim...)
-	q.DimWeights = append([]float64(nil), p.DimWeights...)
-	q.Local = append([]float64(nil), p.Local...)
-	q.Weights = append([]float64(nil), p.Weights...)
+	q.dimW = append([]float64(nil), p.dimW...)
+	q.local = append([]float64(nil), p.local...)
+	q.weights = append([]float64(nil), p.weights...)
 	q.raw = append([]float64(nil), p.raw...)
 	q.counted = append([]bool(nil), p.counted...)
 	q.cons = append([]float64(nil), p.cons...)

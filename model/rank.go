@@ -111,8 +111,8 @@ func (p *Problem) Rank() *Result {
 		l.Total = 0
 		for c, s := range row {
 			d := p.CritDim[c]
-			l.Contributions[d] += p.Weights[c] * s
-			l.DimensionScores[d] += p.Local[c] * s
+			l.Contributions[d] += p.Weights()[c] * s
+			l.DimensionScores[d] += p.Local()[c] * s
 		}
 		for _, x := range l.Contributions {
 			l.Total += x

@@ -97,14 +97,14 @@ func TestCloneIsIndependent(t *testing.T) {
 	before := p.Rank().Clone()
 	q := p.Clone()
 	q.SetRaw(0, 0, 0, 1)
-	q.SetWeights([]float64{0.6, 0.1, 0.1, 0.1, 0.1}, q.Local)
+	q.SetWeights([]float64{0.6, 0.1, 0.1, 0.1, 0.1}, q.Local())
 	q.SetGlobalWeights(make([]float64, q.NC))
 	q.Rank()
 	if after := p.Rank().Clone(); !reflect.DeepEqual(before, after) {
 		t.Fatalf("ranking the original after editing a clone:\n%+v\nwas\n%+v", after, before)
 	}
-	if !reflect.DeepEqual(p.DimWeights, []float64{0.24, 0.16, 0.24, 0.2, 0.16}) && math.Abs(p.DimWeights[0]-0.24) > 1e-12 {
-		t.Fatalf("original weights moved: %v", p.DimWeights)
+	if !reflect.DeepEqual(p.DimWeights(), []float64{0.24, 0.16, 0.24, 0.2, 0.16}) && math.Abs(p.DimWeights()[0]-0.24) > 1e-12 {
+		t.Fatalf("original weights moved: %v", p.DimWeights())
 	}
 	q2 := p.Clone()
 	r2 := q2.Rank().Clone()
@@ -132,7 +132,7 @@ func TestSetWeightsKeepsCountedRight(t *testing.T) {
 	if !incomplete() {
 		t.Fatal("a missing weighted score must make yunqi incomplete")
 	}
-	w := append([]float64(nil), p.Weights...)
+	w := append([]float64(nil), p.Weights()...)
 	w0 := append([]float64(nil), w...)
 	w0[c] = 0
 	p.SetGlobalWeights(w0)
@@ -143,14 +143,14 @@ func TestSetWeightsKeepsCountedRight(t *testing.T) {
 	if !incomplete() {
 		t.Error("SetGlobalWeights: the weight is back but yunqi is complete")
 	}
-	local := append([]float64(nil), p.Local...)
+	local := append([]float64(nil), p.Local()...)
 	l0 := append([]float64(nil), local...)
 	l0[c], l0[c-1] = 0, l0[c-1]+l0[c] // same dimension: elastic_scaling takes its share
-	p.SetWeights(p.DimWeights, l0)
+	p.SetWeights(p.DimWeights(), l0)
 	if incomplete() {
 		t.Error("SetWeights: a weight-0 criterion still makes yunqi incomplete")
 	}
-	p.SetWeights(p.DimWeights, local)
+	p.SetWeights(p.DimWeights(), local)
 	if !incomplete() {
 		t.Error("SetWeights: the weight is back but yunqi is complete")
 	}

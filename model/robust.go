@@ -45,7 +45,7 @@ func ScoreRobustness(p *Problem) ScoreRobustnessResult {
 	res.Leader = L
 	const eps = 1e-9
 	for c := 0; c < p.NC; c++ {
-		w := p.Weights[c]
+		w := p.Weights()[c]
 		if w <= 0 {
 			continue
 		}

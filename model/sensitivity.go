@@ -45,7 +45,7 @@ func WeightParams(p *Problem) []WeightParam {
 	f := &p.Eval.Framework
 	for d := 0; d < p.ND; d++ {
 		out = append(out, WeightParam{Kind: ParamDimension, Index: d, ID: f.Dimensions[d].ID,
-			Current: p.DimWeights[d], Fixed: p.ND < 2})
+			Current: p.DimWeights()[d], Fixed: p.ND < 2})
 	}
 	siblings := make([]int, p.ND)
 	for c := 0; c < p.NC; c++ {
@@ -53,7 +53,7 @@ func WeightParams(p *Problem) []WeightParam {
 	}
 	for c := 0; c < p.NC; c++ {
 		out = append(out, WeightParam{Kind: ParamCriterion, Index: c, ID: f.Criteria[c].ID,
-			Current: p.Local[c], Fixed: siblings[p.CritDim[c]] < 2})
+			Current: p.Local()[c], Fixed: siblings[p.CritDim[c]] < 2})
 	}
 	return out
 }
@@ -90,10 +90,10 @@ func newSensBase(p *Problem) *sensBase {
 	for v := 0; v < p.NV; v++ {
 		b.ids[v] = p.Eval.Vendors[v].ID
 		for c := 0; c < p.NC; c++ {
-			b.dimSc[v*p.ND+p.CritDim[c]] += p.Local[c] * b.scores[v*p.NC+c]
+			b.dimSc[v*p.ND+p.CritDim[c]] += p.Local()[c] * b.scores[v*p.NC+c]
 		}
 		for d := 0; d < p.ND; d++ {
-			b.total[v] += p.DimWeights[d] * b.dimSc[v*p.ND+d]
+			b.total[v] += p.DimWeights()[d] * b.dimSc[v*p.ND+d]
 		}
 	}
 	return b
@@ -114,7 +114,7 @@ func (b *sensBase) lines(w WeightParam, out []Line) {
 		others := 0.0
 		for e := 0; e < p.ND; e++ {
 			if e != d {
-				others += p.DimWeights[e]
+				others += p.DimWeights()[e]
 			}
 		}
 		for v := range out {
@@ -123,7 +123,7 @@ func (b *sensBase) lines(w WeightParam, out []Line) {
 			if others > 1e-12 {
 				for e, s := range row {
 					if e != d {
-						rest += p.DimWeights[e] * s
+						rest += p.DimWeights()[e] * s
 					}
 				}
 				rest /= others
@@ -140,11 +140,11 @@ func (b *sensBase) lines(w WeightParam, out []Line) {
 	case ParamCriterion:
 		c := w.Index
 		d := p.CritDim[c]
-		wd := p.DimWeights[d]
+		wd := p.DimWeights()[d]
 		others, n := 0.0, 0
 		for k := 0; k < p.NC; k++ {
 			if k != c && p.CritDim[k] == d {
-				others += p.Local[k]
+				others += p.Local()[k]
 				n++
 			}
 		}
@@ -156,7 +156,7 @@ func (b *sensBase) lines(w WeightParam, out []Line) {
 					continue
 				}
 				if others > 1e-12 {
-					rest += p.Local[k] * b.scores[v*p.NC+k]
+					rest += p.Local()[k] * b.scores[v*p.NC+k]
 				} else {
 					rest += b.scores[v*p.NC+k]
 				}

@@ -78,25 +78,25 @@ func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
 		dimParam := make([]int, p.ND)
 		for d := 0; d < p.ND; d++ {
 			dimParam[d] = -1
-			if p.DimWeights[d] > 0 {
+			if p.DimWeights()[d] > 0 {
 				dimParam[d] = len(s.paramIDs)
 				s.paramIDs = append(s.paramIDs, f.Dimensions[d].ID)
-				s.cur = append(s.cur, p.DimWeights[d])
+				s.cur = append(s.cur, p.DimWeights()[d])
 			}
 		}
 		for c := 0; c < p.NC; c++ {
-			paramOf[c], coefOf[c] = dimParam[p.CritDim[c]], p.Local[c]
-			if p.Local[c] <= 0 {
+			paramOf[c], coefOf[c] = dimParam[p.CritDim[c]], p.Local()[c]
+			if p.Local()[c] <= 0 {
 				paramOf[c] = -1
 			}
 		}
 	} else {
 		for c := 0; c < p.NC; c++ {
 			paramOf[c], coefOf[c] = -1, 1
-			if p.Weights[c] > 0 {
+			if p.Weights()[c] > 0 {
 				paramOf[c] = len(s.paramIDs)
 				s.paramIDs = append(s.paramIDs, f.Criteria[c].ID)
-				s.cur = append(s.cur, p.Weights[c])
+				s.cur = append(s.cur, p.Weights()[c])
 			}
 		}
 	}
@@ -166,7 +166,7 @@ func (s *smaaSetup) setupSorts() {
 	case s.m <= maxUnrolledSort:
 		s.rankSort, s.rankSize = unrolledSort(s.m)
 	case s.m <= maxFastVendor:
-		s.rankSort, s.rankSize = newTableNet(s.m).sort, s.m
+		s.rankSort, s.rankSize = newHalvesSort(s.m).sort, s.m
 	}
 }
 
@@ -301,7 +301,7 @@ func (w *smaaWorker) drawWeights() {
 // integers so the gaps convert to floats exactly (the normalised-independent-uniforms shortcut
 // is not uniform and is not used). Beyond: n independent exponential draws divided by their sum,
 // the same distribution (Devroye 1986, "Non-Uniform Random Variate Generation", ch. V, Thm 2.2)
-// without a sort (n = 100: ≈1.2 µs against ≈9 µs for the insertion sort that was here before),
+// without a sort (n = 100: ≈0.6 µs against ≈9.5 µs for the insertion sort of sampler v1),
 // but a different random stream: that is sampler v2 (SMAASamplerVersion).
 func (w *smaaWorker) simplex() {
 	n := w.s.n

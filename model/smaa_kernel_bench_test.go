@@ -91,4 +91,29 @@ func BenchmarkSMAAPieceRank(b *testing.B) {
 	})
 }
 
+// BenchmarkSMAAPieceSortNet is the two sorting networks alone, on fresh keys each draw: the m
+// rank keys and (below 34 weights) the n−1 simplex uniforms.
+func BenchmarkSMAAPieceSortNet(b *testing.B) {
+	forShapes(b, func(b *testing.B, w *smaaWorker) {
+		const k = 64
+		src := make([]uint64, k*256)
+		for i := range src {
+			src[i] = w.rng.Uint64() >> 11
+		}
+		m, nu := w.s.m, w.s.n-1
+		i := 0
+		for b.Loop() {
+			keys := w.keys[:w.s.rankSize]
+			copy(keys[:m], src[(i%k)*256:])
+			w.s.rankSort(keys)
+			if !w.s.expSimplex {
+				d := w.r[:w.s.uSize]
+				copy(d[:nu], src[(i%k)*256+128:])
+				w.s.uSort(d)
+			}
+			i++
+		}
+	})
+}
+
 var sink uint64

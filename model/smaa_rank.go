@@ -45,7 +45,7 @@ type rankState struct {
 }
 
 // newRankState allocates the scratch for m vendors sorted in a buffer of size keys (the
-// network's size, ≥ m; capacity 256 for the table network).
+// network's size, ≥ m; capacity 256 for halvesSort's scratch).
 func newRankState(m, size int) rankState {
 	keys := apart[uint64](max(256, m))[:max(m, size)]
 	return rankState{keys: keys, rb: apart[byte](m * rankBlock),

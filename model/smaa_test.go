@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"reflect"
 	"testing"
@@ -190,13 +191,20 @@ func TestSMAAReviewerUncertainty(t *testing.T) {
 }
 
 // The result is bit-identical whatever the number of workers.
+// The second problem takes the large-problem paths: exponential spacings (40 weights) and the
+// two-halves rank network (40 vendors).
 func TestSMAADeterministicAcrossWorkers(t *testing.T) {
-	p := syntheticProblem(t, 12, 10, 3)
-	for _, opt := range []model.SMAAOptions{
-		{Samples: 100_000, Seed: 11, Level: model.LevelCriteria},
-		{Samples: 50_000, Seed: 12, Level: model.LevelDimensions, Weights: model.WeightsAround, AroundPct: 30, Uncertainty: model.UncertaintyReviewers},
-		{Samples: 70_001, Seed: 13, Level: model.LevelCriteria, Weights: model.WeightsOrdinal},
+	small, large := syntheticProblem(t, 12, 10, 3), syntheticProblem(t, 40, 40, 2)
+	for _, c := range []struct {
+		p   *model.Problem
+		opt model.SMAAOptions
+	}{
+		{small, model.SMAAOptions{Samples: 100_000, Seed: 11, Level: model.LevelCriteria}},
+		{small, model.SMAAOptions{Samples: 50_000, Seed: 12, Level: model.LevelDimensions, Weights: model.WeightsAround, AroundPct: 30, Uncertainty: model.UncertaintyReviewers}},
+		{small, model.SMAAOptions{Samples: 70_001, Seed: 13, Level: model.LevelCriteria, Weights: model.WeightsOrdinal}},
+		{large, model.SMAAOptions{Samples: 40_001, Seed: 14, Level: model.LevelCriteria}},
 	} {
+		p, opt := c.p, c.opt
 		var first *model.SMAAResult
 		for _, workers := range []int{1, 2, 8} {
 			opt.Workers = workers
@@ -212,6 +220,24 @@ func TestSMAADeterministicAcrossWorkers(t *testing.T) {
 		opt.Seed++
 		if other := runSMAA(t, p, opt); reflect.DeepEqual(first.Acceptability, other.Acceptability) {
 			t.Error("a different seed gave the same acceptabilities")
+		}
+	}
+}
+
+// Sampler v2 changed the stream only beyond 33 weights: up to there it draws what v1 drew, bit for
+// bit (the fingerprint was taken with the v1 kernel, commit a2324fa), so figures published from
+// v1 runs of ordinary workshops still reproduce.
+func TestSMAASamplerKeepsV1Stream(t *testing.T) {
+	p := syntheticProblem(t, 5, 15, 2)
+	for u, want := range map[model.SMAAUncertainty]uint64{
+		model.UncertaintyNone:      0x148d3dc6f7e707d7,
+		model.UncertaintyReviewers: 0x917aa49a709457fe,
+	} {
+		r := runSMAA(t, p, model.SMAAOptions{Samples: 50_000, Seed: 3, Level: model.LevelCriteria, Uncertainty: u})
+		h := fnv.New64()
+		fmt.Fprint(h, r.Acceptability, r.Winning, r.CentralWeights, r.Confidence)
+		if got := h.Sum64(); got != want {
+			t.Errorf("%v: fingerprint %#x, want v1's %#x", u, got, want)
 		}
 	}
 }

@@ -353,7 +353,7 @@ func WhatIfProblem(p *Problem, vendor int, level SMAALevel, locked []bool) (What
 	}
 	copy(in.Locked, locked)
 	if level == LevelCriteria {
-		in.Weights = slices.Clone(p.Weights)
+		in.Weights = slices.Clone(p.Weights())
 		scores := p.Scores()
 		for v := range in.Scores {
 			in.Scores[v] = scores[v*p.NC : (v+1)*p.NC]
@@ -362,7 +362,7 @@ func WhatIfProblem(p *Problem, vendor int, level SMAALevel, locked []bool) (What
 			in.Locked[c] = in.Locked[c] || w == 0
 		}
 	} else {
-		in.Weights = slices.Clone(p.DimWeights)
+		in.Weights = slices.Clone(p.DimWeights())
 		for _, l := range res.Vendors {
 			in.Scores[l.Vendor] = slices.Clone(l.DimensionScores)
 		}

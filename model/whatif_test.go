@@ -253,14 +253,14 @@ func TestWhatIfSamplePanshi(t *testing.T) {
 			breakEven = b.Above.Weight
 		}
 	}
-	move := breakEven - p.DimWeights[ds]
+	move := breakEven - p.DimWeights()[ds]
 	if math.Abs(breakEven-0.259) > 0.001 || r.Shift > move+1e-9 || r.Shift <= 0 {
 		t.Fatalf("shift %.4f, break-even move %.4f (to %.4f)", r.Shift, move, breakEven)
 	}
 	t.Logf("panshi: shift %.4f (break-even move %.4f); deltas %+v", r.Shift, move, r.Deltas)
 	// Apply and re-rank: panshi at least ties for first.
 	q := p.Clone()
-	q.SetWeights(r.Weights, p.Local)
+	q.SetWeights(r.Weights, p.Local())
 	res := q.Rank()
 	top := res.Vendors[0].Total
 	line, _ := res.ByID("panshi")
@@ -274,7 +274,7 @@ func TestWhatIfSamplePanshi(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rl.Weights[ds] != p.DimWeights[ds] || (rl.Possible && rl.Shift < r.Shift-1e-9) {
+	if rl.Weights[ds] != p.DimWeights()[ds] || (rl.Possible && rl.Shift < r.Shift-1e-9) {
 		t.Fatalf("locked: %+v", rl)
 	}
 	// Criteria level: more freedom, so never a larger move than at dimension level.
@@ -282,7 +282,7 @@ func TestWhatIfSamplePanshi(t *testing.T) {
 	if err != nil || !rc.Possible || rc.Shift > r.Shift+1e-9 {
 		t.Fatalf("criteria level %+v %v (dimension shift %g)", rc, err, r.Shift)
 	}
-	for c, w := range p.Weights {
+	for c, w := range p.Weights() {
 		if w == 0 && rc.Weights[c] != 0 {
 			t.Fatalf("criterion %s is not in the profile but gained weight", p.Eval.Framework.Criteria[c].ID)
 		}
@@ -351,7 +351,7 @@ func BenchmarkWhatIfSample(b *testing.B) {
 func TestWhatIfSampleGrid(t *testing.T) {
 	p := whatIfSample(t)
 	res := p.Rank()
-	in := model.WhatIfInput{Scores: make([][]float64, p.NV), Weights: append([]float64(nil), p.DimWeights...)}
+	in := model.WhatIfInput{Scores: make([][]float64, p.NV), Weights: append([]float64(nil), p.DimWeights()...)}
 	for _, l := range res.Vendors {
 		in.Scores[l.Vendor] = append([]float64(nil), l.DimensionScores...)
 		if !l.Excluded {

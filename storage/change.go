@@ -28,6 +28,10 @@ type Change struct {
 	// governing mark cleared).
 	Scenario string
 
+	// Before and After are the JSON states the edit went from and to (nil: the thing did not
+	// exist on that side), for showing old → new; undo applied Before, redo After.
+	Before, After string
+
 	// Description is the edit in English with ids, for logs and error messages:
 	// "score yunqi/track_record by wang", "delete vendor yunqi by ed".
 	Description string
@@ -37,7 +41,7 @@ type Change struct {
 // absent). target is the row's key; a score's is "vendor/criterion/reviewer", which ids with a
 // "/" make ambiguous, so a score is read from its state instead.
 func changeOf(seq int64, action, target, actor string, before, after []byte) Change {
-	c := Change{Seq: seq, Action: action, Actor: actor}
+	c := Change{Seq: seq, Action: action, Actor: actor, Before: string(before), After: string(after)}
 	switch action {
 	case ActionScore, ActionClearScore:
 		var sc model.Score

@@ -34,7 +34,8 @@ func (s *Store) Check() ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
-	if v != SchemaVersion {
+	// A read-only open of an older ccselect file is fine: the next read-write open upgrades it.
+	if v != SchemaVersion && !(s.readOnly && v >= legacyVersion && v < SchemaVersion) {
 		problems = append(problems, fmt.Sprintf("schema version is %d, expected %d", v, SchemaVersion))
 	}
 	list, err := s.List()

@@ -311,6 +311,7 @@ func TestEditsAuditUndoRedo(t *testing.T) {
 
 			want := tc.want
 			want.Seq, want.Action, want.Actor, want.Description = e.Seq, tc.action, "ed", tc.desc
+			want.Before, want.After = e.Before, e.After // old → new, as the audit row holds them
 			if c, err := s.Undo(id, "undoer"); err != nil || c != want {
 				t.Fatalf("Undo: %+v, %v; want %+v", c, err, want)
 			}

@@ -54,11 +54,15 @@ const readParams = "mode=ro&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
 //
-// Only an absent path is created (mode 0600; the directory must exist, see EnsureDir); an empty
-// file is taken as a database not yet initialised. An existing file is judged before anything is
+// Only an absent path is created (mode 0600; the directory must exist, see EnsureDir); an
+// existing empty file is refused (ErrNoDatabase) and left alone. An existing file is judged before anything is
 // written to it: something that is not SQLite, another program's SQLite file, a damaged file or a
 // schema newer than SchemaVersion is refused and left byte-for-byte untouched.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return openRW(path, false) }
+
+// openRW is Open; allowEmpty also initialises an existing empty file (OpenDefault: at the default
+// location an empty file is what a first run killed before its first commit leaves).
+func openRW(path string, allowEmpty bool) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("storage: empty database path")
 	}
@@ -79,6 +83,10 @@ func Open(path string) (*Store, error) {
 	} else {
 		if err := h.refuse(path); err != nil {
 			return nil, err
+		}
+		if h.size == 0 && !h.walPages && !allowEmpty {
+			return nil, fmt.Errorf("%w at %s: the file is empty; ccselect creates a database only where no file exists "+
+				"(remove the empty file to start one there)", ErrNoDatabase, path)
 		}
 		if err := checkWritable(path); err != nil {
 			return nil, err
@@ -109,21 +117,78 @@ func checkDir(dir string) error {
 	return nil
 }
 
-// createFile makes the empty database file with mode 0600 before SQLite sees it: SQLite would
-// create it 0644, and its -wal and -shm files copy the main file's mode. O_EXCL: when another
-// process creates it first, the caller opens theirs instead.
+// createFile makes the database at path complete or not at all: the schema is written into a
+// private temporary file next to it (mode 0600: SQLite would create it 0644, and its -wal and -shm
+// copy the main file's mode), which is then hard-linked to path. link(2) never replaces, so when
+// another process creates path first this returns fs.ErrExist and the caller opens theirs; and no
+// other process ever sees an empty or half-made database at path. A crash leaves at most the
+// temporary file, which the next creation in that directory removes. Where the file system has no
+// hard links, the empty file is created with O_EXCL instead and initialised in place.
 func createFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	dir := filepath.Dir(path)
+	cleanStaleNew(dir)
+	f, err := os.CreateTemp(dir, newPrefix+"*.db")
 	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
 			return fmt.Errorf("cannot create database %s: directory is not writable", path)
 		}
 		return fmt.Errorf("cannot create database %s: %w", path, err)
 	}
+	tmp := f.Name()
+	f.Close()
+	defer os.Remove(tmp)
+	db, err := sql.Open("sqlite", uri(tmp, "_pragma=busy_timeout(1000)&_txlock=immediate"))
+	if err != nil {
+		return fmt.Errorf("cannot create database %s: %w", path, err)
+	}
+	err = migrate(db, tmp)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot create database %s: %w", path, err)
+	}
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		return createEmpty(path)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// newPrefix names the temporary files createFile works in.
+const newPrefix = ".ccselect-new-"
+
+// cleanStaleNew removes what a creation killed midway left in dir: our temporary files not
+// touched for a minute (a creation takes milliseconds).
+func cleanStaleNew(dir string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, newPrefix+"*.db*"))
+	for _, m := range matches {
+		if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(m)
+		}
+	}
+}
+
+// createEmpty is createFile without hard links: an empty 0600 file, initialised by the open.
+func createEmpty(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		return fmt.Errorf("cannot create database %s: %w", path, err)
+	}
 	return f.Close()
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // checkWritable says why an existing database cannot be opened for writing, if it cannot.
@@ -191,12 +256,27 @@ func OpenReadOnly(path string) (*Store, error) {
 		s, err = openReader(path, path, "mode=ro&immutable=1&_pragma=foreign_keys(1)")
 	}
 	if err != nil {
+		removeCreated(path, h)
 		return nil, err
 	}
 	if s.readOnlyWhy = readOnlyReason(path); s.readOnlyWhy == "" {
 		s.readOnlyWhy = "opened for reading only"
 	}
 	return s, nil
+}
+
+// removeCreated removes the -wal and -shm files SQLite created next to a file this read then
+// refused (damaged, foreign), so a refused file's directory is left as it was. Only what was
+// absent before and whose -wal is still empty goes: nobody works in a file that was refused.
+func removeCreated(path string, before header) {
+	if before.walPages || before.shm {
+		return
+	}
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() != 0 {
+		return
+	}
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
 }
 
 // openReader opens file (path, or a private copy of it) read-only and judges what it is.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"ccselect/internal/testpriv"
+	"ccselect/model"
 	"ccselect/samples"
 )
 
@@ -238,12 +239,20 @@ func TestOpenRefusesDamaged(t *testing.T) {
 	})
 }
 
-func TestOpenEmptyFileIsNew(t *testing.T) {
+// Only an absent path is created: an existing empty file is refused by Open and left alone (it
+// may be a file the user meant for something else); OpenDefault, at the program's own location,
+// initialises it (a first run killed before its first commit leaves one).
+func TestOpenEmptyFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "empty.db")
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := openAt(t, path)
+	expectUntouched(t, path, ErrNoDatabase, "empty")
+	s, err := OpenDefault(path, func() (*model.Evaluation, error) { return fixture(), nil }, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	if v, err := s.SchemaVersion(); err != nil || v != SchemaVersion {
 		t.Fatalf("schema version %d, %v", v, err)
 	}

@@ -18,13 +18,14 @@ func markSeeded(tx *sql.Tx) error {
 }
 
 // OpenDefault opens the default database at path for a program's first and later runs: it
-// creates the directory and the file when absent, then seeds it (SeedIfNeverSeeded). A first run
+// creates the directory and the file when absent (an empty file there is initialised too), then
+// seeds it (SeedIfNeverSeeded). A first run
 // killed while seeding leaves either nothing or a complete sample, and the next run seeds again.
 func OpenDefault(path string, seed func() (*model.Evaluation, error), actor string) (*Store, error) {
 	if err := EnsureDir(path); err != nil {
 		return nil, err
 	}
-	s, err := Open(path)
+	s, err := openRW(path, true)
 	if err != nil {
 		return nil, err
 	}

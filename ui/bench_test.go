@@ -161,3 +161,47 @@ func BenchmarkSensitivityView(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkTabSwitch is one tab key at 50 vendors × 15 criteria, Update + View at 120×40,
+// cycling through every tab (the sensitivity tab's analysis is cached by revision).
+func BenchmarkTabSwitch(b *testing.B) {
+	ms := newMemStore(synthEval(50, 15, 3))
+	r := start(newTestRoot(nopStore{ms}, model.LangZh, 1, 120, 40))
+	tabKey := keyMsg("tab")
+	for range r.tabs { // every tab drawn once: caches warm, as in use
+		r.Update(tabKey)
+		_ = r.View()
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.Update(tabKey)
+		_ = r.View()
+	}
+}
+
+// BenchmarkWeightChange is a weight edit at 50 vendors × 15 criteria: the dimension weights
+// change, the ranking is recomputed and the cached analysis (break-evens, tornado) refreshed.
+func BenchmarkWeightChange(b *testing.B) {
+	ms := newMemStore(synthEval(50, 15, 3))
+	r := start(newTestRoot(nopStore{ms}, model.LangZh, 1, 120, 40))
+	press(r, "6")
+	_ = r.View()
+	p := r.wb.prob
+	base := append([]float64(nil), p.DimWeights()...)
+	local := append([]float64(nil), p.Local()...)
+	dim := make([]float64, len(base))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		copy(dim, base)
+		shift := 0.01 * float64(i%5)
+		dim[0], dim[1] = dim[0]+shift, dim[1]-shift
+		if err := p.SetWeights(dim, local); err != nil {
+			b.Fatal(err)
+		}
+		r.wb.rerank()
+		r.wb.rev++
+		r.sens.refresh()
+	}
+}

@@ -115,7 +115,7 @@ func TestControlCharactersNeverReachTheTerminal(t *testing.T) {
 			} {
 				r.tab = tabOfKind(r, d.tab)
 				press(r, d.keys...)
-				if r.dlg == nil && !r.help {
+				if r.dialog() == nil && !r.help {
 					t.Fatalf("%s: nothing opened:\n%s", d.name, screen(r))
 				}
 				checkFrame(t, fmt.Sprintf("%s %dx%d %s", lang, w, h, d.name), r.render(), w, h)

@@ -38,8 +38,8 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 	before := len(ms.calls)
 	r.Update(tea.WindowSizeMsg{Width: 50, Height: 14})
 	press(r, "3", "enter", "x", "tab")
-	if len(ms.calls) != before || r.dlg != nil {
-		t.Fatalf("keys acted on the hidden screen: calls %v, dialog %v", ms.calls[before:], r.dlg)
+	if len(ms.calls) != before || r.dialog() != nil {
+		t.Fatalf("keys acted on the hidden screen: calls %v, dialog %v", ms.calls[before:], r.dialog())
 	}
 	if r.tab != 1 {
 		t.Fatalf("tab moved to %d while too small", r.tab)
@@ -51,7 +51,7 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 	// A dialog open when the window shrinks: q quits instead of being typed.
 	r.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	press(r, "enter")
-	if r.dlg == nil {
+	if r.dialog() == nil {
 		t.Fatal("enter opened no dialog")
 	}
 	r.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
@@ -149,7 +149,7 @@ func driveQuit(r *Root, cmd tea.Cmd) bool {
 func TestBusyEditsWaitAndRetry(t *testing.T) {
 	bs := &busyStore{memStore: newMemStore(synthEval(5, 5, 1)), busy: true}
 	r := start(newTestRoot(bs, model.LangZh, 1, 120, 30))
-	press(r, "1", "3", "right", "4")
+	press(r, "1", "3", "4") // the cursor advances: the first two vendors are rated
 	if len(r.unsaved) != 2 {
 		t.Fatalf("%d edits waiting, want 2", len(r.unsaved))
 	}
@@ -161,7 +161,7 @@ func TestBusyEditsWaitAndRetry(t *testing.T) {
 	if !strings.Contains(lines(scr)[29], "w 重试未保存") {
 		t.Fatalf("hint %q", lines(scr)[29])
 	}
-	press(r, "left", "5") // the same cell again: supersedes the waiting edit, does not add one
+	press(r, "left", "left", "5") // the first cell again: supersedes the waiting edit, does not add one
 	if len(r.unsaved) != 2 {
 		t.Fatalf("%d edits waiting after re-rating a cell, want 2", len(r.unsaved))
 	}
@@ -239,5 +239,124 @@ func TestQuitWaitsForSaves(t *testing.T) {
 	}
 	if r.exitUnsaved == "" {
 		t.Fatal("nothing recorded for the exit message")
+	}
+}
+
+// Issue 8 defect 13: after a rating the cursor moves to the next vendor (A toggles it); a "."
+// typed right after halves the cell just rated, so "3." still gives 3.5.
+func TestRatingAdvances(t *testing.T) {
+	ms := newMemStore(synthEval(3, 5, 1))
+	r := start(newTestRoot(ms, model.LangEn, 1, 120, 30))
+	press(r, "1", "3")
+	if r.grid.col != 1 {
+		t.Fatalf("cursor at vendor %d after a rating, want 1", r.grid.col)
+	}
+	press(r, ".")
+	if s, ok := r.wb.score(0, r.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || r.grid.col != 1 {
+		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, r.grid.col)
+	}
+	press(r, "4", "5") // the last vendor: the cursor stays on it
+	if r.grid.col != 2 {
+		t.Fatalf("cursor at %d past the last vendor", r.grid.col)
+	}
+	press(r, "A", "left", "2")
+	if r.grid.col != 1 {
+		t.Fatalf("with advance off the cursor moved to %d", r.grid.col)
+	}
+}
+
+// Overlays stack: a confirmation opened over a form takes the keys; closing it shows the form
+// again, still open, with what was typed.
+func TestOverlayStack(t *testing.T) {
+	r := start(newTestRoot(newMemStore(synthEval(3, 5, 1)), model.LangEn, 1, 120, 30))
+	press(r, "1", "enter")
+	form := r.dialog()
+	if form == nil {
+		t.Fatal("no form")
+	}
+	asked := false
+	r.e.open(&confirmDialog{e: &r.e, keys: &r.keys,
+		text: func(tr) (string, string) { return "Replace?", "The file exists." },
+		yes:  func() tea.Cmd { asked = true; return nil }})
+	if !strings.Contains(screen(r), "Replace?") {
+		t.Fatal("the confirmation is not drawn")
+	}
+	press(r, "esc")
+	if r.dialog() != form || asked {
+		t.Fatalf("esc on the confirmation: top %v, confirmed %v", r.dialog(), asked)
+	}
+	press(r, "esc")
+	if r.dialog() != nil {
+		t.Fatal("esc on the form did not close it")
+	}
+}
+
+// echoMsg is a pane's own async result; spyPane records what reaches it.
+type echoMsg struct{ n int }
+
+type spyPane struct {
+	pane
+	got []tea.Msg
+}
+
+func (s *spyPane) Update(msg tea.Msg) tea.Cmd { s.got = append(s.got, msg); return nil }
+
+// A message from a pane's command reaches that pane even when another tab has the focus.
+func TestPaneMessageRouting(t *testing.T) {
+	r := start(newTestRoot(newMemStore(synthEval(3, 5, 1)), model.LangEn, 1, 120, 30))
+	spy := &spyPane{pane: r.sens}
+	def := defOf(tabSensitivity)
+	orig := def.pane
+	def.pane = func(*Root, tab) pane { return spy }
+	defer func() { def.pane = orig }()
+	cmd := toPane(tabSensitivity, tea.Batch(func() tea.Msg { return echoMsg{1} }, func() tea.Msg { return echoMsg{2} }))
+	press(r, "7") // the vendors tab has the focus when the results come
+	drive(r, cmd)
+	if len(spy.got) != 2 || spy.got[0] != (echoMsg{1}) || spy.got[1] != (echoMsg{2}) {
+		t.Fatalf("the sensitivity pane got %v", spy.got)
+	}
+}
+
+type roStore struct{ *memStore }
+
+func (roStore) ReadOnly() bool { return true }
+
+// Issue 8 defect 4: a database the user cannot write opens view-only: the header says so,
+// editing keys change nothing and say why, and the hint bar explains instead of offering them.
+func TestViewOnly(t *testing.T) {
+	ms := newMemStore(synthEval(3, 5, 1))
+	r := start(newTestRoot(roStore{ms}, model.LangZh, 1, 120, 30))
+	press(r, "1")
+	before := len(ms.calls)
+	press(r, "3", ".", "backspace", "u", "enter")
+	if len(ms.calls) != before || r.dialog() != nil {
+		t.Fatalf("edited a read-only database: %v, dialog %v", ms.calls[before:], r.dialog())
+	}
+	scr := lines(screen(r))
+	if !strings.Contains(scr[0], "只读") || !strings.Contains(r.statusText, "只读数据库") {
+		t.Fatalf("header %q, status %q", scr[0], r.statusText)
+	}
+	if hint := scr[29]; !strings.Contains(hint, "只读 编辑键已停用") || strings.Contains(hint, "评分") {
+		t.Fatalf("hint %q", hint)
+	}
+	press(r, "right", "7", "a") // moving works; adding a vendor does not
+	if r.grid.col != 1 || r.dialog() != nil {
+		t.Fatalf("cursor %d, dialog %v", r.grid.col, r.dialog())
+	}
+}
+
+// Issue 8 defect 7: vendor columns grow with the room, so on a wide screen a longer Chinese
+// name is not cut (the columns stopped at 11 cells, leaving the rest of the line empty).
+func TestGridColumnsGrowWithRoom(t *testing.T) {
+	ev := synthEval(4, 5, 1)
+	ev.Vendors[0].Name = model.Text{Zh: "云启通讯科技集团", En: "Yunqi Telecom Group Holdings"}
+	r := start(newTestRoot(newMemStore(ev), model.LangZh, 1, 200, 40))
+	press(r, "1")
+	if scr := screen(r); !strings.Contains(scr, "云启通讯科技集团") {
+		t.Fatalf("the 16-cell name is cut at 200 columns:\n%s", scr)
+	}
+	r.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if head := strings.Split(lines(screen(r))[4], "│")[0]; !strings.Contains(head, "云启通…") {
+		t.Fatalf("at 80 columns the name should be cut with an ellipsis: %q", head)
 	}
 }

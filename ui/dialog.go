@@ -64,10 +64,10 @@ func (d *confirmDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 	if !ok {
 		return nil, false
 	}
-	switch k.String() {
-	case "y", "Y", "enter":
+	switch {
+	case key.Matches(k, d.keys.Confirm):
 		return d.yes(), true
-	case "n", "N", "esc", "q":
+	case key.Matches(k, d.keys.Deny):
 		return nil, true
 	}
 	return nil, false
@@ -81,9 +81,7 @@ func (d *confirmDialog) View(maxW int) string {
 }
 
 func (d *confirmDialog) Help() []key.Binding {
-	no := key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", d.e.t.s("key.no")))
-	yes := key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", d.e.t.s("key.yes")))
-	return []key.Binding{yes, no}
+	return []key.Binding{d.keys.Confirm, d.keys.Deny}
 }
 
 // ---- forms ----
@@ -177,17 +175,18 @@ func (f *formDialog) move(d int) {
 func (f *formDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 	cur := f.fields[f.focus]
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
+		km := f.keys
+		switch {
+		case key.Matches(k, km.Cancel):
 			return nil, true
-		case "tab", "down":
+		case key.Matches(k, km.NextField):
 			f.move(1)
 			return nil, false
-		case "shift+tab", "up":
+		case key.Matches(k, km.PrevField):
 			f.move(-1)
 			return nil, false
-		case "enter", "ctrl+s":
-			if k.String() == "enter" && f.focus < len(f.fields)-1 {
+		case key.Matches(k, km.Submit):
+			if key.Matches(k, km.Edit) && f.focus < len(f.fields)-1 { // enter on a field before the last: next field
 				f.move(1)
 				return nil, false
 			}
@@ -199,10 +198,10 @@ func (f *formDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 			return cmd, true
 		}
 		if cur.choices != nil {
-			switch k.String() {
-			case "left", "h":
+			switch {
+			case key.Matches(k, km.ChoicePrev):
 				cur.choice = (cur.choice + len(cur.choices) - 1) % len(cur.choices)
-			case "right", "l", "space":
+			case key.Matches(k, km.ChoiceNext):
 				cur.choice = (cur.choice + 1) % len(cur.choices)
 			}
 			return nil, false
@@ -274,7 +273,11 @@ func (f *formDialog) View(maxW int) string {
 }
 
 func (f *formDialog) Help() []key.Binding {
-	bs := []key.Binding{f.keys.Submit, f.keys.NextField, f.keys.Cancel}
+	bs := []key.Binding{f.keys.Submit, f.keys.Cancel}
+	if len(f.fields) > 1 {
+		// A one-field form has no other field to go to (issue 8 defect 9).
+		bs = []key.Binding{f.keys.Submit, f.keys.NextField, f.keys.Cancel}
+	}
 	if f.fields[f.focus].choices != nil {
 		bs = append(bs, f.keys.Choice)
 	}

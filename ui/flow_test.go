@@ -84,7 +84,7 @@ func TestFlowDemo(t *testing.T) {
 	if !strings.Contains(scr, "3 Huisheng") || !strings.Contains(scr, "3.78▼1") || !strings.Contains(scr, "2 Panshi") {
 		t.Fatalf("huisheng did not drop:\n%s", scr)
 	}
-	waitScreen(t, tm, "the save", contains("✓ saved"))
+	waitScreen(t, tm, "the save", contains("not kept")) // the demo keeps nothing: no "✓ saved"
 
 	send(tm, "u")
 	waitScreen(t, tm, "undo to restore the ranking", func(s string) bool {

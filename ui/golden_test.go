@@ -54,6 +54,8 @@ type listStore struct {
 	list []Summary
 }
 
+func (listStore) ReadOnly() bool { return false }
+
 func (s listStore) List() ([]Summary, error)    { return s.list, nil }
 func (s listStore) DataVersion() (int64, error) { return 1, nil }
 

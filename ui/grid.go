@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"ccselect/internal/present"
 	"errors"
 	"math"
 	"strconv"
@@ -26,12 +27,19 @@ type gridPane struct {
 	col    int // cursor vendor column, shared by every dimension
 	colOff int
 	follow bool // the last move was the keyboard's: scroll so the cursor shows
-	lastW  int
-	lastH  int
+
+	// advance moves the cursor to the next vendor after a rating, so a row is rated with
+	// digits alone (issue 8 defect 13; the A key toggles it). rated is the column just rated
+	// when the cursor advanced, so a "." typed next halves that cell ("3." = 3.5); −1 = none.
+	advance  bool
+	rated    int
+	ratedDim int
+	lastW    int
+	lastH    int
 }
 
 func newGridPane(e *env, keys *keyMap, wb *workbench) *gridPane {
-	return &gridPane{e: e, keys: keys, wb: wb, follow: true}
+	return &gridPane{e: e, keys: keys, wb: wb, follow: true, advance: true, rated: -1}
 }
 
 // sync sizes the per-dimension state to the loaded framework and clamps the cursor.
@@ -73,6 +81,11 @@ func (g *gridPane) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := g.keys
 	nRows := len(g.wb.dimCrit[g.dim])
 	nCols := len(g.wb.ev.Vendors)
+	rated := g.rated
+	if g.ratedDim != g.dim {
+		rated = -1 // rated on another tab: "." and ⌫ act where the cursor is
+	}
+	g.rated = -1
 	switch {
 	case key.Matches(msg, k.Up):
 		g.row[g.dim] = max(g.row[g.dim]-1, 0)
@@ -89,11 +102,19 @@ func (g *gridPane) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Rate):
 		return g.rate(float64(msg.String()[0]-'0'), msg.String())
 	case key.Matches(msg, k.Half):
-		return g.half()
+		return g.onRated(rated, g.half)
+	case key.Matches(msg, k.Advance):
+		g.advance = !g.advance
+		if g.advance {
+			g.e.status(statusInfo, g.e.t.s("grid.advanceon"))
+		} else {
+			g.e.status(statusInfo, g.e.t.s("grid.advanceoff"))
+		}
+		return nil
 	case key.Matches(msg, k.Edit):
 		return g.edit("")
 	case key.Matches(msg, k.Clear):
-		return g.clear()
+		return g.onRated(rated, g.clear)
 	default:
 		return nil
 	}
@@ -128,6 +149,19 @@ func (g *gridPane) mouse(m paneMouse) tea.Cmd {
 	return nil
 }
 
+// onRated runs a correction ("." or ⌫): right after a rating that advanced the cursor it
+// belongs to the cell just rated ("3." is 3.5 there), and a second one stays on that cell.
+func (g *gridPane) onRated(rated int, fn func() tea.Cmd) tea.Cmd {
+	if rated < 0 {
+		return fn()
+	}
+	col := g.col
+	g.col = rated
+	cmd := fn()
+	g.col, g.rated = col, rated
+	return cmd
+}
+
 // needReviewer warns when there is nobody to score as.
 func (g *gridPane) needReviewer() bool {
 	if g.wb.reviewer >= 0 {
@@ -151,7 +185,13 @@ func (g *gridPane) rate(value float64, typed string) tea.Cmd {
 	if s, ok := g.wb.score(v, c); ok {
 		note, evidence = s.Note, s.Evidence
 	}
-	return g.save(v, c, value, note, evidence, nil)
+	cmd := g.save(v, c, value, note, evidence, nil)
+	if g.advance && g.col+1 < len(g.wb.ev.Vendors) {
+		g.rated, g.ratedDim = g.col, g.dim
+		g.col++
+		g.follow = true
+	}
+	return cmd
 }
 
 // half toggles the half point of the current reviewer's rating: 3 → 3.5 → 3.
@@ -228,7 +268,7 @@ func (g *gridPane) edit(typed string) tea.Cmd {
 	f := newForm(g.e, g.keys, title)
 	scale := critScale(ev, crit)
 	if crit.Kind == model.KindMeasured {
-		f.info = append(f.info, t.f("edit.measured", crit.Unit, t.s("dir."+string(crit.Direction))), anchorsLine(crit, scale))
+		f.info = append(f.info, t.f("edit.measured", present.Unit(crit.Unit, t.lang), t.s("dir."+string(crit.Direction))), anchorsLine(crit, scale))
 	} else {
 		for i, r := range crit.Rubric {
 			f.info = append(f.info, truncate(itoa(2*i+1)+" "+r.In(lang), 200))
@@ -236,7 +276,7 @@ func (g *gridPane) edit(typed string) tea.Cmd {
 	}
 	label := t.s("edit.rating")
 	if crit.Kind == model.KindMeasured {
-		label = t.f("edit.value", crit.Unit)
+		label = t.f("edit.value", present.Unit(crit.Unit, t.lang))
 	}
 	vf := f.text(label, value)
 	vf.preview = func(s string) string {
@@ -309,7 +349,7 @@ func (g *gridPane) FullHelp() [][]key.Binding {
 	k := g.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
-		{k.Rate, k.Half, k.Edit, k.Clear},
+		{k.Rate, k.Half, k.Edit, k.Clear, k.Advance},
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"ccselect/internal/present"
 	"math"
 	"strings"
 
@@ -53,16 +54,17 @@ func (g *gridPane) geom(w, h int) gridGeom {
 		geo.gridW += short
 		avail += short
 	}
-	// Columns as wide as the longest name (up to 11); narrower, down to 7, to show every
-	// vendor; at 7 the rest scroll.
-	geo.colW = min(max(nameMax+1, 7), 11)
+	// Columns as wide as the longest name, growing with the room (up to 25 cells, so a
+	// four-character Chinese name is never cut on a wide screen — issue 8 defect 7); narrower,
+	// down to 7, to show every vendor; at 7 the rest scroll.
+	geo.colW = min(max(nameMax+1, 7), 25)
 	if n := len(ev.Vendors); n > 0 && n*geo.colW > avail {
 		geo.colW = max(avail/n, 7)
 	}
 	geo.nVis = max(avail/geo.colW, 1)
 	if geo.nVis < len(ev.Vendors) {
 		// Columns scroll anyway: give the visible ones the cells left over, so names are cut less.
-		geo.colW = max(min((avail-1)/geo.nVis, 11), geo.colW) // one cell stays for the scroll mark
+		geo.colW = max(min((avail-1)/geo.nVis, 25, max(nameMax+1, 7)), geo.colW) // one cell stays for the scroll mark
 	}
 	if g.follow {
 		g.colOff = scrollTo(g.colOff, g.col, geo.nVis, len(ev.Vendors))
@@ -166,7 +168,7 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 
 	column := []float64{g.wb.dimWeight(d)}
 	for _, c := range crits {
-		column = append(column, g.wb.prob.Local[c])
+		column = append(column, g.wb.prob.Local()[c])
 	}
 	weightText := pctColumn(column...)
 	for i := geo.rowOff; i < geo.rowOff+geo.rowsVis && i < len(crits); i++ {
@@ -174,7 +176,7 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 		crit := &ev.Framework.Criteria[c]
 		b.Reset()
 		name := fit(crit.Name.In(t.lang), geo.nameW)
-		weightless := g.wb.prob.Weights[c] == 0 // scored but not counted under this profile
+		weightless := g.wb.prob.Weights()[c] == 0 // scored but not counted under this profile
 		switch {
 		case i == g.row[d]:
 			b.WriteString(dimStyle.Render("▸") + st.Bold.Render(name))
@@ -183,32 +185,32 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 		default:
 			b.WriteString(" " + name)
 		}
-		b.WriteString(st.Faint.Render(fitRight(weightText(g.wb.prob.Local[c]), geo.weightW)))
+		b.WriteString(st.Faint.Render(fitRight(weightText(g.wb.prob.Local()[c]), geo.weightW)))
 		for v := geo.colOff; v < end; v++ {
 			cv := g.cell(v, c)
 			var txt string
-			style := st.ScoreFg[scoreBucket(cv.score)]
+			style := st.cellFg[scoreBucket(cv.score)]
 			switch {
 			case !math.IsNaN(cv.own):
 				txt = short(cv.own)
 				if weightless {
-					style = st.Faint
+					style = st.cellFaint
 				}
 			case cv.n > 0:
 				txt = "~" + short(cv.cons)
-				style = st.Faint
+				style = st.cellFaint
 			default:
 				txt = "·"
-				style = st.Faint
+				style = st.cellFaint
 			}
 			if cv.spread >= disagreement {
 				txt += "!"
 			}
 			cell := fitRight(txt, geo.colW-1)
 			if v == g.col && i == g.row[d] {
-				b.WriteString(" " + st.Cursor.Render(cell))
+				b.WriteString(" " + st.cellCursor.render(cell))
 			} else {
-				b.WriteString(" " + style.Render(cell))
+				b.WriteString(" " + style.render(cell))
 			}
 		}
 		lines = append(lines, b.String())
@@ -254,7 +256,7 @@ func (g *gridPane) sideLines(w, h int) []string {
 	head := []string{st.DimStyle(g.dim).Bold(true).Render(truncate(crit.Name.In(lang), w))}
 	head = append(head, st.Faint.Render(truncate(crit.ID, w)))
 	if crit.Kind == model.KindMeasured {
-		head = append(head, truncate(t.f("side.measured", crit.Unit, t.s("dir."+string(crit.Direction))), w))
+		head = append(head, truncate(t.f("side.measured", present.Unit(crit.Unit, t.lang), t.s("dir."+string(crit.Direction))), w))
 		head = append(head, st.Faint.Render(truncate(anchorsLine(crit, critScale(ev, crit)), w)))
 	}
 

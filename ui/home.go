@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strings"
+	"ccselect/internal/present"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -202,6 +202,10 @@ func (p *homePane) View(w, h int) string {
 
 func (p *homePane) ShortHelp() []key.Binding {
 	k := p.keys
+	if len(p.list) == 0 {
+		// Nothing to open, copy, rename or delete yet (issue 8 defect 9).
+		return []key.Binding{k.New, k.Lang, k.Help, k.Quit}
+	}
 	return []key.Binding{k.New, k.Open, k.Duplicate, k.Rename, k.Delete, k.Lang, k.Help, k.Quit}
 }
 
@@ -211,12 +215,4 @@ func (p *homePane) FullHelp() [][]key.Binding {
 }
 
 // templateLabel names an industry template in the interface language ("finance" → "金融").
-func templateLabel(t tr, name string) string {
-	if name == "" {
-		return "–"
-	}
-	if hasKey("tmpl." + name) {
-		return t.s("tmpl." + name)
-	}
-	return strings.ReplaceAll(name, "_", " ")
-}
+func templateLabel(t tr, name string) string { return present.TemplateName(name, t.lang) }

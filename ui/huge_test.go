@@ -70,3 +70,32 @@ func BenchmarkHugeNameFrame(b *testing.B) {
 		_ = r.View()
 	}
 }
+
+// Issue 8 defect 6: a comparison or a percentage never breaks across lines.
+func TestWrapKeepsComparisons(t *testing.T) {
+	cases := []struct {
+		s    string
+		w    int
+		keep string
+	}{
+		{"淘汰: 并发通道数 800 < 1000 · 历史运行记录 99.80 < 99.9", 16, "800 < 1000"},
+		{"淘汰: 并发通道数 800 < 1000 · 历史运行记录 99.80 < 99.9", 20, "99.80 < 99.9"},
+		{"数据安全保障权重 ≥ 30.5% 时磐石信联领先", 10, "≥ 30.5%"},
+		{"stays first while data security ≤ 25.9% and concurrency ≥ 9.3%", 12, "≤ 25.9%"},
+	}
+	for _, c := range cases {
+		ls := wrap(c.s, c.w)
+		found := false
+		for _, l := range ls {
+			if width(l) > c.w && !strings.Contains(l, c.keep) {
+				t.Fatalf("%q at %d: line %q is too wide", c.s, c.w, l)
+			}
+			if strings.Contains(l, c.keep) {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("%q at %d: %q was split: %q", c.s, c.w, c.keep, ls)
+		}
+	}
+}

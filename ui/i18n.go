@@ -136,10 +136,6 @@ var catalogue = map[string]text{
 	"dir.cost":              {"越低越好", "lower is better"},
 
 	// Industry templates.
-	"tmpl.default":    {"默认", "default"},
-	"tmpl.finance":    {"金融", "finance"},
-	"tmpl.healthcare": {"医疗", "healthcare"},
-	"tmpl.government": {"政务", "government"},
 
 	// Overview.
 	"ov.contrib":    {"维度贡献", "Contribution"},
@@ -330,6 +326,16 @@ var catalogue = map[string]text{
 	"quit.unsaved":       {"%d 项修改未保存: %s · w 重试 · 再按 q 放弃并退出", "%d edits not saved: %s · w retries · q again quits without them"},
 	"quit.waiting":       {"正在保存, 保存完成后退出…", "Saving; quitting when it is in…"},
 	"key.retry":          {"重试未保存", "retry unsaved"},
+	"undo.by":            {" (%s 所做)", " (made by %s)"},
+	"info.external":      {"已从另一个窗口更新", "Updated from another window"},
+	"ro.refused":         {"只读数据库: 无法修改 (没有写入权限)", "Read-only database: nothing can be changed (no write permission)"},
+	"ro.hintkey":         {"只读", "read-only"},
+	"ro.hint":            {"编辑键已停用", "editing keys are off"},
+	"hdr.readonly":       {"只读", "read-only"},
+	"hdr.demokept":       {"退出即丢弃", "not kept"},
+	"key.advance":        {"评分后右移 开/关", "advance after rating on/off"},
+	"grid.advanceon":     {"评分后光标移到下一个厂商", "After a rating the cursor moves to the next vendor"},
+	"grid.advanceoff":    {"评分后光标留在原处", "After a rating the cursor stays"},
 	"exit.unsaved":       {"退出时以下修改未保存: %s", "quit with edits not saved: %s"},
 	"err.savedialog":     {"保存失败, 内容仍在表单中: %v", "Saving failed; what you typed is still here: %v"},
 	"err.create":         {"无法创建评估: %v", "Could not create the evaluation: %v"},

@@ -8,18 +8,19 @@ import (
 // the language changes (never a package-level mutable map).
 type keyMap struct {
 	// Everywhere.
-	Quit, Help, Lang, Suspend key.Binding
+	Quit, Help, Lang, Suspend, Interrupt key.Binding
 	// Workbench, any tab.
 	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home, Retry key.Binding
 	// Grid and lists.
 	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
-	Rate, Half, Edit, Clear                              key.Binding
+	Rate, Half, Edit, Clear, Advance                     key.Binding
 	// Home.
 	New, Open, Duplicate, Rename, Delete key.Binding
 	// Vendors and reviewers tabs.
 	Add, EditItem, RenameItem, DeleteItem, Choose key.Binding
 	// Dialogs.
-	Confirm, Cancel, NextField, PrevField, Submit, Choice key.Binding
+	Confirm, Deny, Cancel, NextField, PrevField, Submit, Choice, ChoicePrev, ChoiceNext key.Binding
+	CloseHelp                                                                           key.Binding
 	// Sensitivity tab. Param and Samples only describe their pairs in the help.
 	Param, ParamPrev, ParamNext, Section          key.Binding
 	RunSMAA, CancelSMAA, Mode, Level, Uncertainty key.Binding
@@ -32,19 +33,21 @@ func newKeyMap(t tr) keyMap {
 	}
 	k := func(keys ...string) []string { return keys }
 	return keyMap{
-		Quit:     b(k("q", "ctrl+c"), "q", "key.quit"),
-		Help:     b(k("?"), "?", "key.help"),
-		Lang:     b(k("L"), "L", "key.lang"),
-		Suspend:  b(k("ctrl+z"), "ctrl+z", "key.suspend"),
-		NextTab:  b(k("tab"), "tab", "key.nexttab"),
-		PrevTab:  b(k("shift+tab"), "shift+tab", "key.prevtab"),
-		Overview: b(k("0"), "0", "key.overview"),
-		Dims:     b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), "1-5", "key.dims"),
-		Reviewer: b(k("R"), "R", "key.reviewer"),
-		Undo:     b(k("u"), "u", "key.undo"),
-		Redo:     b(k("ctrl+r"), "ctrl+r", "key.redo"),
-		Home:     b(k("esc"), "esc", "key.home"),
-		Retry:    b(k("w"), "w", "key.retry"),
+		Quit:    b(k("q", "ctrl+c"), "q", "key.quit"),
+		Help:    b(k("?"), "?", "key.help"),
+		Lang:    b(k("L"), "L", "key.lang"),
+		Suspend: b(k("ctrl+z"), "ctrl+z", "key.suspend"),
+		// ctrl+c also matches Quit; on its own it quits even from a form field.
+		Interrupt: b(k("ctrl+c"), "ctrl+c", "key.quit"),
+		NextTab:   b(k("tab"), "tab", "key.nexttab"),
+		PrevTab:   b(k("shift+tab"), "shift+tab", "key.prevtab"),
+		Overview:  b(k("0"), "0", "key.overview"),
+		Dims:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), "1-5", "key.dims"),
+		Reviewer:  b(k("R"), "R", "key.reviewer"),
+		Undo:      b(k("u"), "u", "key.undo"),
+		Redo:      b(k("ctrl+r"), "ctrl+r", "key.redo"),
+		Home:      b(k("esc"), "esc", "key.home"),
+		Retry:     b(k("w"), "w", "key.retry"),
 
 		Up:       b(k("up", "k"), "↑/k", "key.up"),
 		Down:     b(k("down", "j"), "↓/j", "key.down"),
@@ -58,6 +61,7 @@ func newKeyMap(t tr) keyMap {
 		Half:     b(k("."), ".", "key.half"),
 		Edit:     b(k("enter"), "enter", "key.edit"),
 		Clear:    b(k("backspace", "delete"), "⌫", "key.clear"),
+		Advance:  b(k("A"), "A", "key.advance"),
 
 		New:       b(k("n"), "n", "key.new"),
 		Open:      b(k("enter"), "enter", "key.open"),
@@ -71,12 +75,16 @@ func newKeyMap(t tr) keyMap {
 		DeleteItem: b(k("x"), "x", "key.delete"),
 		Choose:     b(k("space", "c"), "space", "key.choose"),
 
-		Confirm:   b(k("y", "enter"), "y", "key.confirm"),
-		Cancel:    b(k("esc"), "esc", "key.cancel"),
-		NextField: b(k("tab", "down"), "tab", "key.nextfield"),
-		PrevField: b(k("shift+tab", "up"), "shift+tab", "key.prevfield"),
-		Submit:    b(k("enter", "ctrl+s"), "enter", "key.submit"),
-		Choice:    b(k("left", "right"), "←/→", "key.choice"),
+		Confirm:    b(k("y", "Y", "enter"), "y/enter", "key.yes"),
+		Deny:       b(k("n", "N", "esc", "q"), "n/esc", "key.no"),
+		CloseHelp:  b(k("?", "esc", "q", "enter"), "esc/?", "key.close"),
+		Cancel:     b(k("esc"), "esc", "key.cancel"),
+		NextField:  b(k("tab", "down"), "tab", "key.nextfield"),
+		PrevField:  b(k("shift+tab", "up"), "shift+tab", "key.prevfield"),
+		Submit:     b(k("enter", "ctrl+s"), "enter", "key.submit"),
+		Choice:     b(k("left", "right"), "←/→", "key.choice"),
+		ChoicePrev: b(k("left", "h"), "←", "key.choice"),
+		ChoiceNext: b(k("right", "l", "space"), "→", "key.choice"),
 
 		Param:       b(k("[", "]", "left", "right"), "[ ]", "key.param"),
 		ParamPrev:   b(k("[", "left"), "[", "key.param"),

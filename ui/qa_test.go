@@ -28,7 +28,7 @@ func TestLangToggleInHelpAndConfirm(t *testing.T) {
 	}
 	press(r, "L")
 	scr := screen(r)
-	if r.dlg == nil || !strings.Contains(scr, "云启通讯") || strings.Contains(scr, "Delete vendor") {
+	if r.dialog() == nil || !strings.Contains(scr, "云启通讯") || strings.Contains(scr, "Delete vendor") {
 		t.Fatalf("L in a confirmation did not switch to Chinese:\n%s", scr)
 	}
 	press(r, "n")

@@ -106,6 +106,9 @@ func (p *reviewersPane) View(w, h int) string {
 
 func (p *reviewersPane) ShortHelp() []key.Binding {
 	k := p.keys
+	if len(p.wb.ev.Reviewers) == 0 {
+		return []key.Binding{k.Add, k.Help, k.Quit}
+	}
 	return []key.Binding{k.Add, k.RenameItem, k.DeleteItem, k.Choose, k.Reviewer, k.Help, k.Quit}
 }
 

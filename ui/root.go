@@ -54,7 +54,7 @@ type Root struct {
 	sens      *sensPane
 	smaaRun   smaaRunner // nil = model.RunSMAA (tests hold runs in progress with their own)
 
-	dlg  dialog
+	dlgs overlays // open dialogs, the top one receives keys
 	help bool
 
 	statusText string
@@ -70,6 +70,7 @@ type Root struct {
 	// back (an undone deletion): the status is written again once the reload is in.
 	undoPending *pendingUndo
 
+	external     bool // the reload under way brings another window's edit
 	version      int64
 	versionKnown bool
 	poll         time.Duration // 0 disables polling (tests drive reloads by hand)
@@ -83,7 +84,7 @@ func New(st Store, opt Options) *Root {
 	r := &Root{st: st, opt: opt, dark: true, poll: pollInterval}
 	r.e = env{now: time.Now, actor: opt.Actor}
 	r.e.do = r.do
-	r.e.open = func(d dialog) { r.dlg = d }
+	r.e.open = r.dlgs.push
 	r.e.status = r.setStatus
 	r.setLang(opt.Lang)
 	r.restyle()
@@ -129,18 +130,8 @@ func (r *Root) focused() pane {
 	if r.screen == screenHome || r.wb == nil {
 		return r.home
 	}
-	switch tb := r.tabs[r.tab]; tb.kind {
-	case tabDimension:
-		r.grid.dim = tb.dim
-		return r.grid
-	case tabVendors:
-		return r.vendors
-	case tabReviewers:
-		return r.reviewers
-	case tabSensitivity:
-		return r.sens
-	}
-	return r.overview
+	tb := r.tabs[r.tab]
+	return defOf(tb.kind).pane(r, tb)
 }
 
 func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -171,6 +162,8 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case dataVersionMsg:
 		return r, tea.Batch(r.versionSeen(msg), pollCmd(r.poll))
+	case paneMsg:
+		return r, r.deliver(msg)
 	case smaaTickMsg, smaaDoneMsg:
 		return r, r.smaaMsg(msg)
 	case tea.KeyPressMsg:
@@ -192,12 +185,8 @@ func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return r, r.mouse(m, false, dx, dy)
 	}
-	if r.dlg != nil {
-		cmd, done := r.dlg.Update(msg)
-		if done {
-			r.dlg = nil
-		}
-		return r, cmd
+	if r.dlgs.top() != nil {
+		return r, r.dlgs.update(msg)
 	}
 	return r, nil
 }
@@ -215,6 +204,9 @@ func (r *Root) versionSeen(msg dataVersionMsg) tea.Cmd {
 		return nil
 	}
 	r.version = msg.v
+	// SQLite's data version moves only for commits of other connections: this is another
+	// window's (or the CLI's) edit, and it is said so once the reload shows it (defect 12).
+	r.external = true
 	return r.reload()
 }
 
@@ -229,7 +221,7 @@ func (r *Root) reload() tea.Cmd {
 // key routes a key press: dialog, help overlay, global keys, then the focused pane.
 func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &r.keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.Interrupt) {
 		if r.quitWhenSaved {
 			return tea.Quit // a second ctrl+c does not wait for the save
 		}
@@ -251,26 +243,24 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	// L switches the language over the help and over a confirmation (neither types text);
 	// a form keeps L as a letter.
-	_, confirming := r.dlg.(*confirmDialog)
+	_, confirming := r.dlgs.top().(*confirmDialog)
 	if (r.help || confirming) && key.Matches(msg, k.Lang) {
 		r.setLang(r.e.t.other().lang)
 		return nil
 	}
-	if r.dlg != nil {
-		cmd, done := r.dlg.Update(msg)
-		if done {
-			r.dlg = nil
-		}
-		return cmd
+	if r.dlgs.top() != nil {
+		return r.dlgs.update(msg)
 	}
 	if r.help {
-		switch msg.String() {
-		case "?", "esc", "q", "enter":
+		if key.Matches(msg, k.CloseHelp) {
 			r.help = false
 		}
 		return nil
 	}
 	r.statusText = ""
+	if r.refuseEdit(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return r.quit()
@@ -421,6 +411,11 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 		}
 		if err := r.wb.load(msg.ev, r.opt.Actor); err != nil {
 			r.setStatus(statusErr, t.f("err.load", err))
+		} else if r.external {
+			r.external = false
+			if r.statusText == "" {
+				r.setStatus(statusInfo, t.s("info.external"))
+			}
 		}
 		if u := r.undoPending; u != nil {
 			r.undoPending = nil
@@ -440,7 +435,7 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			r.setStatus(statusErr, r.saveErrMsg)
 			if msg.retry != nil {
 				msg.retry.setError(t.f("err.savedialog", r.errText(msg.err)))
-				r.dlg = msg.retry
+				r.dlgs.push(msg.retry)
 			}
 			return r.reload() // show what the database really holds
 		}
@@ -462,7 +457,7 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			r.setStatus(statusErr, t.f("err.create", msg.err))
 			if msg.retry != nil {
 				msg.retry.setError(t.f("err.savedialog", msg.err))
-				r.dlg = msg.retry
+				r.dlgs.push(msg.retry)
 			}
 			return nil
 		}
@@ -498,7 +493,7 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 // mouse routes clicks and the wheel: the tab row switches tabs, the body goes to the pane in
 // its own coordinates.
 func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
-	if r.dlg != nil || r.help {
+	if r.dlgs.top() != nil || r.help {
 		return nil
 	}
 	if click && m.Button != tea.MouseLeft {
@@ -520,6 +515,9 @@ func (r *Root) mouse(m tea.Mouse, click bool, dx, dy int) tea.Cmd {
 	return r.focused().Update(paneMouse{X: m.X, Y: m.Y - l.bodyY, W: l.w, H: l.bodyH, Click: click, WheelX: dx, WheelY: dy})
 }
 
+// dialog is the dialog that receives keys (the top of the stack), or nil.
+func (r *Root) dialog() dialog { return r.dlgs.top() }
+
 // tooSmall reports that the window is below the minimum size (the screen shows only a notice).
 func (r *Root) tooSmall() bool { return r.w < minWidth || r.h < minHeight }
 
@@ -528,10 +526,7 @@ func (r *Root) layout() layout {
 	wbOpen := r.screen == screenWorkbench && r.wb != nil
 	strip := false
 	if wbOpen {
-		switch r.tabs[r.tab].kind {
-		case tabDimension, tabVendors, tabReviewers:
-			strip = true // the live ranking, under the tabs where edits are made
-		}
+		strip = defOf(r.tabs[r.tab].kind).strip // the live ranking, under the tabs where edits are made
 	}
 	return computeLayout(r.w, r.h, wbOpen, strip)
 }

@@ -104,7 +104,7 @@ func TestHalfPointAndClear(t *testing.T) {
 	if v, _ := storedValue(t, st, id, "yunqi", "transport_encryption", "wang"); v != 3 {
 		t.Fatalf(". again stored %v", v)
 	}
-	press(r, "5", ".")
+	press(r, "left", "5", ".") // back to yunqi (the rating advanced the cursor)
 	if !strings.Contains(screen(r), "5 is the highest") {
 		t.Fatalf("no warning for 5.5:\n%s", screen(r))
 	}
@@ -128,7 +128,7 @@ func TestMeasuredValueForm(t *testing.T) {
 	st, id := sampleStore(t)
 	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
 	press(r, "2", "1") // concurrency · concurrent channels · yunqi: a digit opens the form
-	if r.dlg == nil {
+	if r.dialog() == nil {
 		t.Fatal("a digit on a measured cell did not open the editor")
 	}
 	scr := screen(r)
@@ -144,7 +144,7 @@ func TestMeasuredValueForm(t *testing.T) {
 	press(r, "enter", "ctrl+u")
 	typeText(r, "retested")
 	press(r, "ctrl+s")
-	if r.dlg != nil {
+	if r.dialog() != nil {
 		t.Fatalf("form still open:\n%s", screen(r))
 	}
 	ev, _ := st.Load(id)
@@ -163,7 +163,7 @@ func TestInvalidValueKeepsForm(t *testing.T) {
 	press(r, "4", "enter", "ctrl+u")
 	typeText(r, "7")
 	press(r, "ctrl+s")
-	if r.dlg == nil {
+	if r.dialog() == nil {
 		t.Fatal("an invalid rating closed the form")
 	}
 	scr := screen(r)
@@ -174,7 +174,7 @@ func TestInvalidValueKeepsForm(t *testing.T) {
 		t.Fatalf("an invalid value was saved: %v", v)
 	}
 	press(r, "esc")
-	if r.dlg != nil {
+	if r.dialog() != nil {
 		t.Fatal("esc did not close the form")
 	}
 }
@@ -192,10 +192,10 @@ func TestFailedSaveKeepsWhatWasTyped(t *testing.T) {
 	press(r, "enter")
 	typeText(r, "my note")
 	press(r, "ctrl+s")
-	if r.dlg == nil {
+	if r.dialog() == nil {
 		t.Fatal("the form did not come back after the failed save")
 	}
-	f := r.dlg.(*formDialog)
+	f := r.dialog().(*formDialog)
 	if v := f.values(); v[0] != "2" || v[1] != "my note" {
 		t.Fatalf("form holds %q", v)
 	}
@@ -238,6 +238,10 @@ func TestReloadsOnExternalChange(t *testing.T) {
 	poll()
 	if got := order(r); got != "yunqi panshi huisheng changfeng qinghe" {
 		t.Fatalf("not reloaded: %q", got)
+	}
+	// Issue 8 defect 12: the change does not arrive silently.
+	if r.statusText != "Updated from another window" {
+		t.Fatalf("status after an external change %q", r.statusText)
 	}
 	if err := other.Delete(id, "cli"); err != nil {
 		t.Fatal(err)
@@ -421,7 +425,7 @@ func TestEditorSurvivesReloadUnderneath(t *testing.T) {
 	}
 	poll()
 	press(r, "ctrl+s")
-	if r.dlg == nil || !strings.Contains(screen(r), "no longer exists") {
+	if r.dialog() == nil || !strings.Contains(screen(r), "no longer exists") {
 		t.Fatalf("saved into a reloaded grid:\n%s", screen(r))
 	}
 	if v, _ := storedValue(t, st, id, "huisheng", "transport_encryption", "wang"); v != 3 {

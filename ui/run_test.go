@@ -16,31 +16,47 @@ import (
 )
 
 // brokenStore returns an evaluation that is nil: opening it panics inside Update. It answers
-// after a moment so that the first frame (and the alternate screen) is drawn before.
-type brokenStore struct{ listStore }
+// once the test opens gate, after the first frame (and the alternate screen) is on the terminal.
+type brokenStore struct {
+	listStore
+	gate chan struct{}
+}
 
-func (brokenStore) Load(int64) (*model.Evaluation, error) {
-	time.Sleep(300 * time.Millisecond)
+func (b brokenStore) Load(int64) (*model.Evaluation, error) {
+	<-b.gate
 	return nil, nil
 }
 
-// panickyStore panics inside a command (off the update loop).
-type panickyStore struct{ listStore }
+// panickyStore panics inside a command (off the update loop), once gate opens.
+type panickyStore struct {
+	listStore
+	gate chan struct{}
+}
 
-func (panickyStore) List() ([]Summary, error) {
-	time.Sleep(300 * time.Millisecond)
+func (p panickyStore) List() ([]Summary, error) {
+	<-p.gate
 	panic("list exploded")
 }
 
+// syncBuffer is the fake terminal: writes are safe from the program's goroutines, and each
+// one signals changed so a test waits on output instead of sleeping.
 type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	changed chan struct{} // capacity 1: "something was written since you last looked"
 }
+
+func newSyncBuffer() *syncBuffer { return &syncBuffer{changed: make(chan struct{}, 1)} }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.b.Write(p)
+	n, err := s.b.Write(p)
+	select {
+	case s.changed <- struct{}{}:
+	default:
+	}
+	return n, err
 }
 
 func (s *syncBuffer) String() string {
@@ -50,9 +66,10 @@ func (s *syncBuffer) String() string {
 }
 
 // step is one move in a scripted session: wait until the terminal shows wait (if set), then
-// send key (if set).
+// run do and send key (each if set).
 type step struct {
 	wait string
+	do   func()
 	key  tea.Msg
 }
 
@@ -62,26 +79,31 @@ func runProgram(t *testing.T, st Store, opt Options, steps ...step) (error, stri
 	t.Helper()
 	in, inW := io.Pipe()
 	defer inW.Close()
-	var out syncBuffer
+	out := newSyncBuffer()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	errc := make(chan error, 1)
 	var p *tea.Program
 	ready := make(chan struct{})
 	go func() {
-		errc <- Run(ctx, st, opt, tea.WithInput(in), tea.WithOutput(&out), tea.WithWindowSize(80, 24),
+		errc <- Run(ctx, st, opt, tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(80, 24),
 			func(prog *tea.Program) { p = prog; close(ready) })
 	}()
 	<-ready
 	for _, s := range steps {
 		if s.wait != "" {
-			deadline := time.Now().Add(5 * time.Second)
+			// A generous bound only for a hung program; the wait itself ends on output.
+			timeout := time.After(5 * time.Second)
 			for !strings.Contains(out.String(), s.wait) {
-				if time.Now().After(deadline) {
+				select {
+				case <-out.changed:
+				case <-timeout:
 					t.Fatalf("the terminal never showed %q", s.wait)
 				}
-				time.Sleep(10 * time.Millisecond)
 			}
+		}
+		if s.do != nil {
+			s.do()
 		}
 		if s.key != nil {
 			p.Send(s.key)
@@ -99,7 +121,9 @@ func runProgram(t *testing.T, st Store, opt Options, steps ...step) (error, stri
 // A panic in Update ends the program with an error (not a hung raw-mode terminal), and the
 // terminal is restored: the alternate screen is left and mouse reporting is switched off.
 func TestPanicInUpdateRestoresTerminal(t *testing.T) {
-	err, out := runProgram(t, brokenStore{}, Options{Lang: model.LangEn, OpenEval: 7})
+	gate := make(chan struct{})
+	err, out := runProgram(t, brokenStore{gate: gate}, Options{Lang: model.LangEn, OpenEval: 7},
+		step{wait: "\x1b[?1049h", do: func() { close(gate) }})
 	if !errors.Is(err, tea.ErrProgramPanic) {
 		t.Fatalf("Run returned %v, want an error wrapping ErrProgramPanic", err)
 	}
@@ -110,7 +134,9 @@ func TestPanicInUpdateRestoresTerminal(t *testing.T) {
 }
 
 func TestPanicInCommandRestoresTerminal(t *testing.T) {
-	err, out := runProgram(t, panickyStore{}, Options{Lang: model.LangEn})
+	gate := make(chan struct{})
+	err, out := runProgram(t, panickyStore{gate: gate}, Options{Lang: model.LangEn},
+		step{wait: "\x1b[?1049h", do: func() { close(gate) }})
 	if !errors.Is(err, tea.ErrProgramPanic) {
 		t.Fatalf("Run returned %v", err)
 	}

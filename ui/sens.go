@@ -70,7 +70,7 @@ func (p *sensPane) refresh() {
 	c := sensCache{rev: wb.rev, valid: true, sweepOf: -1}
 	all := model.WeightParams(prob)
 	for _, w := range all {
-		if w.Kind == model.ParamCriterion && (w.Current <= 0 || prob.DimWeights[prob.CritDim[w.Index]] <= 0) {
+		if w.Kind == model.ParamCriterion && (w.Current <= 0 || prob.DimWeights()[prob.CritDim[w.Index]] <= 0) {
 			continue // not part of this profile: its line would say nothing about the ranking
 		}
 		c.params = append(c.params, w)
@@ -153,10 +153,10 @@ func fingerprint(p *model.Problem) uint64 {
 		h.Write([]byte(v.ID))
 		h.Write([]byte{0})
 	}
-	for _, w := range p.DimWeights {
+	for _, w := range p.DimWeights() {
 		put(w)
 	}
-	for _, w := range p.Weights {
+	for _, w := range p.Weights() {
 		put(w)
 	}
 	for v := 0; v < p.NV; v++ {

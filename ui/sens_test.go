@@ -206,7 +206,7 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 	if strings.Contains(scr, "of weight scenarios") || strings.Contains(r.sens.summary().En, "of weight scenarios") {
 		t.Fatalf("a stale share is still quoted:\n%s", scr)
 	}
-	press(r, "4", "3") // back to wang's 3: the data is what the run saw
+	press(r, "4", "left", "3") // back to wang's 3 (the rating moved the cursor on): the data is what the run saw
 	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "G")
 	if scr := screen(r); strings.Contains(scr, "scores changed") || !strings.Contains(scr, "of weight scenarios") {
 		t.Fatalf("result not current again:\n%s", scr)
@@ -414,7 +414,7 @@ func TestHeaderKeepsReviewer(t *testing.T) {
 	r := start(newTestRoot(st, model.LangZh, id, 60, 16))
 	r.opt.Demo = true
 	h := lines(screen(r))[0]
-	if !strings.Contains(h, "评审: 王敏") || !strings.Contains(h, "[演示] ✓ 已保存") || width(h) != 60 {
+	if !strings.Contains(h, "评审: 王敏") || !strings.Contains(h, "[演示] 退出即丢弃") || width(h) != 60 {
 		t.Fatalf("header %q", h)
 	}
 }

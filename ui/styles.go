@@ -97,12 +97,15 @@ type Styles struct {
 	Dim                                       []lipgloss.Style // dimension foreground
 	ScoreBg                                   [5]lipgloss.Style
 	ScoreFg                                   [5]lipgloss.Style
-	Box                                       lipgloss.Style // dialog and overlay frame
-	Key, KeyDesc                              lipgloss.Style
-	Up, Down                                  lipgloss.Style
-	Accent                                    lipgloss.Style   // chart markers, the selected parameter
-	Vendor                                    []lipgloss.Style // chart line per vendor
-	Shade                                     [5]lipgloss.Style
+	// The grid cells' styles as affixes (see affix.go), set by NewStyles.
+	cellFg                [5]affix
+	cellFaint, cellCursor affix
+	Box                   lipgloss.Style // dialog and overlay frame
+	Key, KeyDesc          lipgloss.Style
+	Up, Down              lipgloss.Style
+	Accent                lipgloss.Style   // chart markers, the selected parameter
+	Vendor                []lipgloss.Style // chart line per vendor
+	Shade                 [5]lipgloss.Style
 }
 
 // NewStyles builds the styles for a dark or light background, or colourless when noColor.
@@ -153,6 +156,7 @@ func NewStyles(dark, noColor bool) Styles {
 		s.Shade[i] = base
 	}
 	if noColor {
+		s.cellAffixes()
 		return s
 	}
 	s.Title = s.Title.Foreground(c(p.accent))
@@ -187,7 +191,15 @@ func NewStyles(dark, noColor bool) Styles {
 	for i := 1; i < len(s.Shade); i++ {
 		s.Shade[i] = base.Background(c(p.shade[i]))
 	}
+	s.cellAffixes()
 	return s
+}
+
+func (s *Styles) cellAffixes() {
+	for i := range s.ScoreFg {
+		s.cellFg[i] = affixOf(s.ScoreFg[i])
+	}
+	s.cellFaint, s.cellCursor = affixOf(s.Faint), affixOf(s.Cursor)
 }
 
 // DimStyle is the colour of dimension d (cycling for frameworks with many dimensions).

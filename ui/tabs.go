@@ -2,10 +2,11 @@ package ui
 
 import (
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 )
 
-// tabKind is what a workbench tab shows. A later issue adds a weights tab: it slots into
-// buildTabs between the dimensions and the sensitivity tab.
+// tabKind is what a workbench tab shows.
 type tabKind int
 
 const (
@@ -21,52 +22,87 @@ type tab struct {
 	dim  int // for tabDimension
 }
 
-// buildTabs lists the tabs of an evaluation: Overview, one per dimension, then (after a
-// separator) Sensitivity, Vendors, Reviewers.
-func buildTabs(nDims int) []tab {
-	tabs := []tab{{kind: tabOverview}}
-	for d := 0; d < nDims; d++ {
-		tabs = append(tabs, tab{kind: tabDimension, dim: d})
-	}
-	return append(tabs, tab{kind: tabSensitivity}, tab{kind: tabVendors}, tab{kind: tabReviewers})
+// tabDef is one entry of the tab registry: what the tab is called, which pane it shows and
+// how the frame around it looks. The tab row, the direct digit keys (a tab's position), the
+// hints and help (the pane's), mouse hit-testing and key routing all come from the registry,
+// so adding a pane is its own file plus one line here. A later issue's weights tab slots in
+// between the dimensions and the sensitivity tab.
+type tabDef struct {
+	kind   tabKind
+	perDim bool                                    // one tab per dimension of the framework
+	label  func(r *Root, tb tab, tiny bool) string // the tab row's label
+	pane   func(r *Root, tb tab) pane
+	strip  bool // the live ranking strip shows under it (the tabs where edits are made)
+	tools  bool // after the "│" separator (not a scoring tab)
 }
 
-// afterSeparator reports whether tab i is the first of the tabs after the scoring tabs (the
-// overview and the dimensions), where the tab row draws its "│".
-func (r *Root) afterSeparator(i int) bool {
-	if i == 0 {
-		return false
+// tabRegistry is the tabs of the workbench, in order.
+var tabRegistry = []tabDef{
+	{kind: tabOverview, label: fixedLabel("tab.overview", "tab.overview"), pane: func(r *Root, _ tab) pane { return r.overview }},
+	{kind: tabDimension, perDim: true, label: dimLabel, pane: gridFor, strip: true},
+	{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), pane: func(r *Root, _ tab) pane { return r.sens }},
+	{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), pane: func(r *Root, _ tab) pane { return r.vendors }, strip: true},
+	{kind: tabReviewers, tools: true, label: fixedLabel("tab.reviewers", "tab.reviewers"), pane: func(r *Root, _ tab) pane { return r.reviewers }, strip: true},
+}
+
+func defOf(k tabKind) *tabDef {
+	for i := range tabRegistry {
+		if tabRegistry[i].kind == k {
+			return &tabRegistry[i]
+		}
 	}
-	scoring := func(k tabKind) bool { return k == tabOverview || k == tabDimension }
-	return scoring(r.tabs[i-1].kind) && !scoring(r.tabs[i].kind)
+	panic("ui: tab kind not in the registry")
+}
+
+func fixedLabel(short, tiny string) func(*Root, tab, bool) string {
+	return func(r *Root, _ tab, isTiny bool) string {
+		if isTiny {
+			return r.e.t.s(tiny)
+		}
+		return r.e.t.s(short)
+	}
+}
+
+func dimLabel(r *Root, tb tab, tiny bool) string {
+	if tiny {
+		return dimTiny(r.e.t, r.wb.ev, tb.dim)
+	}
+	return dimShort(r.e.t, r.wb.ev, tb.dim)
+}
+
+func gridFor(r *Root, tb tab) pane {
+	r.grid.dim = tb.dim
+	return r.grid
+}
+
+// buildTabs lists the tabs of an evaluation from the registry: Overview, one per dimension,
+// then (after a separator) Sensitivity, Vendors, Reviewers.
+func buildTabs(nDims int) []tab {
+	var tabs []tab
+	for _, d := range tabRegistry {
+		if !d.perDim {
+			tabs = append(tabs, tab{kind: d.kind})
+			continue
+		}
+		for dim := 0; dim < nDims; dim++ {
+			tabs = append(tabs, tab{kind: d.kind, dim: dim})
+		}
+	}
+	return tabs
+}
+
+// afterSeparator reports whether tab i is the first of the tools tabs, where the tab row
+// draws its "│".
+func (r *Root) afterSeparator(i int) bool {
+	return i > 0 && !defOf(r.tabs[i-1].kind).tools && defOf(r.tabs[i].kind).tools
 }
 
 // tabLabels are the labels of the tabs, in the short form or, when even that does not fit,
 // the tiny one ("稳定" / "Stab").
 func (r *Root) tabLabels(tiny bool) []string {
-	t := r.e.t
 	out := make([]string, len(r.tabs))
 	for i, tb := range r.tabs {
-		switch tb.kind {
-		case tabOverview:
-			out[i] = t.s("tab.overview")
-		case tabDimension:
-			if tiny {
-				out[i] = dimTiny(t, r.wb.ev, tb.dim)
-			} else {
-				out[i] = dimShort(t, r.wb.ev, tb.dim)
-			}
-		case tabSensitivity:
-			if tiny {
-				out[i] = t.s("tab.sensitivity.tiny")
-			} else {
-				out[i] = t.s("tab.sensitivity")
-			}
-		case tabVendors:
-			out[i] = t.s("tab.vendors")
-		case tabReviewers:
-			out[i] = t.s("tab.reviewers")
-		}
+		out[i] = defOf(tb.kind).label(r, tb, tiny)
 	}
 	return out
 }
@@ -146,4 +182,39 @@ func (r *Root) renderTabs() string {
 		x = spans[i].x1
 	}
 	return padLine(b.String(), r.w)
+}
+
+// paneMsg carries the result of a pane's command back to that pane (by its registry kind),
+// whichever tab has the focus when it arrives: a pane can run its own async work.
+type paneMsg struct {
+	to  tabKind
+	msg tea.Msg
+}
+
+// toPane wraps cmd so that its message reaches the pane of kind k (a batch: each of its
+// commands).
+func toPane(k tabKind, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg { return paneMsg{to: k, msg: cmd()} }
+}
+
+// deliver hands a paneMsg to its pane.
+func (r *Root) deliver(m paneMsg) tea.Cmd {
+	if batch, ok := m.msg.(tea.BatchMsg); ok {
+		cmds := make([]tea.Cmd, len(batch))
+		for i, c := range batch {
+			cmds[i] = toPane(m.to, c)
+		}
+		return tea.Batch(cmds...)
+	}
+	if m.msg == nil || r.screen != screenWorkbench || r.wb == nil {
+		return nil
+	}
+	tb := tab{kind: m.to}
+	if m.to == tabDimension {
+		tb.dim = r.grid.dim
+	}
+	return defOf(m.to).pane(r, tb).Update(m.msg)
 }

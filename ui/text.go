@@ -218,7 +218,7 @@ func wrapPara(s string, w int) []string {
 		lines = append(lines, strings.TrimRight(strings.Join(cur, ""), " "))
 		cur, lw = cur[:0], 0
 	}
-	for _, u := range breakUnits(s) {
+	for _, u := range glueComparisons(breakUnits(s)) {
 		uw := width(u)
 		if u == " " {
 			if lw > 0 && lw < w {
@@ -297,6 +297,55 @@ func breakUnits(s string) []string {
 		units = append(units, s[start:])
 	}
 	return units
+}
+
+// glueComparisons joins a comparison and its operands into one unit ("800 < 1000",
+// "≥ 30.5%"), so a line never ends on an operator or starts with the number it compares
+// (issue 8 defect 6). The operands are the narrow runs next to the operator.
+func glueComparisons(units []string) []string {
+	isOp := func(u string) bool {
+		switch u {
+		case "<", ">", "≤", "≥", "=", "<=", ">=", "≠", "→":
+			return true
+		}
+		return false
+	}
+	// operand: a number ("800", "99.9", "30.5%", "¥260"); a word next to an operator stays free
+	// to break, so "security ≤ 25.9%" may still wrap before "≤".
+	operand := func(u string) bool {
+		if u == "" || u == " " || isOp(u) {
+			return false
+		}
+		c := u[0]
+		return c >= '0' && c <= '9' || (c == '-' || c == '+' || c == '.') && len(u) > 1
+	}
+	out := units[:0:0]
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		if !isOp(u) {
+			out = append(out, u)
+			continue
+		}
+		glued := u
+		// The operand before: the last unit out, through one space.
+		if n := len(out); n >= 2 && out[n-1] == " " && operand(out[n-2]) {
+			glued = out[n-2] + " " + glued
+			out = out[:n-2]
+		} else if n >= 1 && operand(out[n-1]) {
+			glued = out[n-1] + glued
+			out = out[:n-1]
+		}
+		// The operand after, through one space.
+		if i+2 < len(units) && units[i+1] == " " && operand(units[i+2]) {
+			glued += " " + units[i+2]
+			i += 2
+		} else if i+1 < len(units) && operand(units[i+1]) {
+			glued += units[i+1]
+			i++
+		}
+		out = append(out, glued)
+	}
+	return out
 }
 
 func isClosingPunct(u string) bool {

@@ -17,7 +17,12 @@ func (r *Root) undoText(msg undoneMsg) (text string, named bool) {
 		head = "ok.redone"
 	}
 	what, named := r.describeChange(msg.change)
-	return r.e.t.f(head, what), named
+	text = r.e.t.f(head, what)
+	if a := msg.change.Actor; a != "" && a != r.opt.Actor {
+		// Someone else's edit (another window, the CLI, a colleague): say whose (defect 12).
+		text += r.e.t.f("undo.by", clean(a))
+	}
+	return text, named
 }
 
 // undoKeys are the catalogue keys of the edits an undo can replay.

@@ -113,13 +113,18 @@ func TestUndoStatusAwkwardIDs(t *testing.T) {
 				if lang == model.LangZh {
 					what, undone, redone = tc.zh, "已撤销: ", "已重做: "
 				}
+				// The edits were made by another actor: the status says whose (issue 8 defect 12).
+				by := " (made by x by y)"
+				if lang == model.LangZh {
+					by = " (x by y 所做)"
+				}
 				press(r, "u")
-				if got := r.statusText; got != undone+what {
-					t.Fatalf("undo status %q, want %q", got, undone+what)
+				if got := r.statusText; got != undone+what+by {
+					t.Fatalf("undo status %q, want %q", got, undone+what+by)
 				}
 				press(r, "ctrl+r")
-				if got := r.statusText; got != redone+what {
-					t.Fatalf("redo status %q, want %q", got, redone+what)
+				if got := r.statusText; got != redone+what+by {
+					t.Fatalf("redo status %q, want %q", got, redone+what+by)
 				}
 			})
 		}

@@ -128,7 +128,10 @@ func (p *vendorsPane) View(w, h int) string {
 
 func (p *vendorsPane) ShortHelp() []key.Binding {
 	k := p.keys
-	return []key.Binding{k.Add, k.EditItem, k.DeleteItem, k.Undo, k.NextTab, k.Help, k.Quit}
+	if len(p.wb.ev.Vendors) == 0 {
+		return []key.Binding{k.Add, k.Undo, k.NextTab, k.Help, k.Quit}
+	}
+	return []key.Binding{k.Add, k.EditItem, k.RenameItem, k.DeleteItem, k.Undo, k.NextTab, k.Help, k.Quit}
 }
 
 func (p *vendorsPane) FullHelp() [][]key.Binding {

@@ -50,9 +50,10 @@ func (r *Root) render() string {
 	}
 	lines = append(lines, r.renderStatus(), r.renderHint(p))
 	screen := strings.Join(lines, "\n")
-	if r.dlg != nil {
-		screen = r.place(screen, r.dlg.View(r.w-4))
-	} else if r.help {
+	for _, d := range r.dlgs.stack {
+		screen = r.place(screen, d.View(r.w-4))
+	}
+	if len(r.dlgs.stack) == 0 && r.help {
 		screen = r.place(screen, r.renderHelp(p))
 	}
 	return screen
@@ -95,12 +96,17 @@ func (r *Root) renderHeader() string {
 			tail[i] = clean(tail[i]) // written as they are, not through fit
 		}
 		switch {
+		case r.readOnly():
+			right += st.Unsaved.Render("⊘ " + t.s("hdr.readonly"))
 		case r.q.writing():
 			right += st.Saving.Render("… " + t.s("hdr.saving"))
 		case len(r.unsaved) > 0:
 			right += st.Unsaved.Render("✗ " + t.f("hdr.unsavedn", len(r.unsaved)))
 		case r.saveErr:
 			right += st.Unsaved.Render("✗ " + t.s("hdr.unsaved"))
+		case r.opt.Demo:
+			// Nothing outlives the demo: "✓ saved" would promise what it does not do (defect 9).
+			right += st.Faint.Render(t.s("hdr.demokept"))
 		default:
 			right += st.Saved.Render("✓ " + t.s("hdr.saved"))
 		}
@@ -254,12 +260,15 @@ func (r *Root) renderStatus() string {
 func (r *Root) renderHint(p pane) string {
 	var bs []key.Binding
 	switch {
-	case r.dlg != nil:
-		bs = r.dlg.Help()
+	case r.dialog() != nil:
+		bs = r.dialog().Help()
 	case r.help:
-		bs = []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/?", r.e.t.s("key.close")))}
+		bs = []key.Binding{r.keys.CloseHelp}
 	default:
 		bs = p.ShortHelp()
+		if r.readOnly() {
+			bs = r.withoutEdits(bs)
+		}
 		if len(r.unsaved) > 0 {
 			// The way out of "not saved" comes first while something waits.
 			bs = append([]key.Binding{r.keys.Retry}, bs...)

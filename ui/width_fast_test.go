@@ -41,3 +41,24 @@ func TestFastWidthAgrees(t *testing.T) {
 		}
 	}
 }
+
+// The grid's cell affixes draw exactly what their styles render, in colour and without.
+func TestCellAffixesMatchRender(t *testing.T) {
+	for _, noColor := range []bool{false, true} {
+		for _, dark := range []bool{false, true} {
+			st := NewStyles(dark, noColor)
+			check := func(name string, a affix, want func(...string) string) {
+				for _, s := range []string{"3", "~4.5!", "·", "  12.5"} {
+					if got := a.render(s); got != want(s) {
+						t.Fatalf("%s (dark %v, noColor %v) %q: %q, want %q", name, dark, noColor, s, got, want(s))
+					}
+				}
+			}
+			for i := range st.ScoreFg {
+				check("score", st.cellFg[i], st.ScoreFg[i].Render)
+			}
+			check("faint", st.cellFaint, st.Faint.Render)
+			check("cursor", st.cellCursor, st.Cursor.Render)
+		}
+	}
+}

@@ -178,7 +178,7 @@ func (w *workbench) clearScore(v, c int) (vendor, criterion, reviewer string, ok
 }
 
 // dimWeight is the weight of dimension d in the active profile.
-func (w *workbench) dimWeight(d int) float64 { return w.prob.DimWeights[d] }
+func (w *workbench) dimWeight(d int) float64 { return w.prob.DimWeights()[d] }
 
 // ranked counts the vendors that are not excluded.
 func (w *workbench) ranked() int {

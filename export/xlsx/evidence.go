@@ -66,7 +66,7 @@ func (b *book) evidence() error {
 				unit = "1–5"
 			}
 			s.add(s.txt(v.Name.In(lang), st.text), s.txt(cr.Name.In(lang), st.text), num(cs.Consensus, st.num2),
-				s.txt(unit, st.text), num(scores[v.Vendor*nc+c], st.num2), num(float64(cs.N), st.int0),
+				s.txt(unit, st.center), num(scores[v.Vendor*nc+c], st.num2), num(float64(cs.N), st.center),
 				s.txt(strings.Join(t.notes, "; "), st.wrap), s.txt(strings.Join(t.evidence, "; "), st.wrap))
 		}
 	}

@@ -18,5 +18,8 @@ func TestGenerateForRender(t *testing.T) {
 		if err := WriteWorkbookFile(dir+"/wb-"+string(lang)+".xlsx", true, ev, WorkbookOptions{Lang: lang, SMAASamples: 20000, SMAASeed: 1, Generated: fixedTime}); err != nil {
 			t.Fatal(err)
 		}
+		if err := WriteScoringSheetFile(dir+"/sheet-"+string(lang)+".xlsx", true, ev, "li", lang); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

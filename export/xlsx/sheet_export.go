@@ -108,7 +108,7 @@ func writeInstructions(s *sheet, ev *model.Evaluation, r model.Reviewer, lang mo
 	for _, line := range strings.Split(msg(lang, "ss.instr"), "\n") {
 		s.addTall(32, s.txt(line, st.wrap))
 	}
-	s.width(1, 100)
+	s.width(1, 80) // fits a portrait A4 page; the lines wrap
 	s.then(func() error { return printSetup(f, s.name, false, 0) })
 	return s.write()
 }
@@ -155,7 +155,8 @@ func writeRatingSheet(f *excelize.File, st *styles, ev *model.Evaluation, r mode
 			} else {
 				measured = excelize.Cell{Value: value, StyleID: st.inputNum}
 			}
-			row := s.add(s.txt(v.Name.In(lang), st.locked), s.txt(dim, st.locked), s.txt(cr.Name.In(lang), st.locked),
+			// Three lines: the rubric wraps, and streamed rows are not auto-fitted.
+			row := s.addTall(40, s.txt(v.Name.In(lang), st.locked), s.txt(dim, st.locked), s.txt(cr.Name.In(lang), st.locked),
 				rating, measured, s.txt(unit, st.locked),
 				s.txt(cr.Rubric[0].In(lang), st.locked), s.txt(cr.Rubric[1].In(lang), st.locked), s.txt(cr.Rubric[2].In(lang), st.locked),
 				note, evidence, s.txt(v.ID, st.locked), s.txt(cr.ID, st.locked))

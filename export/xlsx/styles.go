@@ -9,16 +9,16 @@ import (
 // styles is the one style sheet every sheet of a workbook shares: a few roles (title, header,
 // number formats, highlights) instead of ad-hoc styles per cell, so sheets look alike.
 type styles struct {
-	f                                        *excelize.File
-	title, subtitle, header, headerWrap      int
-	headerRight, para, center                int
-	text, wrap, bold, muted, fact            int
-	num2, num3, pct1, int0, price            int
-	subText, subNum2, subPct1, totalText     int
-	totalNum2                                int
-	good, bad, warn, warnNum                 int
-	input, inputNum, locked, lockedGrey, dim int
-	quoted                                   map[int]int
+	f                                          *excelize.File
+	title, subtitle, header, headerWrap        int
+	headerRight, para, center, rank, badCenter int
+	text, wrap, bold, muted, fact              int
+	num2, num3, pct1, int0, price              int
+	subText, subNum2, subPct1, totalText       int
+	totalNum2                                  int
+	good, bad, warn, warnNum                   int
+	input, inputNum, locked, lockedGrey, dim   int
+	quoted                                     map[int]int
 }
 
 const (
@@ -68,6 +68,10 @@ func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 			Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "right"}}},
 		{&s.para, excelize.Style{Font: font(false, 10, ""), Alignment: wrapTop}},
 		{&s.center, excelize.Style{Font: font(false, 10, ""), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}, Border: thin}},
+		{&s.rank, excelize.Style{Font: font(true, 10, ""), CustomNumFmt: numFmt("0"), Border: thin,
+			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&s.badCenter, excelize.Style{Font: font(true, 10, "9C0006"), Fill: fill(colBad), Border: thin,
+			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&s.text, excelize.Style{Font: font(false, 10, ""), Alignment: top, Border: thin}},
 		{&s.wrap, excelize.Style{Font: font(false, 10, ""), Alignment: wrapTop, Border: thin}},
 		{&s.bold, excelize.Style{Font: font(true, 10, ""), Alignment: top}},

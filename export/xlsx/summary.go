@@ -45,10 +45,10 @@ func (b *book) summary() error {
 	first := headRow + 1
 	vs := b.res.Vendors
 	for i, v := range vs {
-		rank := s.txt("✗", st.bad)
+		rank := s.txt("✗", st.badCenter)
 		lead := num(math.NaN(), st.num2)
 		if !v.Excluded {
-			rank = num(float64(v.Rank), st.int0)
+			rank = num(float64(v.Rank), st.rank)
 			if i+1 < len(vs) && !vs[i+1].Excluded {
 				lead = num(v.Total-vs[i+1].Total, st.num2)
 			}

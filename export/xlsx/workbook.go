@@ -59,9 +59,9 @@ type engineWeights struct {
 
 func weightsOf(p *model.Problem) engineWeights {
 	return engineWeights{
-		dim:    append([]float64(nil), p.DimWeights...),
-		local:  append([]float64(nil), p.Local...),
-		global: append([]float64(nil), p.Weights...),
+		dim:    append([]float64(nil), p.DimWeights()...),
+		local:  append([]float64(nil), p.Local()...),
+		global: append([]float64(nil), p.Weights()...),
 	}
 }
 

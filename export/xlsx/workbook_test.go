@@ -154,6 +154,15 @@ func TestScoresTotalsAreLiveFormulas(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := engineTotals(t, p)
+		if prof == "default" {
+			// criteria-catalog.md §4, expected results: yunqi 3.97 > huisheng 3.83 > panshi 3.81 >
+			// changfeng 3.70; qinghe 2.54 excluded.
+			for id, x := range map[string]float64{"yunqi": 3.97, "huisheng": 3.83, "panshi": 3.81, "changfeng": 3.70, "qinghe": 2.54} {
+				if math.Abs(want[id]-x) > 0.005 {
+					t.Fatalf("engine total of %s is %.4f, the catalog says %.2f", id, want[id], x)
+				}
+			}
+		}
 		sheet := msg(model.LangEn, "sheet.scores")
 		for id, cell := range totalsRow(t, f, sheet, ev, model.LangEn) {
 			fm, _ := f.GetCellFormula(sheet, cell)
@@ -302,5 +311,38 @@ func TestEncryptedWorkbook(t *testing.T) {
 	}
 	if _, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: "wrong"}); err == nil {
 		t.Error("the encrypted workbook opens with a wrong password")
+	}
+}
+
+// TOPSIS ranks the Summary, the median combines reviewers, SMAA is skipped, two profiles are
+// shown: the workbook still writes, the Summary names the method and the Scores totals stay the
+// weighted sum under the median consensus.
+func TestWorkbookOtherMethodAndRule(t *testing.T) {
+	ev := sample(t)
+	f := open(t, writeBook(t, ev, WorkbookOptions{Lang: model.LangEn, Method: model.TOPSIS{}, Rule: model.ConsensusMedian,
+		Profiles: []string{"default", "finance"}}))
+	rows, _ := f.GetRows("Summary")
+	all := ""
+	for _, r := range rows {
+		all += strings.Join(r, "|") + "\n"
+	}
+	for _, want := range []string{"TOPSIS", "median"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	p, err := model.NewProblem(ev, "", model.ConsensusMedian, model.WSM{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := engineTotals(t, p)
+	for id, cell := range totalsRow(t, f, "Scores", ev, model.LangEn) {
+		if got := calc(t, f, "Scores", cell); math.Abs(got-want[id]) > 1e-9 {
+			t.Errorf("%s: %.12f, engine WSM %.12f", id, got, want[id])
+		}
+	}
+	w, _ := f.GetRows("Weights")
+	if len(w) < 3 || !strings.Contains(strings.Join(w[2], "|"), "finance") || strings.Contains(strings.Join(w[2], "|"), "healthcare") {
+		t.Errorf("weights header %v, want default and finance only", w[2])
 	}
 }

@@ -138,17 +138,19 @@ must exist, except for new and import, which create it.`,
 		_, err := resolveLang(lang)
 		return err
 	}
-	root.AddGroup(&cobra.Group{ID: "eval", Title: "Evaluations:"},
-		&cobra.Group{ID: "edit", Title: "Workshop steps:"},
-		&cobra.Group{ID: "analyse", Title: "Results:"})
+	// Commands are listed in the order of a workshop, not alphabetically.
+	cobra.EnableCommandSorting = false
+	root.AddGroup(&cobra.Group{ID: "eval", Title: "Evaluations"},
+		&cobra.Group{ID: "edit", Title: "Workshop steps"},
+		&cobra.Group{ID: "analyse", Title: "Results"})
 	add := func(group string, cmds ...*cobra.Command) {
 		for _, c := range cmds {
 			c.GroupID = group
 			root.AddCommand(c)
 		}
 	}
-	add("eval", newListCmd(), newNewCmd(), newImportCmd(), newExportCmd(), newEvalCmd(), newCheckCmd(), newDemoCmd())
-	add("edit", newVendorCmd(), newReviewerCmd(), newScoreCmd(), newParamCmd(), newKnockoutCmd())
+	add("eval", newNewCmd(), newListCmd(), newEvalCmd(), newImportCmd(), newExportCmd(), newCheckCmd(), newDemoCmd())
+	add("edit", newVendorCmd(), newReviewerCmd(), newParamCmd(), newKnockoutCmd(), newScoreCmd(), newSheetCmd())
 	add("analyse", newReportCmd(), newSensitivityCmd())
 	add("edit", newWeightsCmd(), newProfileCmd())             // weights.go, profile.go
 	add("analyse", newWhatIfCmd(), newSizeCmd(), newAHPCmd()) // whatif.go, size.go, ahp.go
@@ -157,15 +159,24 @@ must exist, except for new and import, which create it.`,
 }
 
 func newVersionCmd() *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:     "version",
 		Short:   "Print the version",
 		Long:    "Print ccselect's version (the same as --version).",
 		Example: "  ccselect version",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			f, err := format(c, "text", "json")
+			if err != nil {
+				return err
+			}
+			if f == "json" {
+				return writeJSON(c.OutOrStdout(), orderedJSON{{"version", Version}})
+			}
 			fmt.Fprintf(c.OutOrStdout(), "ccselect %s\n", Version)
 			return nil
 		},
 	}
+	addFormat(c, "text", "json")
+	return c
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -211,47 +210,56 @@ func runImport(c *cobra.Command, args []string) error {
 func newExportCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export",
-		Short: "Write an evaluation as a bundle file",
+		Short: "Write an evaluation as a bundle file or an Excel workbook",
 		Long: `Write an evaluation as a JSON bundle: framework, parameters, vendors, reviewers,
 every score with its note and evidence, profiles and knock-outs (format in
-docs/bundle.md; ccselect schema prints its JSON Schema). An existing file is
-replaced only with --force. --out - writes to stdout.`,
+docs/bundle.md; ccselect schema prints its JSON Schema). --out - writes to stdout.
+
+--format xlsx writes the executive workbook instead: Summary (ranking and charts),
+Scores (live total formulas over the weight cells), Weights, Sensitivity
+(break-evens, tornado, SMAA), Reviewers, Evidence and Knock-outs, in --lang.
+--password encrypts it: the password is prompted on a terminal, or read from
+$CCSELECT_XLSX_PASSWORD; it is never stored or shown.
+
+An existing file is replaced only with --force. Files are written with mode 0600.`,
 		Example: `  ccselect export --eval "Bank 2026" --out bank.json
   ccselect export --out bank.json --force
-  ccselect export --out - | ccselect import - --db other.db`,
+  ccselect export --out - | ccselect import - --db other.db
+  ccselect export --format xlsx --out bank.xlsx --profile finance --lang zh
+  CCSELECT_XLSX_PASSWORD=… ccselect export --format xlsx --password --out bank.xlsx
+  ccselect export --sample --format xlsx --out sample.xlsx`,
 		Args: noArgs,
 		RunE: runExport,
 	}
-	addEval(c)
-	addFormat(c, "json")
-	c.Flags().StringP("out", "o", "", "file to write (- for stdout)")
+	addProblemFlags(c)
+	addFormat(c, "json", "xlsx")
+	c.Flags().StringP("out", "o", "", "file to write (- for stdout, JSON only)")
 	c.Flags().Bool("force", false, "replace the file if it exists")
+	addXLSXFlags(c)
 	return c
 }
 
 func runExport(c *cobra.Command, _ []string) error {
-	if _, err := format(c, "json"); err != nil {
+	f, err := format(c, "json", "xlsx")
+	if err != nil {
 		return err
+	}
+	if f == "xlsx" {
+		return runExportXLSX(c)
+	}
+	if name := xlsxFlagsUsed(c); name != "" {
+		return usagef("--%s is for --format xlsx", name)
 	}
 	path := str(c, "out")
 	if path == "" {
 		return usagef("--out FILE is required (- for stdout)")
 	}
-	if path != "-" && !boolFlag(c, "force") {
-		if _, err := os.Stat(path); err == nil {
-			return fmt.Errorf("%s already exists; add --force to replace it", path)
+	if path != "-" {
+		if err := refuseExisting(path, boolFlag(c, "force")); err != nil {
+			return err
 		}
 	}
-	l, err := location(c)
-	if err != nil {
-		return err
-	}
-	st, err := ops.OpenRead(l)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ev, err := loadEvaluation(st, str(c, "eval"))
+	ev, err := loadSource(c)
 	if err != nil {
 		return err
 	}
@@ -280,13 +288,17 @@ func unrepeat(err error, path string) error {
 }
 
 func newCheckCmd() *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:     "check",
 		Short:   "Check the database for damage",
 		Long:    "Check the database file: SQLite's integrity check, foreign keys and the schema version. Nothing is changed.",
 		Example: "  ccselect check\n  ccselect check --db w.db",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			f, err := format(c, "text", "json")
+			if err != nil {
+				return err
+			}
 			l, err := location(c)
 			if err != nil {
 				return err
@@ -304,11 +316,24 @@ func newCheckCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if f == "json" {
+				if problems == nil {
+					problems = []string{}
+				}
+				if err := writeJSON(c.OutOrStdout(), orderedJSON{{"path", st.Path()}, {"ok", len(problems) == 0},
+					{"schema_version", v}, {"problems", problems}}); err != nil {
+					return err
+				}
+			}
 			if len(problems) > 0 {
 				return fmt.Errorf("%s has %d problem(s):\n  %s", st.Path(), len(problems), strings.Join(problems, "\n  "))
 			}
-			fmt.Fprintf(c.OutOrStdout(), "%s: ok (schema version %d, integrity and foreign keys checked)\n", st.Path(), v)
+			if f == "text" {
+				fmt.Fprintf(c.OutOrStdout(), "%s: ok (schema version %d, integrity and foreign keys checked)\n", st.Path(), v)
+			}
 			return nil
 		},
 	}
+	addFormat(c, "text", "json")
+	return c
 }

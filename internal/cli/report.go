@@ -20,12 +20,16 @@ func newReportCmd() *cobra.Command {
 the next vendor, each dimension's contribution, and why a vendor is excluded
 (a failed knock-out) or incomplete (missing scores).
 
+--format markdown prints the executive summary (the workbook's Summary sheet) as a
+Markdown table and the robustness sentence, for pasting into a report or a chat.
+
 --method topsis ranks by closeness to the ideal instead of the weighted sum;
 --consensus median combines reviewers by the median instead of the mean.`,
 		Example: `  ccselect report --sample
   ccselect report --db w.db --eval "Bank 2026" --profile finance
   ccselect report --sample --method topsis --format json
   ccselect report --sample --format csv > ranking.csv
+  ccselect report --sample --format markdown --lang zh > summary.md
   ccselect report --sample --compare default,finance,government`,
 		Args: noArgs,
 		RunE: runReport,
@@ -33,7 +37,7 @@ the next vendor, each dimension's contribution, and why a vendor is excluded
 	addProblemFlags(c)
 	c.Flags().StringP("method", "m", "wsm", "ranking method: wsm (weighted sum) or topsis")
 	_ = c.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"wsm", "topsis"}, cobra.ShellCompDirectiveNoFileComp))
-	addFormat(c, "table", "json", "csv")
+	addFormat(c, "table", "json", "csv", "markdown")
 	c.Flags().String("compare", "", "compare profiles P1,P2,…: each vendor's rank and total under each")
 	return c
 }
@@ -48,7 +52,7 @@ func runReport(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := format(c, "table", "json", "csv")
+	f, err := format(c, "table", "json", "csv", "markdown")
 	if err != nil {
 		return err
 	}
@@ -66,6 +70,8 @@ func runReport(c *cobra.Command, _ []string) error {
 		return export.WriteRankingJSON(out, export.BuildRankingReport(ev, res, r, l))
 	case "csv":
 		return export.WriteRankingCSV(out, ev, res, l)
+	case "markdown":
+		return export.WriteRankingMarkdown(out, p, r, l)
 	}
 	if len(ev.Vendors) == 0 {
 		return noVendors(c, out, ev, l)

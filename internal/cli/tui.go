@@ -30,7 +30,18 @@ func runWorkbench(c *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := ops.OpenCreate(l)
+	// --db NEW.db starts a new, empty database (as it always has); $CCSELECT_DB pointing
+	// nowhere is a typo, as for every other command.
+	open := ops.OpenCreate
+	if l.Source == "CCSELECT_DB" {
+		open = ops.OpenWrite
+	}
+	st, err := open(l)
+	if errors.Is(err, storage.ErrReadOnly) && l.Exists() {
+		// A database this user cannot write opens view-only (the header says so) instead of
+		// being refused (issue 8 defect 4).
+		st, err = ops.OpenRead(l)
+	}
 	if err != nil {
 		return err
 	}

@@ -3,11 +3,8 @@ package ops
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"ccselect/export"
 	"ccselect/model"
@@ -53,18 +50,11 @@ func ReadBundle(path string, r io.Reader, rename string) (*model.Evaluation, err
 	if path == "-" {
 		where = "stdin"
 	} else {
-		f, err := os.Open(path)
+		f, err := export.OpenInput(path)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is already in our prefix
-			}
-			return nil, fmt.Errorf("read %s: %w", path, err)
+			return nil, err
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("read %s: it is a directory", path)
-		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxBundleBytes+1))
@@ -89,7 +79,7 @@ func ReadBundle(path string, r io.Reader, rename string) (*model.Evaluation, err
 }
 
 // maxBundleBytes matches export's limit; DecodeBundle enforces it again.
-const maxBundleBytes = 64<<20 + 1
+const maxBundleBytes = model.MaxBundleBytes
 
 // withName returns the bundle with evaluation.name replaced (only used when the bundle as given
 // fails: its own error, with positions in the user's file, is what is reported otherwise).

@@ -5,8 +5,12 @@ package tuistore
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"strings"
+	"time"
 
+	"ccselect/internal/ops"
 	"ccselect/model"
 	"ccselect/storage"
 	"ccselect/ui/store"
@@ -15,14 +19,19 @@ import (
 // Adapter is a store.Store over a *storage.Store.
 type Adapter struct{ st *storage.Store }
 
-// New adapts st. The caller keeps ownership of st (and closes it).
-func New(st *storage.Store) *Adapter { return &Adapter{st: st} }
+// New adapts st. The caller keeps ownership of st (and closes it). The store's audit rows are
+// marked as this window's (origin "tui:<pid>.<start>"), so undo in this window replays only the
+// edits made here, never another window's or the command line's.
+func New(st *storage.Store) *Adapter {
+	st.SetOrigin(fmt.Sprintf("tui:%d.%d", os.Getpid(), time.Now().UnixNano()))
+	return &Adapter{st: st}
+}
 
 var _ store.Store = (*Adapter)(nil)
 
-// kinds maps storage's sentinels onto ui's kinds. At merge, add
-// {storage.ErrNameTaken, store.ErrNameTaken} here (the UNIQUE name constraint of the storage issue).
+// kinds maps storage's sentinels onto ui's kinds.
 var kinds = []struct{ from, to error }{
+	{storage.ErrNameTaken, store.ErrNameTaken},
 	{storage.ErrNotFound, store.ErrNotFound},
 	{storage.ErrNothingToUndo, store.ErrNothingToUndo},
 	{storage.ErrNothingToRedo, store.ErrNothingToRedo},
@@ -81,17 +90,33 @@ func (a *Adapter) Load(id int64) (*model.Evaluation, error) {
 	return ev, mapErr(err)
 }
 
+// Create, Rename and Duplicate check the name with ops.CheckEvalName, the rule the command line
+// applies too (unique, not another evaluation's id, clean text), so the workbench can never make
+// a name the CLI refuses.
 func (a *Adapter) Create(ev *model.Evaluation, actor string) (int64, error) {
+	name, err := ops.CheckEvalName(a.st, ev.Name, 0)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	ev.Name = name
 	id, err := a.st.Create(ev, actor)
 	return id, mapErr(err)
 }
 
 func (a *Adapter) Rename(id int64, name, actor string) error {
+	name, err := ops.CheckEvalName(a.st, name, id)
+	if err != nil {
+		return mapErr(err)
+	}
 	return mapErr(a.st.Rename(id, name, actor))
 }
 
 func (a *Adapter) Duplicate(id int64, newName, actor string) (int64, error) {
-	nid, err := a.st.Duplicate(id, newName, actor)
+	name, err := ops.CheckEvalName(a.st, newName, 0)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	nid, err := a.st.Duplicate(id, name, actor)
 	return nid, mapErr(err)
 }
 
