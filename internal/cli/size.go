@@ -387,11 +387,22 @@ func writeScenarios(w io.Writer, ev *model.Evaluation, list []model.Scenario, f 
 		}
 		return writeJSON(w, obj)
 	}
+	zh := l == model.LangZh
+	pick := func(en, z string) string {
+		if zh {
+			return z
+		}
+		return en
+	}
 	if len(ev.Scenarios) == 0 {
-		_, err := fmt.Fprintf(w, "evaluation %q has no sizing scenarios (the workbench's sizing panel adds them)\n", ev.Name)
+		_, err := fmt.Fprintf(w, pick("evaluation %q has no sizing scenarios (size --save ID adds one)\n", "评估 %q 还没有容量测算场景（用 size --save ID 添加）\n"), ev.Name)
 		return err
 	}
-	t := export.TextTable{Header: []string{"", "scenario", "name", "calls", "interval", "talk+hold", "acw", "SL", "Erlangs", "channels", "agents", "trunks"},
+	header := []string{"", "scenario", "name", "calls", "interval", "talk+hold", "acw", "SL", "Erlangs", "channels", "agents", "trunks"}
+	if zh {
+		header = []string{"", "场景", "名称", "呼叫量", "时段", "通话+保持", "话后", "服务水平", "爱尔兰", "线路数", "坐席数", "中继数"}
+	}
+	t := export.TextTable{Header: header,
 		Right: map[int]bool{3: true, 4: true, 5: true, 6: true, 8: true, 9: true, 10: true, 11: true}}
 	for _, v := range views {
 		mark := ""
@@ -413,16 +424,18 @@ func writeScenarios(w io.Writer, ev *model.Evaluation, list []model.Scenario, f 
 	}
 	switch g := ev.Scenario(ev.GoverningScenario); {
 	case !hasPeak:
-		fmt.Fprintln(w, "P is not set")
+		fmt.Fprintln(w, pick("P is not set", "P 未设置"))
 	case g == nil:
-		fmt.Fprintf(w, "P = %g, typed (no scenario governs it: size --scenario NAME --apply sets one)\n", peak)
+		fmt.Fprintf(w, pick("P = %g, typed (no scenario governs it: size --scenario NAME --apply sets one)\n",
+			"P = %g，手工填写（没有场景决定它：用 size --scenario 名称 --apply 指定）\n"), peak)
 	default:
 		if r, err := model.Size(*g); err == nil && float64(r.Channels) != peak {
-			fmt.Fprintf(w, "P = %g, typed since; the governing scenario %s gives %d\n", peak, g.ID, r.Channels)
+			fmt.Fprintf(w, pick("P = %g, typed since; the governing scenario %s gives %d\n", "P = %g，之后手工改过；决定 P 的场景 %s 给出 %d\n"), peak, g.ID, r.Channels)
 		} else {
-			fmt.Fprintf(w, "P = %g, set by scenario %s\n", peak, g.ID)
+			fmt.Fprintf(w, pick("P = %g, set by scenario %s\n", "P = %g，由场景 %s 决定\n"), peak, g.ID)
 		}
 	}
-	_, err := fmt.Fprintln(w, "trunks count queued calls too: a vendor whose channels include queued and IVR legs must offer that many")
+	_, err := fmt.Fprintln(w, pick("trunks count queued calls too: a vendor whose channels include queued and IVR legs must offer that many",
+		"中继数把排队中的呼叫也计入：若厂商的通道数包含振铃、排队和 IVR 通道，须按中继数承诺"))
 	return err
 }

@@ -121,6 +121,10 @@ func TestSizeApplyScenario(t *testing.T) {
 	if out := mustCLI(t, "size", "--eval", "W", "--list", "--db", db); !strings.Contains(out, "P = 1029, set by scenario campaign_peak") {
 		t.Fatalf("list after apply: %s", out)
 	}
+	if out := mustCLI(t, "size", "--eval", "W", "--list", "--db", db, "--lang", "zh"); !strings.Contains(out, "P = 1029，由场景 campaign_peak 决定") ||
+		!strings.Contains(out, "大促/活动高峰") {
+		t.Fatalf("zh list: %s", out)
+	}
 
 	// The sample's concurrency scores at the new P: the channels value function's anchors are
 	// multiples of P, so every vendor's score is ValueScore(anchors, P, channels) at P = 1029,
