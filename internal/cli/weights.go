@@ -130,28 +130,40 @@ func viewWeights(ev *model.Evaluation, p *model.WeightProfile) weightsView {
 	return v
 }
 
+// tr picks the sentence of the user's language.
+func tr(l model.Lang, en, zh string) string {
+	if l == model.LangZh {
+		return zh
+	}
+	return en
+}
+
 func pct(w float64) string { return strconv.FormatFloat(w*100, 'f', 1, 64) + "%" }
 
 func writeWeightsTable(w io.Writer, ev *model.Evaluation, p *model.WeightProfile, l model.Lang, draft bool) error {
 	f := &ev.Framework
 	mark := ""
 	if draft {
-		mark = "* (unsaved draft)"
+		mark = tr(l, "* (unsaved draft)", "*（未保存的草稿）")
 	}
-	fmt.Fprintf(w, "profile %s%s · dimensions by %s\n", p.Name, mark, p.ElicitationOf(model.ElicitLevelDimensions))
-	t := export.TextTable{Header: []string{"id", "name", "weight", "global", "lock", "criteria by"}, Right: map[int]bool{2: true, 3: true}}
+	fmt.Fprintf(w, tr(l, "profile %s%s · dimensions by %s\n", "权重配置 %s%s · 维度权重来自 %s\n"), p.Name, mark, p.ElicitationOf(model.ElicitLevelDimensions))
+	header := []string{"id", "name", "weight", "global", "lock", "criteria by"}
+	if l == model.LangZh {
+		header = []string{"id", "名称", "权重", "全局权重", "锁定", "指标权重来自"}
+	}
+	t := export.TextTable{Header: header, Right: map[int]bool{2: true, 3: true}}
 	for _, d := range f.Dimensions {
-		t.Add(d.ID, d.Name.In(l), pct(p.Dimensions[d.ID]), "", lockMark(p, d.ID), string(p.ElicitationOf(d.ID)))
+		t.Add(d.ID, d.Name.In(l), pct(p.Dimensions[d.ID]), "", lockMark(p, d.ID, l), string(p.ElicitationOf(d.ID)))
 		for _, cr := range f.CriteriaOf(d.ID) {
-			t.Add("  "+cr.ID, "  "+cr.Name.In(l), pct(p.Criteria[cr.ID]), pct(p.Global(f, cr.ID)), lockMark(p, cr.ID), "")
+			t.Add("  "+cr.ID, "  "+cr.Name.In(l), pct(p.Criteria[cr.ID]), pct(p.Global(f, cr.ID)), lockMark(p, cr.ID, l), "")
 		}
 	}
 	return t.Write(w)
 }
 
-func lockMark(p *model.WeightProfile, id string) string {
+func lockMark(p *model.WeightProfile, id string, l model.Lang) string {
 	if p.IsLocked(id) {
-		return "locked"
+		return tr(l, "locked", "已锁定")
 	}
 	return ""
 }
