@@ -404,3 +404,24 @@ func TestCommitUnchangedDraft(t *testing.T) {
 		t.Fatal("unchanged draft: not cleared, or an audit row written")
 	}
 }
+
+// BenchmarkSaveGoverningScenario is one edit of the governing scenario's inputs on the sample:
+// the scenario and P written, audited, in one transaction (the whole evaluation is loaded and
+// validated first, as every structural edit does).
+func BenchmarkSaveGoverningScenario(b *testing.B) {
+	s, id := benchStore(b)
+	sc := model.DefaultScenarios()[1]
+	if err := s.SaveScenario(id, sc, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.SetGoverningScenario(id, sc.ID, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sc.Calls = 9000 + float64(i%2)*3000
+		if err := s.SaveScenario(id, sc, "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
