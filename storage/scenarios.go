@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 
@@ -103,6 +104,42 @@ func putScenario(tx *sql.Tx, id int64, pos int, s model.Scenario) error {
 	return nil
 }
 
+// loadSizing reads only what a sizing edit touches — the parameters, the scenarios and the
+// governing mark — so that editing a scenario in the workbench's form costs a fraction of a
+// whole load. What it changes is checked on its own (ValidateScenario, CheckParam, the scenario
+// count); the rest of the evaluation is untouched, so it stays as valid as it was.
+func loadSizing(tx *sql.Tx, id int64) (*model.Evaluation, error) {
+	ev := &model.Evaluation{ID: id}
+	err := tx.QueryRowContext(ctx, `SELECT governing_scenario FROM evaluations WHERE id = ?`, id).Scan(&ev.GoverningScenario)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := loadParams(tx, ev); err != nil {
+		return nil, err
+	}
+	if ev.Scenarios, err = loadScenarios(tx, id); err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+// checkSizing applies the checks of Evaluation.Validate that a sizing edit can break.
+func checkSizing(ev *model.Evaluation) error {
+	if len(ev.Scenarios) > model.MaxScenarios {
+		return fmt.Errorf("%d sizing scenarios: at most %d are allowed", len(ev.Scenarios), model.MaxScenarios)
+	}
+	if g := ev.GoverningScenario; g != "" && ev.Scenario(g) == nil {
+		return fmt.Errorf("governing scenario %q does not exist", g)
+	}
+	if p, ok := ev.Params[model.ParamPeak]; ok {
+		return model.CheckParam(model.ParamPeak, p)
+	}
+	return nil
+}
+
 // peakOf returns P (nil when absent).
 func peakOf(ev *model.Evaluation) *float64 {
 	if v, ok := ev.Params[model.ParamPeak]; ok {
@@ -119,7 +156,7 @@ func (s *Store) SaveScenario(id int64, sc model.Scenario, actor string) error {
 		return fmt.Errorf("save scenario: %w", err)
 	}
 	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
-		ev, err := load(tx, id)
+		ev, err := loadSizing(tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +193,7 @@ func (s *Store) SaveScenario(id int64, sc model.Scenario, actor string) error {
 				ev.Params[model.ParamPeak] = peak
 			}
 		}
-		if err := ev.Validate(); err != nil {
+		if err := checkSizing(ev); err != nil {
 			return nil, fmt.Errorf("save scenario: %w", err)
 		}
 		if err := putScenario(tx, id, after.Pos, sc); err != nil {
@@ -175,7 +212,7 @@ func (s *Store) SaveScenario(id int64, sc model.Scenario, actor string) error {
 // scenario governing (undo restores the mark). Audited and undoable.
 func (s *Store) DeleteScenario(id int64, scID, actor string) error {
 	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
-		ev, err := load(tx, id)
+		ev, err := loadSizing(tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -208,7 +245,7 @@ func (s *Store) DeleteScenario(id int64, scID, actor string) error {
 // clears the mark and leaves P as it is (P is then typed by hand); it returns the current P.
 func (s *Store) SetGoverningScenario(id int64, scID, actor string) (peak float64, err error) {
 	err = s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
-		ev, err := load(tx, id)
+		ev, err := loadSizing(tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -241,7 +278,7 @@ func (s *Store) SetGoverningScenario(id int64, scID, actor string) (peak float64
 			ev.Params[model.ParamPeak] = peak
 		}
 		ev.GoverningScenario = scID
-		if err := ev.Validate(); err != nil {
+		if err := checkSizing(ev); err != nil {
 			return nil, fmt.Errorf("set governing scenario: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE evaluations SET governing_scenario = ? WHERE id = ?`, scID, id); err != nil {
