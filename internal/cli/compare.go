@@ -84,7 +84,7 @@ func runCompare(c *cobra.Command, list string, r model.ConsensusRule, m model.Me
 	for _, n := range v.WinnerDiffers {
 		differs[n] = true
 	}
-	header := []string{"vendor"}
+	header := []string{tr(l, "vendor", "厂商")}
 	right := map[int]bool{}
 	for i, n := range names {
 		if differs[n] {
@@ -98,7 +98,7 @@ func runCompare(c *cobra.Command, list string, r model.ConsensusRule, m model.Me
 		row := []string{ev.Vendors[i].Name.In(l)}
 		for _, n := range names {
 			if vd.Ranks[n] == 0 {
-				row = append(row, "excluded")
+				row = append(row, tr(l, "excluded", "已否决"))
 				continue
 			}
 			row = append(row, fmt.Sprintf("#%d  %.3f", vd.Ranks[n], vd.Totals[n]))
@@ -109,13 +109,13 @@ func runCompare(c *cobra.Command, list string, r model.ConsensusRule, m model.Me
 		return err
 	}
 	if len(v.WinnerDiffers) == 0 {
-		_, err = fmt.Fprintf(out, "the winner is %s under every profile\n", orNobody(v.Winners[names[0]]))
+		_, err = fmt.Fprintf(out, tr(l, "the winner is %s under every profile\n", "各权重配置下第一名相同：%s\n"), orNobody(v.Winners[names[0]]))
 		return err
 	}
 	var parts []string
 	for _, n := range v.WinnerDiffers {
 		parts = append(parts, fmt.Sprintf("%s (%s)", n, orNobody(v.Winners[n])))
 	}
-	_, err = fmt.Fprintf(out, "* winner differs from %s (%s) under: %s\n", names[0], orNobody(v.Winners[names[0]]), strings.Join(parts, ", "))
+	_, err = fmt.Fprintf(out, tr(l, "* winner differs from %s (%s) under: %s\n", "* 第一名与 %s（%s）不同的配置：%s\n"), names[0], orNobody(v.Winners[names[0]]), strings.Join(parts, ", "))
 	return err
 }

@@ -53,14 +53,15 @@ active profile is the one report, whatif and the workbench rank with by default.
 			if f == "json" {
 				return writeJSON(c.OutOrStdout(), rows)
 			}
-			t := export.TextTable{Header: []string{"", "profile", "dimensions by", "draft"}}
+			l := lang(c)
+			t := export.TextTable{Header: []string{"", tr(l, "profile", "权重配置"), tr(l, "dimensions by", "维度权重来自"), tr(l, "draft", "草稿")}}
 			for _, r := range rows {
 				mark, draft := "", ""
 				if r.Active {
 					mark = "*"
 				}
 				if r.Draft {
-					draft = "unsaved draft"
+					draft = tr(l, "unsaved draft", "有未保存的草稿")
 				}
 				t.Add(mark, r.Name, r.Method, draft)
 			}

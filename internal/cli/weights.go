@@ -405,18 +405,19 @@ func runWeightsSet(c *cobra.Command, args []string) error {
 			for _, id := range ids {
 				weights[id] = m[id]
 			}
-			parts = append(parts, fmt.Sprintf("%s %s (was %s)", a.id, pct(m[a.id]), pct(o[a.id])))
+			parts = append(parts, fmt.Sprintf(tr(lang(c), "%s %s (was %s)", "%s %s（原为 %s）"), a.id, pct(m[a.id]), pct(o[a.id])))
 		}
 		if len(parts) == 0 {
-			locks := "none"
+			locks := tr(lang(c), "none", "无")
 			if len(p.Locked) > 0 {
 				locks = strings.Join(p.Locked, ", ")
 			}
-			parts = append(parts, "locked: "+locks)
+			parts = append(parts, tr(lang(c), "locked: ", "锁定：")+locks)
 		}
-		text := fmt.Sprintf("profile %s: %s; leader %s", name, strings.Join(parts, ", "), orNobody(after))
+		l := lang(c)
+		text := fmt.Sprintf(tr(l, "profile %s: %s; leader %s", "权重配置 %s：%s；第一名 %s"), name, strings.Join(parts, ", "), orNobody(after))
 		if after != before {
-			text += fmt.Sprintf(" (was %s)", orNobody(before))
+			text += fmt.Sprintf(tr(l, " (was %s)", "（原为 %s）"), orNobody(before))
 		}
 		return done(c, text, orderedJSON{{"profile", name}, {"weights", weights}, {"leader", after}, {"leader_before", before}})
 	})
