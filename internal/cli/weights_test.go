@@ -373,3 +373,35 @@ func TestGroupAHP(t *testing.T) {
 		t.Fatalf("method not shown: %s", out)
 	}
 }
+
+// report --compare on the sample: under finance its knock-outs exclude yunqi and huisheng and
+// panshi wins, so finance is marked; JSON names the winners.
+func TestReportCompare(t *testing.T) {
+	out := mustCLI(t, "report", "--sample", "--compare", "default,finance", "--format", "json")
+	var v struct {
+		Profiles      []string
+		Winners       map[string]string
+		WinnerDiffers []string `json:"winner_differs"`
+		Vendors       []struct {
+			ID     string
+			Ranks  map[string]int
+			Totals map[string]float64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Winners["default"] != "yunqi" || v.Winners["finance"] != "panshi" || !reflect.DeepEqual(v.WinnerDiffers, []string{"finance"}) {
+		t.Fatalf("%s", out)
+	}
+	if v.Vendors[0].ID != "yunqi" || v.Vendors[0].Ranks["default"] != 1 || v.Vendors[0].Ranks["finance"] != 0 {
+		t.Fatalf("yunqi: %+v", v.Vendors[0])
+	}
+	zh := mustCLI(t, "report", "--sample", "--compare", "default,finance", "--lang", "zh")
+	if !strings.Contains(zh, "finance *") || !strings.Contains(zh, "已否决") || !strings.Contains(zh, "第一名与 default（yunqi）不同的配置：finance (panshi)") {
+		t.Fatalf("zh: %s", zh)
+	}
+	expectExit(t, 2, "report", "--sample", "--compare", "default")
+	expectExit(t, 2, "report", "--sample", "--compare", "default,finance", "--profile", "finance")
+	expectExit(t, 1, "report", "--sample", "--compare", "default,nope")
+}
