@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -262,54 +263,66 @@ func loadReviewers(q querier, ev *model.Evaluation) error {
 }
 
 // loadScores reads the scores table alone (no JOIN, no ORDER BY: at 750k scores those were
-// most of a report's time, issue 13) and puts the rows in grid order itself. Each row's three
-// ids are resolved to positions through maps built from the vendors, criteria and reviewers
-// already loaded, and the Score takes the id strings of those lists, so no string is kept per
-// row but its note and evidence. A row whose vendor, criterion or reviewer is missing (only
-// possible with foreign keys off) is skipped, as the JOIN skipped it.
+// most of a report's time, issue 13) and puts the rows in grid order itself. Per row it reads
+// two columns, the three ids joined into one key and the value, because with this driver each
+// text column costs about as much as the row's b-tree step; notes and evidence, usually empty,
+// come from a second query over the rows that have them. The ids are resolved to positions
+// through maps built from the vendors, criteria and reviewers already loaded, and each Score
+// takes the id strings of those lists, so nothing is kept per row but its value, note and
+// evidence. A row whose vendor, criterion or reviewer is missing (only possible with foreign
+// keys off) is skipped, as the JOIN skipped it.
 func loadScores(q querier, ev *model.Evaluation) error {
 	nv, nc, nr := len(ev.Vendors), len(ev.Framework.Criteria), len(ev.Reviewers)
 	if nv == 0 || nc == 0 || nr == 0 {
 		return nil
 	}
-	vendors := make(map[string]int32, nv)
+	vendors := make(map[string]int, nv)
 	for i := range ev.Vendors {
-		vendors[ev.Vendors[i].ID] = int32(i)
+		vendors[ev.Vendors[i].ID] = i
 	}
-	crits := make(map[string]int32, nc)
+	crits := make(map[string]int, nc)
 	for i := range ev.Framework.Criteria {
-		crits[ev.Framework.Criteria[i].ID] = int32(i)
+		crits[ev.Framework.Criteria[i].ID] = i
 	}
-	reviewers := make(map[string]int32, nr)
+	reviewers := make(map[string]int, nr)
 	for i := range ev.Reviewers {
-		reviewers[ev.Reviewers[i].ID] = int32(i)
+		reviewers[ev.Reviewers[i].ID] = i
+	}
+	// cell is a score's grid position: (criterion × nv + vendor) × nr + reviewer.
+	cell := func(vendor, crit, reviewer []byte) (int, bool) {
+		v, okV := vendors[string(vendor)]
+		c, okC := crits[string(crit)]
+		r, okR := reviewers[string(reviewer)]
+		return (c*nv+v)*nr + r, okV && okC && okR
 	}
 	type row struct {
-		key            int // grid position: (criterion × nv + vendor) × nr + reviewer
-		value          float64
-		note, evidence string
+		key   int
+		value float64
 	}
-	var rows []row
 	var n int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE eval_id = ?`, ev.ID).Scan(&n); err != nil {
 		return err
 	}
-	rows = make([]row, 0, n)
-	var vendor, crit, reviewer sql.RawBytes
+	rows := make([]row, 0, n)
+	var key sql.RawBytes
 	var rw row
+	// Ids are single lines (model.CheckLine refuses control characters), so the unit separator
+	// cannot occur in one; a key that does not split in three is an error, not a guess.
 	err := each(q, func(r *sql.Rows) error {
-		if err := r.Scan(&vendor, &crit, &reviewer, &rw.value, &rw.note, &rw.evidence); err != nil {
+		if err := r.Scan(&key, &rw.value); err != nil {
 			return err
 		}
-		v, okV := vendors[string(vendor)]
-		c, okC := crits[string(crit)]
-		x, okR := reviewers[string(reviewer)]
-		if okV && okC && okR {
-			rw.key = (int(c)*nv+int(v))*nr + int(x)
+		i := bytes.IndexByte(key, 0x1f)
+		j := bytes.LastIndexByte(key, 0x1f)
+		if i < 0 || i == j || bytes.IndexByte(key[i+1:j], 0x1f) >= 0 {
+			return fmt.Errorf("score key %q does not split into vendor, criterion and reviewer", key)
+		}
+		var ok bool
+		if rw.key, ok = cell(key[:i], key[i+1:j], key[j+1:]); ok {
 			rows = append(rows, rw)
 		}
 		return nil
-	}, `SELECT vendor, criterion, reviewer, value, note, evidence FROM scores WHERE eval_id = ?`, ev.ID)
+	}, `SELECT vendor || char(31) || criterion || char(31) || reviewer, value FROM scores WHERE eval_id = ?`, ev.ID)
 	if err != nil {
 		return err
 	}
@@ -318,34 +331,45 @@ func loadScores(q querier, ev *model.Evaluation) error {
 	}
 	// Grid order. Every key is distinct (the primary key), so when the grid is not much larger
 	// than the rows a direct placement is a linear sort; otherwise sort the keys.
-	cells := nv * nc * nr
-	order := make([]int32, 0, len(rows))
-	if cells <= 4*len(rows) {
-		slot := make([]int32, cells)
-		for i := range rows {
-			slot[rows[i].key] = int32(i) + 1
+	if cells := nv * nc * nr; cells <= 4*len(rows) {
+		slot := make([]float64, cells)
+		used := make([]bool, cells)
+		for _, rw := range rows {
+			slot[rw.key], used[rw.key] = rw.value, true
 		}
-		for _, i := range slot {
-			if i != 0 {
-				order = append(order, i-1)
+		rows = rows[:0]
+		for k, u := range used {
+			if u {
+				rows = append(rows, row{key: k, value: slot[k]})
 			}
 		}
 	} else {
-		for i := range rows {
-			order = append(order, int32(i))
-		}
-		slices.SortFunc(order, func(a, b int32) int { return rows[a].key - rows[b].key })
+		slices.SortFunc(rows, func(a, b row) int { return a.key - b.key })
 	}
-	ev.Scores = make([]model.Score, len(order))
-	for j, i := range order {
-		rw := &rows[i]
-		x := rw.key % nr
+	ev.Scores = make([]model.Score, len(rows))
+	for j, rw := range rows {
+		r := rw.key % nr
 		v := rw.key / nr % nv
 		c := rw.key / nr / nv
 		ev.Scores[j] = model.Score{Vendor: ev.Vendors[v].ID, Criterion: ev.Framework.Criteria[c].ID,
-			Reviewer: ev.Reviewers[x].ID, Value: rw.value, Note: rw.note, Evidence: rw.evidence}
+			Reviewer: ev.Reviewers[r].ID, Value: rw.value}
 	}
-	return nil
+	var vendor, crit, reviewer sql.RawBytes
+	var note, evidence string
+	return each(q, func(r *sql.Rows) error {
+		if err := r.Scan(&vendor, &crit, &reviewer, &note, &evidence); err != nil {
+			return err
+		}
+		k, ok := cell(vendor, crit, reviewer)
+		if !ok {
+			return nil
+		}
+		if j, found := slices.BinarySearchFunc(rows, k, func(a row, k int) int { return a.key - k }); found {
+			ev.Scores[j].Note, ev.Scores[j].Evidence = note, evidence
+		}
+		return nil
+	}, `SELECT vendor, criterion, reviewer, note, evidence FROM scores
+		WHERE eval_id = ? AND (note <> '' OR evidence <> '')`, ev.ID)
 }
 
 func loadProfiles(q querier, ev *model.Evaluation) error {
