@@ -263,7 +263,6 @@ func runExport(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	ev = ops.ForExport(ev)
 	if path == "-" {
 		return export.EncodeBundle(c.OutOrStdout(), ev)
 	}
