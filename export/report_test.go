@@ -190,7 +190,7 @@ func TestReportsWithHostileNames(t *testing.T) {
 	}
 	var b bytes.Buffer
 	rep := export.BuildSensitivityReport(p, nil)
-	if err := export.WriteSensitivityTable(&b, ev, rep, model.LangEn); err != nil {
+	if err := export.WriteSensitivityTable(&b, ev, rep, model.LangEn, 0); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsRune(b.String(), 0x1b) || strings.Contains(b.String(), "评估\n") || strings.Contains(b.String(), "\"Telecom\"\r") {
