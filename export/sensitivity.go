@@ -1,9 +1,9 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"iter"
 	"strconv"
@@ -211,7 +211,8 @@ func buildSMAASection(s *model.SMAAResult) *SMAASection {
 // WriteSensitivityJSON prints the report as one indented JSON object, the reversals streamed
 // as they are computed.
 func WriteSensitivityJSON(w io.Writer, r SensitivityReport) error {
-	jw := &jsonWriter{w: w}
+	bw := bufio.NewWriter(w)
+	jw := &jsonWriter{w: bw}
 	jw.raw("{")
 	fields := []struct {
 		key string
@@ -227,7 +228,7 @@ func WriteSensitivityJSON(w io.Writer, r SensitivityReport) error {
 	n := 0
 	for rev := range r.EachReversal() {
 		if jw.err != nil {
-			return jw.err
+			return jw.err // a closed pipe: stop computing
 		}
 		if n > 0 {
 			jw.raw(",")
@@ -244,7 +245,10 @@ func WriteSensitivityJSON(w io.Writer, r SensitivityReport) error {
 	jw.field(true, "score_robustness", r.ScoreRobustness)
 	jw.field(true, "smaa", r.SMAA)
 	jw.raw("\n}\n")
-	return jw.err
+	if jw.err != nil {
+		return jw.err
+	}
+	return bw.Flush()
 }
 
 // MarshalJSON lets json.Marshal write the report (with its reversals) too.
@@ -259,6 +263,8 @@ func (r SensitivityReport) MarshalJSON() ([]byte, error) {
 type jsonWriter struct {
 	w   io.Writer
 	err error
+	buf bytes.Buffer  // reused for every value: a reversal costs no new buffer
+	enc *json.Encoder // writes into buf
 }
 
 func (j *jsonWriter) raw(s string) {
@@ -271,8 +277,7 @@ func (j *jsonWriter) field(comma bool, key string, v any) {
 	if comma {
 		j.raw(",")
 	}
-	k, _ := json.Marshal(key)
-	j.raw(fmt.Sprintf("\n  %s: ", k))
+	j.raw("\n  " + strconv.Quote(key) + ": ") // keys are fixed ASCII words
 	j.value(v, "  ")
 }
 
@@ -281,11 +286,13 @@ func (j *jsonWriter) value(v any, prefix string) {
 	if j.err != nil {
 		return
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if j.err = enc.Encode(v); j.err == nil {
-		j.raw(string(bytes.TrimSuffix(b.Bytes(), []byte("\n"))))
+	if j.enc == nil {
+		j.enc = json.NewEncoder(&j.buf)
+		j.enc.SetEscapeHTML(false)
+	}
+	j.buf.Reset()
+	j.enc.SetIndent(prefix, "  ")
+	if j.err = j.enc.Encode(v); j.err == nil {
+		_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
 	}
 }
