@@ -163,17 +163,18 @@ func writeReversals(b *bufio.Writer, r SensitivityReport, n names, width int) {
 	}
 	header := []string{sl(lang, "parameter"), sl(lang, "pair"), sl(lang, "weight")}
 	right := map[int]bool{2: true}
-	natural := growWidths(nil, header)
+	var cs colStats
+	cs.add(header, true)
 	count := 0
 	for rev := range r.EachReversal() {
-		natural = growWidths(natural, row(rev))
+		cs.add(row(rev), false)
 		count++
 	}
 	if count == 0 {
 		b.WriteString(wrapText(sl(lang, "no_reversal"), width) + "\n")
 		return
 	}
-	widths := fitWidths(natural, right, width)
+	widths := cs.fit(right, width)
 	var sb strings.Builder
 	writeRow(&sb, header, widths, right)
 	b.WriteString(sb.String())
@@ -345,19 +346,11 @@ func writeWinning(b *bufio.Writer, s *SMAASection, ids []string, n names, width 
 
 // tableWidth is the width of t printed without fitting.
 func tableWidth(t *TextTable) int {
-	var natural []int
-	for _, row := range append([][]string{t.Header}, t.Rows...) {
-		clean := make([]string, len(row))
-		for i, c := range row {
-			clean[i] = termtext.Clean(c)
-		}
-		natural = growWidths(natural, clean)
+	var cs colStats
+	for k, row := range t.cleanRows() {
+		cs.add(row, k == 0)
 	}
-	total := 2 * max(0, len(natural)-1)
-	for _, x := range natural {
-		total += x
-	}
-	return total
+	return cs.width()
 }
 
 // paramOrder lists the keys of a central-weight map in framework order.
