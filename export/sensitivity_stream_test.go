@@ -123,12 +123,15 @@ func benchSensitivity(b *testing.B, all bool, write func(io.Writer, export.Sensi
 	}
 }
 
-
 // go test ./export -run '^$' -bench Sensitivity200 -benchmem: B/op of writing the sensitivity
 // report of 200 vendors × 15 criteria, every reversal or only the leader's.
-func BenchmarkSensitivity200JSONAll(b *testing.B)    { benchSensitivity(b, true, export.WriteSensitivityJSON) }
-func BenchmarkSensitivity200JSONLeader(b *testing.B) { benchSensitivity(b, false, export.WriteSensitivityJSON) }
-func BenchmarkSensitivity200TableAll(b *testing.B)   { benchSensitivity(b, true, tableOf(b)) }
+func BenchmarkSensitivity200JSONAll(b *testing.B) {
+	benchSensitivity(b, true, export.WriteSensitivityJSON)
+}
+func BenchmarkSensitivity200JSONLeader(b *testing.B) {
+	benchSensitivity(b, false, export.WriteSensitivityJSON)
+}
+func BenchmarkSensitivity200TableAll(b *testing.B) { benchSensitivity(b, true, tableOf(b)) }
 
 func tableOf(b *testing.B) func(io.Writer, export.SensitivityReport) error {
 	p := syntheticProblem(b, 200, 15)

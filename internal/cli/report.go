@@ -27,8 +27,8 @@ Markdown table and the robustness sentence, for pasting into a report or a chat.
 --consensus median combines reviewers by the median instead of the mean.
 
 The table fits the terminal's width (100 columns when not a terminal): long names
-and knock-out reasons wrap within their cells; --width N sets the width, --wide
-prints one line per vendor. --format csv ends every row with the evaluation,
+wrap within their cells, and knock-out reasons that do not fit follow the table;
+--width N sets the width, --wide prints one line per vendor. --format csv ends every row with the evaluation,
 profile, method and consensus that produced it; under TOPSIS its score column
 is "closeness", not "total".`,
 		Example: `  ccselect report --sample
