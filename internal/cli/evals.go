@@ -12,6 +12,7 @@ import (
 
 	"ccselect/export"
 	"ccselect/internal/ops"
+	"ccselect/internal/present"
 	"ccselect/internal/termtext"
 	"ccselect/samples"
 )
@@ -20,17 +21,25 @@ func newListCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:     "list",
 		Short:   "List the evaluations in the database",
-		Long:    "List the evaluations in the database, most recently edited first, with their counts of vendors, criteria and reviewers.",
+		Long: `List the evaluations in the database, most recently edited first, with their counts of vendors, criteria and reviewers.
+
+Long names and clients are shortened with "…" to fit the terminal's width (100 columns when not a
+terminal; --width N, or --wide for the full names); --format json always has them in full.`,
 		Example: "  ccselect list\n  ccselect list --db w.db --format json",
 		Args:    noArgs,
 		RunE:    runList,
 	}
 	addFormat(c, "table", "json")
+	addWidthFlags(c)
 	return c
 }
 
 func runList(c *cobra.Command, _ []string) error {
 	f, err := format(c, "table", "json")
+	if err != nil {
+		return err
+	}
+	width, err := tableWidth(c)
 	if err != nil {
 		return err
 	}
@@ -66,12 +75,26 @@ func runList(c *cobra.Command, _ []string) error {
 		return writeJSON(out, rows)
 	}
 	t := export.TextTable{Header: []string{"id", "name", "client", "industry", "vendors", "criteria", "reviewers", "updated"},
-		Right: map[int]bool{0: true, 4: true, 5: true, 6: true}}
+		Right: map[int]bool{0: true, 4: true, 5: true, 6: true}, Width: width}
+	nameW, clientW := listNameWidths(width)
 	for _, s := range list {
-		t.Add(fmt.Sprint(s.ID), termtext.Clean(s.Name), termtext.Clean(s.Client), s.Industry, fmt.Sprint(s.Vendors), fmt.Sprint(s.Criteria),
+		t.Add(fmt.Sprint(s.ID), export.Ellipsize(termtext.Clean(s.Name), nameW), export.Ellipsize(termtext.Clean(s.Client), clientW),
+			present.TemplateName(s.Industry, lang(c)), fmt.Sprint(s.Vendors), fmt.Sprint(s.Criteria),
 			fmt.Sprint(s.Reviewers), s.Updated.Local().Format("2006-01-02 15:04"))
 	}
 	return t.Write(out)
+}
+
+// listNameWidths are the most cells a name and a client take in list's table at width (0: no
+// limit). The other columns and the gaps take about 66 cells (id, industry, three counts with
+// their headers, a date); a name gets two thirds of the rest, at least 16 cells, so a row stays
+// one line at 100 columns.
+func listNameWidths(width int) (name, client int) {
+	if width <= 0 {
+		return 0, 0
+	}
+	rest := max(24, width-66)
+	return max(16, rest*2/3), max(8, rest-rest*2/3)
 }
 
 func newNewCmd() *cobra.Command {
