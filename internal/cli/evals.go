@@ -19,8 +19,8 @@ import (
 
 func newListCmd() *cobra.Command {
 	c := &cobra.Command{
-		Use:     "list",
-		Short:   "List the evaluations in the database",
+		Use:   "list",
+		Short: "List the evaluations in the database",
 		Long: `List the evaluations in the database, most recently edited first, with their counts of vendors, criteria and reviewers.
 
 Long names and clients are shortened with "…" to fit the terminal's width (100 columns when not a
