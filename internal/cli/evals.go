@@ -23,8 +23,9 @@ func newListCmd() *cobra.Command {
 		Short: "List the evaluations in the database",
 		Long: `List the evaluations in the database, most recently edited first, with their counts of vendors, criteria and reviewers.
 
-Long names and clients are shortened with "…" to fit the terminal's width (100 columns when not a
-terminal; --width N, or --wide for the full names); --format json always has them in full.`,
+The table fits the terminal's width (100 columns when not a terminal; --width N, or --wide
+for one line per evaluation): long names wrap within their cells and are shortened with "…"
+past two lines, clients past 12 cells; --format json always has them in full.`,
 		Example: "  ccselect list\n  ccselect list --db w.db --format json",
 		Args:    noArgs,
 		RunE:    runList,
@@ -86,15 +87,16 @@ func runList(c *cobra.Command, _ []string) error {
 }
 
 // listNameWidths are the most cells a name and a client take in list's table at width (0: no
-// limit). The other columns and the gaps take about 66 cells (id, industry, three counts with
-// their headers, a date); a name gets two thirds of the rest, at least 16 cells, so a row stays
-// one line at 100 columns.
+// limit). The other columns and the gaps take 64 cells (id, industry, three counts under their
+// headers, a date); a client is shortened to 12 cells and the name gets the rest, over at most
+// two lines — the table wraps it within its cell — so a long name is shortened with "…" only
+// past two lines and the sample's name still shows whole.
 func listNameWidths(width int) (name, client int) {
 	if width <= 0 {
 		return 0, 0
 	}
-	rest := max(24, width-66)
-	return max(16, rest*2/3), max(8, rest-rest*2/3)
+	const others, clientCells = 64, 12
+	return 2 * max(16, width-others-clientCells), clientCells
 }
 
 func newNewCmd() *cobra.Command {
