@@ -1,4 +1,4 @@
-package ops
+package export
 
 import (
 	"bytes"
@@ -7,14 +7,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"ccselect/model"
 )
 
 // unknownFieldRe matches encoding/json's message for a field the bundle does not have.
 var unknownFieldRe = regexp.MustCompile(`unknown field "([^"]*)"`)
 
 // withPosition adds the line, column and JSON path of an unknown field to a decode error, so
-// "unknown field \"vendros\"" says where to look in a 5,000-line file.
-// MERGE: export.DecodeBundle could report this itself; until then the CLI and TUI get it here.
+// "unknown field \"vendros\"" says where to look in a 5,000-line file. encoding/json reports
+// neither for this error; DecodeBundle applies it so every reader (CLI and TUI) gets it.
 func withPosition(data []byte, err error) error {
 	m := unknownFieldRe.FindStringSubmatch(err.Error())
 	if m == nil || strings.Contains(err.Error(), "line ") {
@@ -104,4 +106,23 @@ func locateKey(data []byte, key string) (line, col int, path string, ok bool) {
 			afterValue()
 		}
 	}
+}
+
+// withEmptyLists returns ev with every empty list as [] rather than null, as
+// docs/bundle.schema.json requires (storage loads empty lists as nil). ev itself is not changed.
+func withEmptyLists(ev *model.Evaluation) *model.Evaluation {
+	e := *ev
+	if e.Vendors == nil {
+		e.Vendors = []model.Vendor{}
+	}
+	if e.Reviewers == nil {
+		e.Reviewers = []model.Reviewer{}
+	}
+	if e.Scores == nil {
+		e.Scores = []model.Score{}
+	}
+	if e.Profiles == nil {
+		e.Profiles = []model.WeightProfile{}
+	}
+	return &e
 }
