@@ -19,7 +19,6 @@ type overviewPane struct {
 	e      *env
 	keys   *keyMap
 	wb     *workbench
-	sens   *sensPane // the robustness summary comes from the sensitivity analysis
 	scroll int
 	lastH  int
 }
@@ -64,7 +63,7 @@ func (p *overviewPane) View(w, h int) string {
 // robustLines is the band at the bottom: a rule and the robustness summary in up to two lines
 // (three on a tall screen); nothing when there is no vendor or no room.
 func (p *overviewPane) robustLines(w, h int) []string {
-	if p.sens == nil || len(p.wb.ev.Vendors) == 0 || h < 8 {
+	if len(p.wb.ev.Vendors) == 0 || h < 8 {
 		return nil
 	}
 	st, t := p.e.styles, p.e.t
@@ -73,7 +72,7 @@ func (p *overviewPane) robustLines(w, h int) []string {
 		n = 3
 	}
 	out := []string{st.Rule.Render(strings.Repeat("─", w))}
-	text := t.f("sens.robust", p.sens.summary().In(t.lang))
+	text := t.f("sens.robust", p.wb.Robustness().In(t.lang))
 	for _, l := range limitLines(wrap(text, w-2), n, w-2) {
 		out = append(out, " "+l)
 	}

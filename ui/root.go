@@ -360,7 +360,7 @@ func (r *Root) open(id int64, ev *model.Evaluation) error {
 	r.tabs = buildTabs(len(ev.Framework.Dimensions))
 	r.tab = 0
 	r.sens = newSensPane(&r.e, &r.keys, wb, r.smaaRun)
-	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb, sens: r.sens}
+	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb}
 	r.grid = newGridPane(&r.e, &r.keys, wb)
 	r.vendors = &vendorsPane{e: &r.e, keys: &r.keys, wb: wb}
 	r.reviewers = &reviewersPane{e: &r.e, keys: &r.keys, wb: wb}

@@ -68,7 +68,7 @@ func (p *sensPane) pickerLine(w int) string {
 	if wp.Fixed {
 		detail += " · " + t.s("sens.fixed")
 	}
-	count := fmt.Sprintf("%d/%d", p.param+1, len(p.c.params))
+	count := fmt.Sprintf("%d/%d", p.param+1, len(p.c.an.params))
 	name = truncate(name, max(w/2, 8))
 	head := " " + st.Faint.Render("‹ ") + st.Accent.Render(name) + st.Faint.Render(" ›") + " "
 	headW := 1 + 2 + width(name) + 2 + 1
@@ -95,7 +95,7 @@ func (p *sensPane) paramName(wp model.WeightParam) string {
 // both show at once), else the whole viewport.
 func (p *sensPane) document(w, vh int) ([]string, []int) {
 	t := p.e.t
-	if p.c.be.Leader < 0 {
+	if p.c.an.be.Leader < 0 {
 		return wrapLines(w, t.s("sens.noranked")), []int{0}
 	}
 	tables := p.tablesSection(w)
@@ -248,8 +248,8 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 	st, t := p.e.styles, p.e.t
 	ev := p.wb.ev
 	cur, _ := p.current()
-	var rows []int // indexes into p.c.params
-	for i, wp := range p.c.params {
+	var rows []int // indexes into p.c.an.params
+	for i, wp := range p.c.an.params {
 		if wp.Kind != cur.Kind {
 			continue
 		}
@@ -268,7 +268,7 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 	type row struct{ name, now, below, above string }
 	cells := make([]row, len(rows))
 	for k, i := range rows {
-		wp := p.c.params[i]
+		wp := p.c.an.params[i]
 		b := p.breakEven(wp)
 		name := p.paramName(wp)
 		if wp.Kind == model.ParamDimension {
@@ -293,7 +293,7 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 	tw := 2 + nameW + nowW + 2 + chgW + 2 + chgW
 
 	out := []string{st.Bold.Render(truncate(" "+t.s("sens.betitle"), tw))}
-	out = append(out, st.Faint.Render(truncate(" "+t.f("sens.leader", ev.Vendors[p.c.be.Leader].Name.In(t.lang)), tw)))
+	out = append(out, st.Faint.Render(truncate(" "+t.f("sens.leader", ev.Vendors[p.c.an.be.Leader].Name.In(t.lang)), tw)))
 	out = append(out, st.TableHead.Render("  "+fit(t.s("sens.colparam"), nameW)+fitRight(t.s("sens.colcurrent"), nowW)+
 		"  "+fit(t.s("sens.colbelow"), chgW)+"  "+fit(t.s("sens.colabove"), chgW)))
 	for k, i := range rows {
@@ -313,7 +313,7 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 func (p *sensPane) tornadoLines(w int) []string {
 	st, t := p.e.styles, p.e.t
 	ev := p.wb.ev
-	tor := p.c.tornado
+	tor := p.c.an.tornado
 	leader := ""
 	if tor.Leader >= 0 {
 		leader = ev.Vendors[tor.Leader].Name.In(t.lang)
@@ -369,18 +369,18 @@ func (p *sensPane) smaaSection(w int) []string {
 		out = append(out, " "+st.Warn.Render(truncate(t.s("smaa.cancelled"), w-1)))
 	case s.phase == smaaFailed:
 		out = append(out, " "+st.Err.Render(truncate(t.f("smaa.failed", s.err), w-1)))
-	case s.res == nil:
+	case p.wb.smaa.res == nil:
 		out = append(out, " "+st.Faint.Render(truncate(t.s("smaa.idle"), w-1)))
 	}
-	if s.res == nil {
+	r := p.wb.smaa.res // the last run, even if the data has changed since (then marked stale)
+	if r == nil {
 		return out
 	}
-	r := s.res
 	if r.Samples != opt.Samples || r.Weights != opt.Weights || r.AroundPct != opt.AroundPct || r.Level != opt.Level || r.Uncertainty != opt.Uncertainty {
 		// The choices changed since: say what the numbers shown were run with.
 		out = append(out, "", truncate(" "+optionsText(t, "smaa.result", r.Samples, r.Weights, r.AroundPct, r.Level, r.Uncertainty), w))
 	}
-	if s.stale(p.c.print) {
+	if p.wb.SMAAStale() {
 		out = append(out, " "+st.Warn.Render(truncate(t.s("smaa.stale"), w-1)))
 	}
 	out = append(out, p.smaaTable(w, r)...)
