@@ -24,6 +24,9 @@ type gridGeom struct {
 // disagreement is the reviewer spread (max − min) from which a cell is flagged with "!".
 const disagreement = 2
 
+// geom computes the geometry for a w × h pane and settles the scroll offsets in it (keeping
+// the cursor visible after a keyboard move). It writes the offsets: Update and SetSize call it
+// on the pane, View on a copy (see frozen).
 func (g *gridPane) geom(w, h int) gridGeom {
 	g.sync()
 	t := g.e.t
@@ -110,8 +113,28 @@ func (g *gridPane) cell(v, c int) cellView {
 	return cv
 }
 
-func (g *gridPane) View(w, h int) string {
+// SetSize settles the scroll for a w × h pane; the root calls it after every Update, so View
+// finds the offsets it draws with already right.
+func (g *gridPane) SetSize(w, h int) {
 	g.lastW, g.lastH = w, h
+	g.geom(w, h)
+}
+
+// frozen is a copy of the pane that View may settle without changing the pane: the cursor
+// and offsets are the pane's own when SetSize has run for this size, as after every Update.
+func (g *gridPane) frozen() *gridPane {
+	c := *g
+	c.row = append([]int(nil), g.row...)
+	c.rowOff = append([]int(nil), g.rowOff...)
+	return &c
+}
+
+// View draws the grid; it changes nothing (it works on a frozen copy).
+func (g *gridPane) View(w, h int) string {
+	return g.frozen().view(w, h)
+}
+
+func (g *gridPane) view(w, h int) string {
 	g.sync()
 	st, t := g.e.styles, g.e.t
 	ev := g.wb.ev

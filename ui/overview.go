@@ -21,6 +21,30 @@ type overviewPane struct {
 	wb     *workbench
 	scroll int
 	lastH  int
+
+	// The lines of the last SetSize and what they were drawn from; View reuses them while
+	// nothing they depend on has changed (the score data only changes with the revision).
+	lines []string
+	of    overviewStamp
+}
+
+type overviewStamp struct {
+	w, rev int
+	styles *Styles
+	look   styleLook
+	lang   model.Lang
+}
+
+func (p *overviewPane) stamp(w int) overviewStamp {
+	return overviewStamp{w: w, rev: p.wb.Revision(), styles: p.e.styles, look: p.e.styles.look, lang: p.e.t.lang}
+}
+
+// linesAt is overviewLines at width w, reusing the last SetSize's when still current.
+func (p *overviewPane) linesAt(w int) []string {
+	if p.lines != nil && p.of == p.stamp(w) {
+		return p.lines
+	}
+	return overviewLines(p.e, p.wb, w)
 }
 
 func (p *overviewPane) Update(msg tea.Msg) tea.Cmd {
@@ -47,13 +71,21 @@ func (p *overviewPane) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// SetSize learns the page size and clamps the scroll for a w × h pane; the root calls it after
+// every Update, so View only reads.
+func (p *overviewPane) SetSize(w, h int) {
+	h -= len(p.robustLines(w, h))
+	p.lastH = h
+	p.lines, p.of = p.linesAt(w), p.stamp(w)
+	p.scroll = clampOffset(p.scroll, h, len(p.lines))
+}
+
 func (p *overviewPane) View(w, h int) string {
 	foot := p.robustLines(w, h)
 	h -= len(foot)
-	p.lastH = h
-	lines := overviewLines(p.e, p.wb, w)
-	p.scroll = clampOffset(p.scroll, h, len(lines))
-	body := block(lines[p.scroll:], w, h)
+	lines := p.linesAt(w)
+	scroll := clampOffset(p.scroll, h, len(lines))
+	body := block(lines[scroll:], w, h)
 	if len(foot) == 0 {
 		return body // no band: an extra "\n" would push the hint bar off the screen
 	}

@@ -134,7 +134,15 @@ func (r *Root) focused() pane {
 	return defOf(tb.kind).pane(r, tb)
 }
 
+// Update handles one message, then lets the focused pane settle its layout for the size it
+// will be drawn at (sizer), so that View only reads.
 func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := r.update(msg)
+	r.settle()
+	return m, cmd
+}
+
+func (r *Root) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		r.w, r.h = msg.Width, msg.Height

@@ -30,8 +30,9 @@ type sensPane struct {
 
 	param   int   // index into c.params
 	scroll  int   // first document line shown
-	lastH   int   // document rows shown at the last View
-	anchors []int // first line of each section, from the last View
+	lastH   int   // document rows shown at the last SetSize
+	anchors []int // first line of each section, from the last SetSize
+	last    sensFrame
 
 	c    sensCache
 	smaa smaaState

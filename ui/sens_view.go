@@ -17,12 +17,44 @@ const (
 	secSMAA
 )
 
-func (p *sensPane) View(w, h int) string {
-	st, t := p.e.styles, p.e.t
-	if len(p.wb.ev.Vendors) == 0 {
-		return emptyState(st, w, h, t.s("empty.vendors.overview"))
+// sensFrame is one layout of the pane: the fixed lines at the top, the scrollable document,
+// the first line of each section in it, and the document rows shown. of is what it was drawn
+// from: SetSize keeps the last frame and View reuses it while of still matches.
+type sensFrame struct {
+	top, doc []string
+	anchors  []int
+	vh       int
+	of       sensStamp
+}
+
+// sensStamp is everything a frame is drawn from, comparable with ==.
+type sensStamp struct {
+	w, h, rev, param int
+	styles           *Styles
+	look             styleLook
+	lang             model.Lang
+	choice           smaaChoice
+	phase            smaaPhase
+	err              error
+	running          *smaaRun
+	done, total      int64
+	res              *model.SMAAResult
+	stale            bool
+}
+
+func (p *sensPane) stamp(w, h int) sensStamp {
+	s := sensStamp{w: w, h: h, rev: p.wb.Revision(), param: p.param, styles: p.e.styles, look: p.e.styles.look, lang: p.e.t.lang,
+		choice: p.smaa.choice, phase: p.smaa.phase, err: p.smaa.err, running: p.smaa.running,
+		res: p.wb.smaa.res, stale: p.wb.SMAAStale()}
+	if r := p.smaa.running; r != nil {
+		s.done, s.total = r.done.Load(), r.total.Load()
 	}
-	p.refresh()
+	return s
+}
+
+// frame lays the pane out for w × h from the state as it is (refreshed by the caller).
+func (p *sensPane) frame(w, h int) sensFrame {
+	st, t := p.e.styles, p.e.t
 	maxSum := 2
 	if h >= 18 {
 		maxSum = 3
@@ -34,9 +66,37 @@ func (p *sensPane) View(w, h int) string {
 	}
 	vh := max(h-len(top), 1)
 	doc, anchors := p.document(w, vh)
-	p.anchors, p.lastH = anchors, vh
-	p.scroll = clampOffset(p.scroll, vh, len(doc))
-	return block(append(top, doc[p.scroll:]...), w, h)
+	return sensFrame{top: top, doc: doc, anchors: anchors, vh: vh, of: p.stamp(w, h)}
+}
+
+// SetSize follows the session's analysis and learns the page size and where the sections
+// start, clamping the scroll; the root calls it after every Update.
+func (p *sensPane) SetSize(w, h int) {
+	if len(p.wb.ev.Vendors) == 0 {
+		return
+	}
+	p.refresh()
+	f := p.frame(w, h)
+	p.anchors, p.lastH, p.last = f.anchors, f.vh, f
+	p.scroll = clampOffset(p.scroll, f.vh, len(f.doc))
+}
+
+// View draws the pane without changing it: a copy follows the analysis when SetSize has not
+// (a pane driven without the root), and the scroll is clamped locally.
+func (p *sensPane) View(w, h int) string {
+	st, t := p.e.styles, p.e.t
+	if len(p.wb.ev.Vendors) == 0 {
+		return emptyState(st, w, h, t.s("empty.vendors.overview"))
+	}
+	c := *p // the sweep cache and a refresh, if one is due, stay on the copy
+	p = &c
+	p.refresh()
+	f := p.last
+	if f.of != p.stamp(w, h) || f.doc == nil {
+		f = p.frame(w, h)
+	}
+	scroll := clampOffset(p.scroll, f.vh, len(f.doc))
+	return block(append(f.top, f.doc[scroll:]...), w, h)
 }
 
 // summaryLines is "稳健性: …" wrapped to at most n lines, the label in bold.
