@@ -64,3 +64,11 @@ func (r *Root) settle() {
 		s.SetSize(l.w, l.bodyH)
 	}
 }
+
+// capturer is a pane that takes some keys before the root's own workbench keys (tab
+// switching, back to the list): esc during a run, the rating digits in a grid. Captures says
+// whether msg is one of them now; the root then hands it to the pane's Update. Optional, like
+// sizer.
+type capturer interface {
+	Captures(msg tea.KeyPressMsg) bool
+}

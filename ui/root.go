@@ -282,14 +282,8 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	if r.screen != screenWorkbench || r.wb == nil {
 		return r.focused().Update(msg)
 	}
-	_, inGrid := r.focused().(*gridPane)
-	if sp, ok := r.focused().(*sensPane); ok && sp.wantsEsc() && key.Matches(msg, k.CancelSMAA) {
-		if sp.smaa.running != nil {
-			sp.cancelSMAA()
-		} else {
-			r.setStatus(statusInfo, r.e.t.s("info.escsens"))
-		}
-		return nil
+	if c, ok := r.focused().(capturer); ok && c.Captures(msg) {
+		return r.focused().Update(msg) // esc during a run, digits in a grid: the pane's own
 	}
 	switch {
 	case key.Matches(msg, k.Home):
@@ -303,9 +297,9 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Overview):
 		r.tab = 0
 		return nil
-	case key.Matches(msg, k.Dims) && !(inGrid && key.Matches(msg, k.Rate)):
+	case key.Matches(msg, k.Dims):
 		// Tab i has digit i (0 overview, 1–5 the dimensions, then sensitivity, vendors,
-		// reviewers); in a grid 1–5 rate, so only the digits past them switch tabs there.
+		// reviewers); a grid captures 1–5 to rate, so only the digits past them switch tabs there.
 		if i := int(msg.String()[0] - '0'); i < len(r.tabs) {
 			r.tab = i
 		}

@@ -116,6 +116,13 @@ func (p *sensPane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, k.CancelSMAA):
+			if p.smaa.running != nil {
+				p.cancelSMAA()
+			} else {
+				p.e.status(statusInfo, p.e.t.s("info.escsens"))
+			}
+			return nil
 		case key.Matches(msg, k.ParamPrev):
 			p.step(-1)
 		case key.Matches(msg, k.ParamNext):
@@ -186,10 +193,10 @@ func (p *sensPane) showSection(i int) {
 	}
 }
 
-// wantsEsc reports that esc belongs to this pane rather than to the root (back to the list):
-// always, here. esc cancels a run in flight; with none it does nothing, because a run ending
-// a moment before the key (a 1 s run makes it likely) must not turn "cancel" into "leave".
-func (p *sensPane) wantsEsc() bool { return true }
+// Captures takes esc from the root (where it means back to the list): always, here. esc
+// cancels a run in flight; with none it only says so, because a run ending a moment before
+// the key (a 1 s run makes it likely) must not turn "cancel" into "leave".
+func (p *sensPane) Captures(msg tea.KeyPressMsg) bool { return key.Matches(msg, p.keys.CancelSMAA) }
 
 func (p *sensPane) ShortHelp() []key.Binding {
 	k := p.keys
