@@ -104,8 +104,8 @@ func (p *overviewPane) robustLines(w, h int) []string {
 		n = 3
 	}
 	out := []string{st.Rule.Render(strings.Repeat("─", w))}
-	text := t.f("sens.robust", p.wb.Robustness().In(t.lang))
-	for _, l := range limitLines(wrap(text, w-2), n, w-2) {
+	label := func(s string) string { return t.f("sens.robust", s) }
+	for _, l := range fitConclusion(p.wb.Robustness().In(t.lang), label, w-2, n) {
 		out = append(out, " "+l)
 	}
 	return out

@@ -103,7 +103,8 @@ func (p *sensPane) View(w, h int) string {
 func summaryLines(st *Styles, t tr, summary string, w, n int) []string {
 	label := strings.TrimSuffix(t.f("sens.robust", ""), " ")
 	var out []string
-	for i, l := range limitLines(wrap(t.f("sens.robust", summary), w-2), n, w-2) {
+	format := func(s string) string { return t.f("sens.robust", s) }
+	for i, l := range fitConclusion(summary, format, w-2, n) {
 		if i == 0 && strings.HasPrefix(l, label) {
 			l = st.Bold.Render(label) + l[len(label):]
 		}
