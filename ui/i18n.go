@@ -327,6 +327,7 @@ var catalogue = map[string]text{
 	"quit.waiting":       {"正在保存, 保存完成后退出…", "Saving; quitting when it is in…"},
 	"key.retry":          {"重试未保存", "retry unsaved"},
 	"undo.by":            {" (%s 所做)", " (made by %s)"},
+	"undo.none":          {"无", "none"},
 	"info.external":      {"已从另一个窗口更新", "Updated from another window"},
 	"ro.refused":         {"只读数据库: 无法修改 (没有写入权限)", "Read-only database: nothing can be changed (no write permission)"},
 	"ro.hintkey":         {"只读", "read-only"},
