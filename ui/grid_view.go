@@ -229,6 +229,18 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 			if cv.spread >= disagreement {
 				txt += "!"
 			}
+			if marks := &g.e.marks; marks.any() {
+				// Not in the database yet: "…" while its save is queued, "*" when it failed
+				// and waits in the "not saved" list (issue 8 defect 3).
+				k := cellKey(ev.Vendors[v].ID, crit.ID, g.wb.reviewerID())
+				switch {
+				case marks.failed[k]:
+					txt += "*"
+					style = st.cellWarn
+				case marks.inflight[k] > 0:
+					txt += ellipsis
+				}
+			}
 			cell := fitRight(txt, geo.colW-1)
 			if v == g.col && i == g.row[d] {
 				b.WriteString(" " + st.cellCursor.render(cell))

@@ -427,6 +427,10 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			}
 		}
 	case writeDoneMsg:
+		if msg.key != "" {
+			r.e.marks.done(msg.key)
+			defer r.markFailed() // after the list has taken or dropped this edit
+		}
 		if msg.err != nil {
 			r.saveErr = true
 			if msg.retry == nil && r.keepUnsaved(msg) {

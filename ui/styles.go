@@ -100,6 +100,7 @@ type Styles struct {
 	// The grid cells' styles as affixes (see affix.go), set by NewStyles.
 	cellFg                [5]affix
 	cellFaint, cellCursor affix
+	cellWarn              affix          // a cell whose save failed
 	Box                   lipgloss.Style // dialog and overlay frame
 	Key, KeyDesc          lipgloss.Style
 	Up, Down              lipgloss.Style
@@ -206,6 +207,7 @@ func (s *Styles) cellAffixes() {
 		s.cellFg[i] = affixOf(s.ScoreFg[i])
 	}
 	s.cellFaint, s.cellCursor = affixOf(s.Faint), affixOf(s.Cursor)
+	s.cellWarn = affixOf(s.Warn)
 }
 
 // DimStyle is the colour of dimension d (cycling for frameworks with many dimensions).
