@@ -19,6 +19,9 @@ type gridGeom struct {
 	nVis, colOff         int // vendor columns shown, first one shown
 	rowsY, rowsVis       int // y of the first criterion row, rows shown
 	rowOff               int
+	// headLines is 2 when a vendor name shown is wider than its column and there is room: the
+	// name then takes two header lines before it is cut (issue 8 defect 7).
+	headLines int
 }
 
 // disagreement is the reviewer spread (max − min) from which a cell is flagged with "!".
@@ -74,8 +77,17 @@ func (g *gridPane) geom(w, h int) gridGeom {
 	}
 	g.colOff = clampOffset(g.colOff, geo.nVis, len(ev.Vendors))
 	geo.colOff = g.colOff
-	geo.rowsY = 2
-	geo.rowsVis = min(len(crits), max(h-5, 1))
+	geo.headLines = 1
+	if h >= 14 {
+		for v := geo.colOff; v < min(geo.colOff+geo.nVis, len(ev.Vendors)); v++ {
+			if widthUpTo(ev.Vendors[v].Name.In(t.lang), geo.colW) > geo.colW-1 {
+				geo.headLines = 2
+				break
+			}
+		}
+	}
+	geo.rowsY = 1 + geo.headLines
+	geo.rowsVis = min(len(crits), max(h-4-geo.headLines, 1))
 	if g.follow {
 		g.rowOff[g.dim] = scrollTo(g.rowOff[g.dim], g.row[g.dim], geo.rowsVis, len(crits))
 	}
@@ -179,15 +191,32 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 	var b strings.Builder
 	b.WriteByte(' ')
 	b.WriteString(st.TableHead.Render(fit(t.s("grid.criterion"), geo.nameW) + fitRight(t.s("grid.weight"), geo.weightW)))
+	var b2 strings.Builder // the second header line, when names take two
+	b2.WriteString(strings.Repeat(" ", 1+geo.nameW+geo.weightW))
 	for v := geo.colOff; v < end; v++ {
-		name := fitRight(truncate(ev.Vendors[v].Name.In(t.lang), geo.colW-1), geo.colW)
+		full := ev.Vendors[v].Name.In(t.lang)
+		first, second := truncate(full, geo.colW-1), ""
+		if geo.headLines == 2 {
+			// Words break between lines only at a space ("Yunqi / Telecom"); a word wider than
+			// the column ("Huisheng") is cut on one line instead of split ("Huishen / g AI").
+			ls := wrap(full, geo.colW-1)
+			if len(ls) > 1 && (!strings.Contains(full, " ") || strings.HasPrefix(full, ls[0]+" ")) {
+				first, second = ls[0], truncate(strings.Join(ls[1:], " "), geo.colW-1)
+			}
+		}
+		style := st.TableHead
 		if v == g.col {
-			b.WriteString(st.Cursor.Render(name))
-		} else {
-			b.WriteString(st.TableHead.Render(name))
+			style = st.Cursor
+		}
+		b.WriteString(style.Render(fitRight(first, geo.colW)))
+		if geo.headLines == 2 {
+			b2.WriteString(style.Render(fitRight(second, geo.colW)))
 		}
 	}
 	lines = append(lines, scrollMarks(b.String(), geo, len(ev.Vendors)))
+	if geo.headLines == 2 {
+		lines = append(lines, b2.String())
+	}
 
 	column := []float64{g.wb.dimWeight(d)}
 	for _, c := range crits {
