@@ -147,6 +147,12 @@ var catalogue = map[string]text{
 	"ov.excluded":   {"淘汰", "Knocked out"},
 	"ov.incomplete": {"%d 项未评分", "%d unscored"},
 	"ov.matrix":     {"维度得分", "Dimension scores"},
+	"ov.facts":      {"厂商概况", "Vendor facts"},
+	"ov.disputed":   {"分歧格 (≥2)", "Disputed (≥2)"},
+	"ov.unscored":   {"未评格", "Unscored"},
+	"ov.price":      {"参考价 (元/席/月)", "Price (¥/seat/mo)"},
+	"ov.leadfrom":   {"领先来自 (贡献差最大的两个维度)", "Where each lead comes from (the two largest contribution gaps)"},
+	"ov.leadline":   {"%s 领先 %s %s: %s", "%s leads %s by %s: %s"},
 	"ko.missing":    {"%s 未评分", "%s not scored"},
 	"ko.unscored":   {"%d 项一票否决准则尚未评分", "%d knock-out criteria not scored yet"},
 

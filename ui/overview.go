@@ -232,7 +232,7 @@ func overviewLines(e *env, wb *workbench, w int) []string {
 		}
 		out = append(out, b.String())
 	}
-	return out
+	return append(out, overviewFacts(e, wb, w)...)
 }
 
 // stackedBar draws the dimension contributions as one bar where 5.0 points fill width w.
