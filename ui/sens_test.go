@@ -31,7 +31,7 @@ func sensParam(t *testing.T, r *Root, id string) {
 	t.Fatalf("parameter %s not in the picker", id)
 }
 
-// Golden screens of the Sensitivity tab: the chart of data security, the break-even table and
+// Golden renders of the Sensitivity pane (at widths 60, 80, 120): the chart of data security, the break-even table and
 // tornado (v), and the SMAA panel after a seeded run of 20,000 samples (the run is driven to
 // its end synchronously, so the numbers are always the same).
 func TestGoldenSensitivity(t *testing.T) {
@@ -46,13 +46,12 @@ func TestGoldenSensitivity(t *testing.T) {
 	}
 	for _, v := range views {
 		t.Run(v.name, func(t *testing.T) {
-			forEachSizeLang(t, func(t *testing.T, lang model.Lang, w, h int) {
+			forEachWidthLang(t, func(t *testing.T, lang model.Lang, w, h int) {
 				r := start(newTestRoot(st, lang, id, w, h))
 				toSens(r)
 				sensParam(t, r, "data_security")
-				screen(r)
 				press(r, v.keys...)
-				golden.RequireEqual(t, screen(r))
+				golden.RequireEqual(t, paneRender(r))
 			})
 		})
 	}
@@ -319,7 +318,7 @@ func TestGoldenSensitivitySmall(t *testing.T) {
 					t.Fatalf("one-line legend %q lacks %q:\n%s", legend, g, scr)
 				}
 			}
-			golden.RequireEqual(t, scr)
+			golden.RequireEqual(t, paneRender(r))
 		})
 	}
 }
