@@ -128,7 +128,3 @@ func homeList() []Summary {
 		{ID: 4, Name: "政务热线", Client: "", Industry: "government", Vendors: 0, Updated: time.Date(2025, 12, 30, 9, 30, 0, 0, time.UTC)},
 	}
 }
-
-
-
-
