@@ -34,7 +34,7 @@ type session struct {
 	// the analysis and an SMAA result know the revision they describe.
 	rev int
 
-	an   analysis
+	an   *analysis // a new one per revision, so a pane holding the previous one can compare
 	smaa keptSMAA
 }
 
@@ -44,7 +44,6 @@ type session struct {
 // the robustness sentence.
 type analysis struct {
 	rev     int
-	valid   bool
 	params  []model.WeightParam // the Sensitivity picker: dimensions, then criteria that carry weight
 	be      *model.BreakEvenReport
 	tornado model.TornadoResult
@@ -76,11 +75,11 @@ func (s *session) changed() {
 
 // Analysis is the analysis at the current revision, computed at most once per revision.
 func (s *session) Analysis() *analysis {
-	if s.an.valid && s.an.rev == s.rev {
-		return &s.an
+	if s.an != nil && s.an.rev == s.rev {
+		return s.an
 	}
 	prob := s.prob
-	a := analysis{rev: s.rev, valid: true}
+	a := &analysis{rev: s.rev}
 	for _, w := range model.WeightParams(prob) {
 		if w.Kind == model.ParamCriterion && (w.Current <= 0 || prob.DimWeights()[prob.CritDim[w.Index]] <= 0) {
 			continue // not part of this profile: its line would say nothing about the ranking
@@ -91,7 +90,7 @@ func (s *session) Analysis() *analysis {
 	a.tornado = model.Tornado(prob)
 	a.print = fingerprint(prob)
 	s.an = a
-	return &s.an
+	return a
 }
 
 // breakEven is the leader break-even of parameter w (from the analysis' params), or nil.

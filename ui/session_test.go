@@ -114,3 +114,17 @@ func TestSessionRobustnessQuotesCurrentSMAA(t *testing.T) {
 		t.Fatal("undoing the edit by hand did not make the run current again")
 	}
 }
+
+// The Sensitivity picker keeps the weight it shows when an edit brings a new analysis (the
+// previous analysis is kept apart, so the old selection can be found in the new list).
+func TestSensKeepsParamAcrossRevisions(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 120, 40))
+	toSens(r)
+	sensParam(t, r, "operations")
+	r.wb.setScore(0, 0, 1, "", "")
+	press(r, "v") // any key: the pane follows the new revision
+	if w, ok := r.sens.current(); !ok || w.ID != "operations" {
+		t.Fatalf("after an edit the picker shows %q, want operations", w.ID)
+	}
+}
