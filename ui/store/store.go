@@ -78,6 +78,10 @@ type Change struct {
 	Profile, Param, Text        string
 	Rules                       int
 
+	// Before and After are the JSON states the edit went from and to ("" when the thing did
+	// not exist on that side), for showing old → new.
+	Before, After string
+
 	// Description is the edit in English with ids, shown only for an action ui does not know.
 	Description string
 }
