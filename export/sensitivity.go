@@ -114,7 +114,7 @@ type SMAASection struct {
 func BuildSensitivityReport(p *model.Problem, smaa *model.SMAAResult) SensitivityReport {
 	e := p.Eval
 	id := func(v int) string { return e.Vendors[v].ID }
-	be := model.LeaderBreakEvens(p)
+	be := model.LeaderReport(p)
 	r := SensitivityReport{Evaluation: e.Name, Profile: p.Profile, Method: p.Method.Name(), Consensus: string(p.Rule),
 		Summary: model.RobustnessSummary(p, be, smaa), BreakEven: []BreakEvenEntry{}, Tornado: []TornadoEntry{},
 		ScoreRobustness: ScoreRobustnessSection{WithinOnePoint: []CellFlipEntry{}}, problem: p}

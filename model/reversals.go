@@ -4,29 +4,8 @@ import "iter"
 
 // Streamed rank reversals. BreakEvens lists every pair of ranked vendors for every weight —
 // n(n−1)/2 × weights entries, two million at 200 vendors and 20 weights — although most pairs
-// never swap and a workshop asks about the leader. LeaderBreakEvens and Reversals give the same
+// never swap and a workshop asks about the leader. LeaderReport (leader_breakeven.go) and Reversals give the same
 // answers with memory that does not grow with the number of pairs: one line per vendor.
-
-// LeaderBreakEvens is BreakEvens without its Reversals list (nil): the leader, the rank order
-// and the break-even weights of every parameter.
-func LeaderBreakEvens(p *Problem) *BreakEvenReport {
-	b := newSensBase(p)
-	r := &BreakEvenReport{Leader: -1, Params: WeightParams(p)}
-	r.Ranked = b.rankOrder()
-	if len(r.Ranked) > 0 {
-		r.Leader = r.Ranked[0]
-	}
-	r.BreakEvens = make([]BreakEven, len(r.Params))
-	lines := make([]Line, p.NV)
-	var scratch []float64
-	for i, w := range r.Params {
-		b.lines(w, lines)
-		var segs []LeaderSegment
-		segs, scratch = b.segments(lines, scratch)
-		r.BreakEvens[i] = b.breakEven(w, lines, segs)
-	}
-	return r
-}
 
 // Reversals yields the rank reversals that exist — pairs of ranked vendors that swap places for
 // some weight in [0,1] — parameter by parameter (WeightParams order), pairs in current rank

@@ -34,10 +34,10 @@ func TestReversalsMatchBreakEvens(t *testing.T) {
 		if nv >= 7 && len(wantLeader) == 0 {
 			t.Errorf("%d vendors: the fixture should have reversals with the leader", nv)
 		}
-		lean := LeaderBreakEvens(p)
+		lean := LeaderReport(p)
 		if lean.Leader != full.Leader || !slices.Equal(lean.Ranked, full.Ranked) || lean.Reversals != nil ||
 			len(lean.BreakEvens) != len(full.BreakEvens) {
-			t.Fatalf("%d vendors: LeaderBreakEvens differs from BreakEvens", nv)
+			t.Fatalf("%d vendors: LeaderReport differs from BreakEvens", nv)
 		}
 		for i := range lean.BreakEvens {
 			a, b := lean.BreakEvens[i], full.BreakEvens[i]
@@ -88,7 +88,7 @@ func BenchmarkReversals200Streamed(b *testing.B) {
 	p := reversalsBenchProblem(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		LeaderBreakEvens(p)
+		LeaderReport(p)
 		n := 0
 		for range Reversals(p, true) {
 			n++
