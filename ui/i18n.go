@@ -342,7 +342,7 @@ var catalogue = map[string]text{
 
 	// Weights tab (issue 10): weights*.go, profiles.go, whatif.go, scenarios.go.
 	"tab.weights":        {"权重", "Weights"},
-	"tab.weights.tiny":   {"权重", "Wts"},
+	"tab.weights.tiny":   {"权", "Wts"},
 	"key.w.dec":          {"减 1 点", "−1 point"},
 	"key.w.inc":          {"加 1 点", "+1 point"},
 	"key.w.dec5":         {"减 5 点", "−5 points"},
@@ -363,7 +363,7 @@ var catalogue = map[string]text{
 	"w.err.locked":       {"%s 已锁定：按空格解锁后再改", "%s is locked: press space to unlock it first"},
 	"w.err.alllocked":    {"无法调整 %s：同一层其他权重都已锁定", "cannot change %s: every other weight at this level is locked"},
 	"w.err.zero":         {"%s 已是 0%%", "%s is already 0%%"},
-	"w.err.range":        {"权重须在 0% 到 100% 之间", "a weight must be between 0% and 100%"},
+	"w.err.range":        {"权重须在 0 到 100 之间（百分比）", "a weight must be between 0 and 100 (percent)"},
 	"w.err.room":         {"%s 最多 %s：已锁定的权重占了 %s", "%s can be at most %s: locked weights take %s"},
 	"w.err.other":        {"无法设置权重：%v", "cannot set the weight: %v"},
 	"w.err.equal":        {"本层权重都已锁定，无法均分", "every weight at this level is locked: nothing to make equal"},
