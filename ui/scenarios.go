@@ -101,7 +101,10 @@ func (d *compareDialog) View(maxW int) string {
 		body = append(body, st.Faint.Render(fit(t.s("w.cmp.pick"), inner)))
 		return frame(st, t.s("w.cmp.title"), body, hintText(d.Help()), w)
 	}
-	const colW = 11
+	colW := 11 // "12 3.97" with room; wider for long profile names, up to 16
+	for _, i := range cols {
+		colW = max(colW, min(width(ev.Profiles[i].Name)+3, 16))
+	}
 	nameW := 4
 	for _, v := range ev.Vendors {
 		nameW = max(nameW, widthUpTo(v.Name.In(t.lang), 18))

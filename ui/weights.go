@@ -347,7 +347,8 @@ func (p *weightsPane) exactForm() {
 
 func (p *weightsPane) ShortHelp() []key.Binding {
 	k, w := p.keys, &p.keys.W
-	return []key.Binding{w.Step, w.Lock, w.Exact, w.Equal, w.Level, w.Profiles, w.Save, w.WhatIf, w.Compare, k.Help}
+	// The most used first: the hint bar drops what does not fit (help lists everything).
+	return []key.Binding{w.Step, w.Lock, w.Level, w.Save, w.Profiles, w.WhatIf, w.Exact, w.Equal, w.Compare, k.Help}
 }
 
 func (p *weightsPane) FullHelp() [][]key.Binding {
