@@ -25,14 +25,37 @@ type weightsPane struct {
 	base []int
 	away bool
 
-	be    *model.BreakEvenReport // nearest break-evens, for the weights of rev beRev
-	beRev int
+	// The leader's nearest break-even comes from the sensitivity engine (model.BreakEvens),
+	// which at 50 vendors takes several milliseconds: after an edit it runs off the update loop
+	// on a clone of the problem and the line follows a moment after the ranking (the ranking
+	// itself moves on the keystroke). be is the latest report, for the weights of rev beRev;
+	// bePending the rev a run is under way for.
+	be        *model.BreakEvenReport
+	beRev     int
+	bePending int
+	beRun     func(*model.Problem) *model.BreakEvenReport // model.BreakEvens; benchmarks replace it
+}
+
+// breakEvenMsg is a finished break-even run for the weights of rev.
+type breakEvenMsg struct {
+	rev int
+	be  *model.BreakEvenReport
+}
+
+// breakEvenCmd starts a break-even run for the current weights.
+func (p *weightsPane) breakEvenCmd() tea.Cmd {
+	if p.bePending == p.wb.rev {
+		return nil
+	}
+	p.bePending = p.wb.rev
+	rev, clone, run := p.wb.rev, p.wb.prob.Clone(), p.beRun
+	return toPane(tabWeights, func() tea.Msg { return breakEvenMsg{rev: rev, be: run(clone)} })
 }
 
 // weightsFor is the registry's pane function: one pane per open workbench.
 func weightsFor(r *Root, _ tab) pane {
 	if r.weights == nil || r.weights.wb != r.wb {
-		r.weights = &weightsPane{e: &r.e, keys: &r.keys, wb: r.wb, beRev: -1}
+		r.weights = &weightsPane{e: &r.e, keys: &r.keys, wb: r.wb, beRev: -1, bePending: -1, beRun: model.BreakEvens}
 	}
 	p := r.weights
 	if p.away || p.base == nil {
@@ -104,6 +127,15 @@ func itemName(t tr, f *model.Framework, id string) string {
 }
 
 func (p *weightsPane) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(breakEvenMsg); ok {
+		if m.be != nil && m.rev >= p.beRev {
+			p.be, p.beRev = m.be, m.rev
+		}
+		if p.bePending == m.rev {
+			p.bePending = -1
+		}
+		return nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -254,8 +286,8 @@ func (p *weightsPane) commit(d *model.WeightProfile) tea.Cmd {
 	p.wb.setDraft(d)
 	id := p.wb.id
 	saved := d.Clone()
-	return p.e.writeKey("weights.draft", p.e.t.s("w.what.draft"), nil, false,
-		func(s Store) error { return s.SaveDraft(id, &saved) })
+	return tea.Batch(p.e.writeKey("weights.draft", p.e.t.s("w.what.draft"), nil, false,
+		func(s Store) error { return s.SaveDraft(id, &saved) }), p.breakEvenCmd())
 }
 
 func (p *weightsPane) toggleLock() tea.Cmd {
@@ -314,8 +346,8 @@ func (p *weightsPane) discard() tea.Cmd {
 	}
 	id := p.wb.id
 	p.e.status(statusOK, p.e.t.s("w.discarded"))
-	return p.e.writeKey("weights.draft", p.e.t.s("w.what.draft"), nil, false,
-		func(s Store) error { return s.SaveDraft(id, nil) })
+	return tea.Batch(p.e.writeKey("weights.draft", p.e.t.s("w.what.draft"), nil, false,
+		func(s Store) error { return s.SaveDraft(id, nil) }), p.breakEvenCmd())
 }
 
 // exactForm asks for the focused weight in percent.

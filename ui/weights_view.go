@@ -166,8 +166,9 @@ func (p *weightsPane) ranking(w, h int) []string {
 // "云启通讯 领先；最近临界点：数据安全保障 25.9% → 磐石信联".
 func (p *weightsPane) breakEvenText() string {
 	t, ev := p.e.t, p.wb.ev
-	if p.be == nil || p.beRev != p.wb.rev {
-		p.be, p.beRev = model.BreakEvens(p.wb.prob), p.wb.rev
+	if p.be == nil || (p.beRev != p.wb.rev && p.bePending != p.wb.rev) {
+		// Nothing under way for these weights (first view, a reload): compute here once.
+		p.be, p.beRev = p.beRun(p.wb.prob), p.wb.rev
 	}
 	if p.be.Leader < 0 {
 		return t.s("w.noleader")
