@@ -34,8 +34,11 @@ func TestFlowWeights(t *testing.T) {
 		t.Fatalf("at 25%% Yunqi should still lead, with the draft marked:\n%s", scr)
 	}
 	send(tm, "right")
-	scr = waitScreen(t, tm, "the new leader", contains("1 Panshi Xinlian"))
-	if !focusedAt("26%")(scr) || !strings.Contains(scr, "Data security 25.9% → Yunqi") {
+	// The break-even line follows the ranking once its run (off the update loop) is in.
+	scr = waitScreen(t, tm, "the new leader", func(s string) bool {
+		return strings.Contains(s, "1 Panshi Xinlian") && strings.Contains(s, "Data security 25.9% → Yunqi")
+	})
+	if !focusedAt("26%")(scr) {
 		t.Fatalf("leader change not at 26%%:\n%s", scr)
 	}
 
