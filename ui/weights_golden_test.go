@@ -23,6 +23,7 @@ func TestGoldenWeights(t *testing.T) {
 		{"profiles", []string{"6", "p"}},
 		{"compare", []string{"6", "c"}},
 		{"help", []string{"6", "?"}},
+		{"ahp", []string{"6", "m", "tab", "tab", "tab", "tab", "tab", "+", "+", "+", "+", "right", "-", "-", "-", "-", "-"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,6 +15,8 @@ type weightKeys struct {
 	Apply key.Binding
 	// In the comparison picker.
 	Toggle key.Binding
+	// In the method editor (m). Method and Cell only describe their keys in the hints.
+	Elicit, Method, Cell, More, Less, Judge, NextReviewer, ApplyMethod key.Binding
 }
 
 func newWeightKeys(b func(keys []string, label, desc string) key.Binding) weightKeys {
@@ -39,5 +41,14 @@ func newWeightKeys(b func(keys []string, label, desc string) key.Binding) weight
 		Delete:   b(k("x"), "x", "key.delete"),
 		Apply:    b(k("a", "enter"), "a", "key.w.apply"),
 		Toggle:   b(k("space"), "space", "key.w.toggle"),
+
+		Elicit:       b(k("m"), "m", "key.w.elicit"),
+		Method:       b(k("tab", "shift+tab"), "tab", "key.w.method"),
+		Cell:         b(k("up", "down", "left", "right"), "↑↓←→", "key.w.cell"),
+		More:         b(k("+", "="), "+", "key.w.more"),
+		Less:         b(k("-", "_"), "-", "key.w.less"),
+		Judge:        b(k("+", "-"), "+/-", "key.w.judge"),
+		NextReviewer: b(k("r"), "r", "key.w.nextreviewer"),
+		ApplyMethod:  b(k("enter"), "enter", "key.w.applymethod"),
 	}
 }
