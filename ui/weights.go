@@ -179,6 +179,8 @@ func (p *weightsPane) Update(msg tea.Msg) tea.Cmd {
 		p.e.open(newCompareDialog(p))
 	case key.Matches(k, wk.Elicit):
 		p.openElicit()
+	case key.Matches(k, wk.KnockOuts):
+		p.openKnockouts()
 	}
 	return nil
 }
@@ -382,7 +384,7 @@ func (p *weightsPane) exactForm() {
 func (p *weightsPane) ShortHelp() []key.Binding {
 	k, w := p.keys, &p.keys.W
 	// The most used first: the hint bar drops what does not fit (help lists everything).
-	return []key.Binding{w.Step, w.Lock, w.Level, w.Save, w.Profiles, w.WhatIf, w.Elicit, w.Exact, w.Equal, w.Compare, k.Help}
+	return []key.Binding{w.Step, w.Lock, w.Level, w.Save, w.Profiles, w.WhatIf, w.Elicit, w.Exact, w.Equal, w.Compare, w.KnockOuts, k.Help}
 }
 
 func (p *weightsPane) FullHelp() [][]key.Binding {
@@ -390,6 +392,6 @@ func (p *weightsPane) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, w.Level},
 		{w.Dec, w.Inc, w.Dec5, w.Inc5, w.Lock, w.Exact, w.Equal, w.Discard},
-		{w.Elicit, w.Profiles, w.Save, w.WhatIf, w.Compare},
+		{w.Elicit, w.Profiles, w.Save, w.WhatIf, w.Compare, w.KnockOuts},
 	}
 }

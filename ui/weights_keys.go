@@ -17,6 +17,8 @@ type weightKeys struct {
 	Toggle key.Binding
 	// In the method editor (m). Method and Cell only describe their keys in the hints.
 	Elicit, Method, Cell, More, Less, Judge, NextReviewer, ApplyMethod key.Binding
+	// The knock-out rules of the profile.
+	KnockOuts key.Binding
 }
 
 func newWeightKeys(b func(keys []string, label, desc string) key.Binding) weightKeys {
@@ -50,5 +52,6 @@ func newWeightKeys(b func(keys []string, label, desc string) key.Binding) weight
 		Judge:        b(k("+", "-"), "+/-", "key.w.judge"),
 		NextReviewer: b(k("r"), "r", "key.w.nextreviewer"),
 		ApplyMethod:  b(k("enter"), "enter", "key.w.applymethod"),
+		KnockOuts:    b(k("K"), "K", "key.w.knockouts"),
 	}
 }
