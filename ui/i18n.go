@@ -393,7 +393,7 @@ var catalogue = map[string]text{
 	"w.excluded":         {"(淘汰)", "(out)"},
 	"w.noleader":         {"没有可排名的厂商", "no vendor is ranked"},
 	"w.be.none":          {"%s 领先；本层权重怎么调都不换领先者", "%s leads; no weight of this level changes the leader"},
-	"w.be":               {"%s 领先；最近临界点：%s %s → %s", "%s leads; nearest break-even: %s %s → %s"},
+	"w.be":               {"%s 领先；最近临界值：%s %s → %s", "%s leads; nearest break-even: %s %s → %s"},
 	"w.prof.active":      {"(当前)", "(active)"},
 	"w.prof.title":       {"权重配置", "Weight profiles"},
 	"w.what.use":         {"启用权重配置 %s", "active profile %s"},
