@@ -286,3 +286,19 @@ func TestWeightsWhatIf(t *testing.T) {
 		t.Fatalf("panshi %v, leader %v", r.wb.line(panshi).Total, lead)
 	}
 }
+
+// On a view-only database the Weights tab's editing keys change nothing and say why; moving
+// the cursor still works.
+func TestWeightsViewOnly(t *testing.T) {
+	ms := newMemStore(synthEval(3, 5, 1))
+	r := start(newTestRoot(roStore{ms}, model.LangEn, 1, 120, 30))
+	press(r, "6", "down")
+	before := len(ms.calls)
+	press(r, "right", "space", "e", "s", "m", "K")
+	if len(ms.calls) != before || r.dialog() != nil || r.wb.ev.Draft != nil {
+		t.Fatalf("edited a read-only database: %v, dialog %T", ms.calls[before:], r.dialog())
+	}
+	if r.weights.dim != 1 || r.statusText == "" {
+		t.Fatalf("cursor %d, status %q", r.weights.dim, r.statusText)
+	}
+}
