@@ -175,4 +175,3 @@ func (d *elicitDialog) matrixLines(names []string, nameW, inner int, weights []f
 	}
 	return out
 }
-
