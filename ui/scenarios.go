@@ -9,9 +9,12 @@ import (
 
 // compareDialog is the scenario comparison (c): pick two or more profiles, see every vendor's
 // rank and total under each; a profile whose winner differs from the first picked one's is
-// highlighted. Each profile is compiled on its own (the scores and knock-outs are shared).
+// highlighted. Each profile is compiled on its own (the scores and knock-outs are shared); an
+// unsaved draft comes first ("default*"), so the room sees what the edit changes before saving.
 type compareDialog struct {
 	p      *weightsPane
+	names  []string // the profiles, and first the unsaved draft ("default*") when there is one
+	draft  bool     // names[0] is the draft
 	picked []bool
 	cursor int
 	res    []*model.Result // per profile, nil when not picked or not compiled
@@ -19,8 +22,17 @@ type compareDialog struct {
 }
 
 func newCompareDialog(p *weightsPane) *compareDialog {
-	n := len(p.wb.ev.Profiles)
-	d := &compareDialog{p: p, picked: make([]bool, n), res: make([]*model.Result, n), errs: make([]error, n)}
+	ev := p.wb.ev
+	d := &compareDialog{p: p}
+	if ev.Draft != nil {
+		d.draft = true
+		d.names = append(d.names, ev.Draft.Name+"*")
+	}
+	for _, wp := range ev.Profiles {
+		d.names = append(d.names, wp.Name)
+	}
+	n := len(d.names)
+	d.picked, d.res, d.errs = make([]bool, n), make([]*model.Result, n), make([]error, n)
 	for i := range d.picked {
 		d.picked[i] = true
 	}
@@ -35,7 +47,15 @@ func (d *compareDialog) compute() {
 		if !on || d.res[i] != nil || d.errs[i] != nil {
 			continue
 		}
-		pr, err := model.NewProblem(ev, ev.Profiles[i].Name, model.ConsensusMean, model.WSM{})
+		name := d.names[i]
+		if d.draft && i == 0 {
+			name = ev.Draft.Name
+		}
+		pr, err := model.NewProblem(ev, name, model.ConsensusMean, model.WSM{})
+		if err == nil && d.draft && i == 0 {
+			dim, local := profileVectors(&ev.Framework, ev.Draft)
+			err = pr.SetWeights(dim, local)
+		}
 		if err != nil {
 			d.errs[i] = err
 			continue
@@ -79,12 +99,12 @@ func (d *compareDialog) View(maxW int) string {
 	w := min(maxW, 96)
 	inner := w - st.Box.GetHorizontalFrameSize()
 	var body []string
-	for i, wp := range ev.Profiles {
+	for i, name := range d.names {
 		box := "[ ] "
 		if d.picked[i] {
 			box = "[x] "
 		}
-		line := fit("  "+box+wp.Name, inner)
+		line := fit("  "+box+name, inner)
 		if i == d.cursor {
 			line = st.Cursor.Render(line)
 		}
@@ -103,7 +123,7 @@ func (d *compareDialog) View(maxW int) string {
 	}
 	colW := 11 // "12 3.97" with room; wider for long profile names, up to 16
 	for _, i := range cols {
-		colW = max(colW, min(width(ev.Profiles[i].Name)+3, 16))
+		colW = max(colW, min(width(d.names[i])+3, 16))
 	}
 	nameW := 4
 	for _, v := range ev.Vendors {
@@ -117,7 +137,7 @@ func (d *compareDialog) View(maxW int) string {
 	first := d.winner(cols[0])
 	head := fit("", nameW)
 	for _, i := range cols {
-		name := ev.Profiles[i].Name
+		name := d.names[i]
 		cell := fitRight(truncate(name, colW-1), colW)
 		if d.winner(i) != first {
 			cell = st.Warn.Render(fitRight(truncate("≠"+name, colW-1), colW))

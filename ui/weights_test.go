@@ -302,3 +302,24 @@ func TestWeightsViewOnly(t *testing.T) {
 		t.Fatalf("cursor %d, status %q", r.weights.dim, r.statusText)
 	}
 }
+
+// c compares profiles; an unsaved draft is the first column. With data security at 26% the
+// draft's winner is Panshi, so default (Yunqi first) is marked as differing.
+func TestWeightsCompareDraft(t *testing.T) {
+	r, _, _ := weightsRoot(t, model.LangEn)
+	for i := 0; i < 6; i++ {
+		press(r, "right")
+	}
+	press(r, "c")
+	d, ok := r.dialog().(*compareDialog)
+	if !ok || d.names[0] != "default*" || d.names[1] != "default" {
+		t.Fatalf("dialog %T %v", r.dialog(), d)
+	}
+	panshi, yunqi := r.wb.ev.VendorIndex("panshi"), r.wb.ev.VendorIndex("yunqi")
+	if d.winner(0) != panshi || d.winner(1) != yunqi {
+		t.Fatalf("winners %d, %d", d.winner(0), d.winner(1))
+	}
+	if scr := screen(r); !strings.Contains(scr, "≠default") {
+		t.Fatalf("default not marked:\n%s", scr)
+	}
+}
