@@ -323,3 +323,18 @@ func TestWeightsCompareDraft(t *testing.T) {
 		t.Fatalf("default not marked:\n%s", scr)
 	}
 }
+
+// An evaluation without vendors: the tab still edits weights and says nobody is ranked; w says
+// so instead of opening an empty dialog.
+func TestWeightsNoVendors(t *testing.T) {
+	ms := newMemStore(synthEval(0, 5, 1))
+	r := start(newTestRoot(nopStore{ms}, model.LangEn, 1, 80, 24))
+	press(r, "6", "right", "w", "c")
+	if scr := screen(r); !strings.Contains(scr, "no vendor is ranked") {
+		t.Fatalf("screen:\n%s", scr)
+	}
+	press(r, "esc")
+	if r.wb.ev.Draft == nil {
+		t.Fatal("no draft")
+	}
+}
