@@ -186,7 +186,7 @@ func BenchmarkTabSwitch(b *testing.B) {
 func BenchmarkWeightChange(b *testing.B) {
 	ms := newMemStore(synthEval(50, 15, 3))
 	r := start(newTestRoot(nopStore{ms}, model.LangZh, 1, 120, 40))
-	press(r, "6")
+	press(r, "7") // the sensitivity tab
 	_ = r.View()
 	p := r.wb.prob
 	base := append([]float64(nil), p.DimWeights()...)

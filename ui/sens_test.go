@@ -323,7 +323,7 @@ func TestGoldenSensitivitySmall(t *testing.T) {
 	}
 }
 
-// The tab row puts the separator before Sensitivity (the future Weights tab goes there too).
+// The tab row puts the separator before Weights and Sensitivity.
 func TestSensitivityTabPlace(t *testing.T) {
 	st, id := sampleStore(t)
 	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
@@ -331,10 +331,10 @@ func TestSensitivityTabPlace(t *testing.T) {
 	for _, tb := range r.tabs {
 		kinds = append(kinds, tb.kind)
 	}
-	if n := len(kinds); kinds[n-3] != tabSensitivity || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-4] != tabDimension {
+	if n := len(kinds); kinds[n-3] != tabSensitivity || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-4] != tabWeights || kinds[n-5] != tabDimension {
 		t.Fatalf("tab order %v", kinds)
 	}
-	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  敏感性  厂商  评审") {
+	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  权重  敏感性  厂商  评审") {
 		t.Fatalf("tab row %q", row)
 	}
 	_, spans := r.tabSpans(r.w)

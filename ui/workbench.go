@@ -25,6 +25,7 @@ func (w *workbench) load(ev *model.Evaluation, actor string) error {
 	if err != nil {
 		return err
 	}
+	applyDraft(ev, p) // an unsaved weight draft ranks, as on the Weights tab
 	prevReviewer := w.reviewerID()
 	w.ev, w.prob = ev, p
 	f := &ev.Framework
