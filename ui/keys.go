@@ -25,6 +25,8 @@ type keyMap struct {
 	Param, ParamPrev, ParamNext, Section          key.Binding
 	RunSMAA, CancelSMAA, Mode, Level, Uncertainty key.Binding
 	Samples, SamplesUp, SamplesDown               key.Binding
+	// Sizing tab, and the workbench's export and sheet import (sizing.go, export_dialog.go).
+	Govern, Export, Import key.Binding
 }
 
 func newKeyMap(t tr) keyMap {
@@ -98,5 +100,9 @@ func newKeyMap(t tr) keyMap {
 		Samples:     b(k("+", "-"), "+/-", "key.samples"),
 		SamplesUp:   b(k("+", "="), "+", "key.samples"),
 		SamplesDown: b(k("-", "_"), "-", "key.samples"),
+
+		Govern: b(k("p"), "p", "key.govern"),
+		Export: b(k("x"), "x", "key.export"),
+		Import: b(k("i"), "i", "key.import"),
 	}
 }

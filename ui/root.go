@@ -52,7 +52,8 @@ type Root struct {
 	vendors   *vendorsPane
 	reviewers *reviewersPane
 	sens      *sensPane
-	smaaRun   smaaRunner // nil = model.RunSMAA (tests hold runs in progress with their own)
+	sizing    *sizingPane // made on first use (sizing.go)
+	smaaRun   smaaRunner  // nil = model.RunSMAA (tests hold runs in progress with their own)
 
 	dlgs overlays // open dialogs, the top one receives keys
 	help bool

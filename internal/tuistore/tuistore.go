@@ -129,6 +129,34 @@ func (a *Adapter) SetActiveProfile(id int64, name, actor string) error {
 	return mapErr(a.st.SetActiveProfile(id, name, actor))
 }
 
+func (a *Adapter) SaveScenario(id int64, sc model.Scenario, actor string) error {
+	return mapErr(a.st.SaveScenario(id, sc, actor))
+}
+
+func (a *Adapter) DeleteScenario(id int64, scID, actor string) error {
+	return mapErr(a.st.DeleteScenario(id, scID, actor))
+}
+
+func (a *Adapter) SetGoverningScenario(id int64, scID, actor string) (float64, error) {
+	p, err := a.st.SetGoverningScenario(id, scID, actor)
+	return p, mapErr(err)
+}
+
+// sheetOrigin marks the audit rows of a scoring-sheet import (as the CLI's sheet import does),
+// so the log tells a score typed in the workbench from one that came back in a spreadsheet.
+const sheetOrigin = "sheet"
+
+// SetScores writes an imported sheet's scores with the audit origin "sheet", then puts the
+// origin back. The workbench makes one store call at a time (ui's queue), so no other edit
+// can be recorded under the sheet's origin meanwhile.
+func (a *Adapter) SetScores(id int64, scores []model.Score, actor string) (int, error) {
+	prev := a.st.Origin()
+	a.st.SetOrigin(sheetOrigin)
+	defer a.st.SetOrigin(prev)
+	n, err := a.st.SetScores(id, scores, actor)
+	return n, mapErr(err)
+}
+
 func (a *Adapter) Undo(id int64, actor string) (store.Change, error) {
 	c, err := a.st.Undo(id, actor)
 	return change(c), mapErr(err)

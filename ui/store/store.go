@@ -29,6 +29,15 @@ type Store interface {
 	DeleteReviewer(id int64, reviewerID, actor string) error
 	SaveProfile(id int64, p model.WeightProfile, actor string) error
 	SetActiveProfile(id int64, name, actor string) error
+	// Sizing (issue 12): scenarios are saved whole (add or replace by id); saving the
+	// governing one sets P to its channels in the same edit. SetGoverningScenario makes scID
+	// set P and returns the new P ("" clears the mark and leaves P).
+	SaveScenario(id int64, sc model.Scenario, actor string) error
+	DeleteScenario(id int64, scID, actor string) error
+	SetGoverningScenario(id int64, scID, actor string) (peak float64, err error)
+	// SetScores writes the scores of an imported reviewer sheet in one transaction (audit
+	// origin "sheet"); changed is how many cells differ from what was stored.
+	SetScores(id int64, scores []model.Score, actor string) (changed int, err error)
 	Undo(id int64, actor string) (Change, error)
 	Redo(id int64, actor string) (Change, error)
 	DataVersion() (int64, error)
