@@ -61,12 +61,12 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 }
 
 // Issue 8 defect 11: every tab has a direct key, its position in the tab row (0 overview, 1–5
-// the dimensions, 6 sensitivity, 7 vendors, 8 reviewers); in a grid 1–5 still rate.
+// the dimensions, 6 sensitivity, 7 sizing, 8 vendors, 9 reviewers); in a grid 1–5 still rate.
 func TestEveryTabHasADigit(t *testing.T) {
 	ms := newMemStore(synthEval(5, 5, 1))
 	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
-	want := map[string]tabKind{"6": tabSensitivity, "7": tabVendors, "8": tabReviewers, "0": tabOverview}
-	for _, d := range []string{"6", "7", "8", "0"} {
+	want := map[string]tabKind{"6": tabSensitivity, "7": tabSizing, "8": tabVendors, "9": tabReviewers, "0": tabOverview}
+	for _, d := range []string{"6", "7", "8", "9", "0"} {
 		press(r, d)
 		if got := r.tabs[r.tab].kind; got != want[d] {
 			t.Fatalf("%s went to tab kind %d, want %d", d, got, want[d])
@@ -81,13 +81,13 @@ func TestEveryTabHasADigit(t *testing.T) {
 	if r.tab != 1 || len(ms.calls) == before {
 		t.Fatalf("3 in a grid: tab %d, calls %v", r.tab, ms.calls[before:])
 	}
-	press(r, "7")
+	press(r, "8")
 	if r.tabs[r.tab].kind != tabVendors {
-		t.Fatal("7 in a grid did not reach the vendors tab")
+		t.Fatal("8 in a grid did not reach the vendors tab")
 	}
-	press(r, "9") // no ninth tab: nothing happens
-	if r.tabs[r.tab].kind != tabVendors {
-		t.Fatal("9 moved off the vendors tab though there is no ninth tab")
+	press(r, "9") // the last tab
+	if r.tabs[r.tab].kind != tabReviewers {
+		t.Fatal("9 did not reach the reviewers tab")
 	}
 }
 

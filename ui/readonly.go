@@ -23,7 +23,10 @@ func (r *Root) editKeys() []key.Binding {
 		edits = append(edits, k.Rate, k.Half, k.Edit, k.Clear)
 	case *vendorsPane, *reviewersPane:
 		edits = append(edits, k.Add, k.EditItem, k.RenameItem, k.DeleteItem, k.Choose)
+	case *sizingPane:
+		edits = append(edits, k.Add, k.EditItem, k.RenameItem, k.DeleteItem, k.Govern)
 	}
+	edits = append(edits, k.Import) // a sheet import writes scores
 	return edits
 }
 

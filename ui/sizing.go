@@ -321,7 +321,7 @@ func (p *sizingPane) vendorLines(sc model.Scenario, r model.SizingResult, err er
 	}
 	c := crits[0]
 	peak, _ := p.peak()
-	const chW, mW, rkW = 7, 8, 6
+	const chW, mW, rkW = 6, 7, 5
 	nameW := max(w-1-chW-2*mW-rkW, 4)
 	lines := []string{
 		st.TableHead.Render(" " + fit(t.s("sizing.committed"), nameW) + fitRight(t.s("sizing.chcol"), chW) +
