@@ -438,6 +438,10 @@ var catalogue = map[string]text{
 	"import.changed":         {"已导入: %d 格有修改", "Imported: %d cells changed"},
 	"import.more":            {"第 %d–%d 行, 共 %d 行 (↑↓ 滚动)", "lines %d–%d of %d (↑↓ scroll)"},
 	"import.what":            {"导入评分表 %s", "imported sheet %s"},
+	"undo.scenario":          {"规模场景 %s", "sizing scenario %s"},
+	"undo.scenariodelete":    {"删除规模场景 %s", "deleted sizing scenario %s"},
+	"undo.governing":         {"由「%s」决定 P", "P set by %s"},
+	"undo.nogoverning":       {"不由场景决定 P", "no scenario sets P"},
 	"sizing.notnumber":       {"%s: 请输入数字", "%s: type a number"},
 
 	// Times.

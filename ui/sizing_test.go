@@ -128,6 +128,9 @@ func TestSizingGovernSetsPAndReranks(t *testing.T) {
 	if p, _ := r.wb.ev.Param(model.ParamPeak); p != 1000 || r.wb.ev.GoverningScenario != "" {
 		t.Errorf("after undo: P = %v, governing %q", p, r.wb.ev.GoverningScenario)
 	}
+	if r.statusText != "Undone: P set by Campaign peak" {
+		t.Errorf("undo status %q", r.statusText)
+	}
 }
 
 // Editing the governing scenario's calls re-sizes P in the same edit; a refused input (0 calls)

@@ -177,5 +177,5 @@ func (a *Adapter) ReadOnly() bool { return a.st.ReadOnly() }
 func change(c storage.Change) store.Change {
 	return store.Change{Seq: c.Seq, Action: store.Action(c.Action), Actor: c.Actor,
 		Vendor: c.Vendor, Criterion: c.Criterion, Reviewer: c.Reviewer,
-		Profile: c.Profile, Param: c.Param, Text: c.Text, Rules: c.Rules, Description: c.Description}
+		Profile: c.Profile, Param: c.Param, Text: c.Text, Scenario: c.Scenario, Rules: c.Rules, Description: c.Description}
 }

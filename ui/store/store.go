@@ -74,6 +74,11 @@ const (
 	ActionClient         Action = "client"
 	ActionKnockOuts      Action = "knockouts"
 	ActionParam          Action = "param"
+	// Sizing (issue 12): Change.Scenario names the scenario ("" when a governing mark was
+	// cleared).
+	ActionScenarioSave   Action = "scenario.save"
+	ActionScenarioDelete Action = "scenario.delete"
+	ActionGoverning      Action = "scenario.governing"
 )
 
 // Change is the edit an undo or redo replayed: ids, not names (ui resolves them against the
@@ -85,6 +90,7 @@ type Change struct {
 
 	Vendor, Criterion, Reviewer string
 	Profile, Param, Text        string
+	Scenario                    string
 	Rules                       int
 
 	// Description is the edit in English with ids, shown only for an action ui does not know.
