@@ -38,6 +38,28 @@ type sizingPane struct {
 	whatRev  int
 	whatKey  string
 	whatRank []int // vendor index → rank (0 = excluded); nil when it could not be computed
+
+	// sizes memoises model.Size by the scenario's value (a frame sizes each scenario up to
+	// three times: the list, the inputs and results, the P line).
+	sizes map[model.Scenario]sized
+}
+
+type sized struct {
+	r   model.SizingResult
+	err error
+}
+
+// size is model.Size(sc), memoised.
+func (p *sizingPane) size(sc model.Scenario) (model.SizingResult, error) {
+	if z, ok := p.sizes[sc]; ok {
+		return z.r, z.err
+	}
+	if p.sizes == nil || len(p.sizes) > 4*model.MaxScenarios {
+		p.sizes = map[model.Scenario]sized{}
+	}
+	r, err := model.Size(sc)
+	p.sizes[sc] = sized{r, err}
+	return r, err
 }
 
 // sizingPane returns the root's sizing pane, made on first use for the open workbench.
@@ -187,7 +209,7 @@ func (p *sizingPane) View(w, h int) string {
 	lines := []string{" " + p.peakLine(w-2)}
 	i := p.focused()
 	sc := ev.Scenarios[i]
-	res, err := model.Size(sc)
+	res, err := p.size(sc)
 	leftW := min(max(w/2, 30), w)
 	rightW := w - leftW
 	left := p.listLines(leftW)
@@ -222,7 +244,7 @@ func (p *sizingPane) peakLine(w int) string {
 		return st.Bold.Render(truncate(t.f("sizing.ptyped", pv), w))
 	}
 	s := t.f("sizing.pset", pv, gov.Name.In(t.lang))
-	if r, err := model.Size(*gov); err == nil && float64(r.Channels) != peak {
+	if r, err := p.size(*gov); err == nil && float64(r.Channels) != peak {
 		s += " · " + t.f("sizing.pdiffers", r.Channels) // P typed since (param set peak)
 	}
 	return st.Bold.Render(truncate(s, w))
@@ -241,7 +263,7 @@ func (p *sizingPane) listLines(w int) []string {
 			mark = "✓ "
 		}
 		ch := "–"
-		if r, err := model.Size(*sc); err == nil {
+		if r, err := p.size(*sc); err == nil {
 			ch = strconv.Itoa(r.Channels)
 		}
 		return mark + fit(sc.Name.In(t.lang), nameW), " " + fitRight(ch, numW)

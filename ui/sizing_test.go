@@ -221,3 +221,16 @@ func TestSizingHelpTruthful(t *testing.T) {
 		t.Errorf("help offers x as export where x deletes:\n%s", s)
 	}
 }
+
+// BenchmarkSizingView is the sizing tab's View at 120×40 with the campaign peak focused (the
+// what-if ranking is cached per data revision, so a frame sizes the scenarios and draws).
+func BenchmarkSizingView(b *testing.B) {
+	st, id := sizingStore(b)
+	r := start(newTestRoot(st, model.LangZh, id, 120, 40))
+	sizingTab(r)
+	press(r, "down")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = r.render()
+	}
+}
