@@ -442,6 +442,7 @@ var catalogue = map[string]text{
 	"undo.scenariodelete":    {"删除规模场景 %s", "deleted sizing scenario %s"},
 	"undo.governing":         {"由「%s」决定 P", "P set by %s"},
 	"undo.nogoverning":       {"不由场景决定 P", "no scenario sets P"},
+	"sizing.preview":         {"→ 所需通道 P = %d · 坐席 %d", "→ channels P = %d · agents %d"},
 	"sizing.notnumber":       {"%s: 请输入数字", "%s: type a number"},
 
 	// Times.

@@ -34,9 +34,26 @@ func intervalChoices(t tr, cur float64) (labels, values []string, sel int) {
 	return labels, values, sel
 }
 
-// inputFields adds the scenario's inputs to f (in the order read back by readInputs).
-func inputFields(t tr, f *formDialog, sc model.Scenario) {
-	f.text(t.s("sizing.calls"), num(sc.Calls))
+// inputFields adds the scenario's inputs to f (in the order read back by readInputs), the first
+// of them at index first. Under the calls the form shows what the inputs typed so far size
+// (channels = P and agents), following every keystroke in any field.
+func inputFields(t tr, f *formDialog, sc model.Scenario, first int) {
+	calls := f.text(t.s("sizing.calls"), num(sc.Calls))
+	calls.preview = func(string) string {
+		vals := f.values()
+		if len(vals) < first+8 {
+			return ""
+		}
+		nsc, err := readInputs(t, vals[first:first+8], sc)
+		if err != nil {
+			return ""
+		}
+		r, err := model.Size(nsc)
+		if err != nil {
+			return ""
+		}
+		return t.f("sizing.preview", r.Channels, r.Agents)
+	}
 	labels, values, sel := intervalChoices(t, sc.IntervalS)
 	f.choice(t.s("sizing.interval"), labels, values, sel)
 	f.text(t.s("sizing.talkholds"), num(sc.TalkHoldS))
@@ -105,7 +122,11 @@ func (p *sizingPane) form(i int) {
 		f.text(t.s("sizing.namezh"), "")
 		f.text(t.s("sizing.nameen"), "")
 	}
-	inputFields(t, f, sc)
+	first := 0
+	if adding {
+		first = 2
+	}
+	inputFields(t, f, sc, first)
 	f.submit = func(f *formDialog) (tea.Cmd, error) {
 		vals := f.values()
 		nsc := sc

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -158,11 +159,14 @@ func TestSizingEditGoverning(t *testing.T) {
 	}
 	press(r, "backspace")
 	typeText(r, "3000") // twice the daily calls: A = 3000·180/1800 = 300 Erl
-	press(r, "ctrl+s")
 	want, _, err := model.ChannelsFor(300, 0.01)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if s := screen(r); !strings.Contains(s, "所需通道 P = "+strconv.Itoa(want)) {
+		t.Errorf("the form does not preview P = %d:\n%s", want, s)
+	}
+	press(r, "ctrl+s")
 	ev, _ := st.raw.Load(id)
 	if ev.Scenario("daily_peak").Calls != 3000 || ev.Params[model.ParamPeak] != float64(want) {
 		t.Errorf("stored calls %v, P %v; want 3000, %d", ev.Scenario("daily_peak").Calls, ev.Params[model.ParamPeak], want)
