@@ -5,7 +5,7 @@ import (
 )
 
 // sizing is the Summary sheet's sizing block (issue 12): the required peak P and where it comes
-// from. When a scenario governs P, its inputs and its Erlang results stand side by side, so an
+// from. When a scenario governs P, its inputs and then its Erlang results are listed, so an
 // executive sees the busy hour behind the channel counts the vendors are measured against.
 // With no governing scenario it says P was typed; an evaluation without P shows nothing.
 func (b *book) sizing(s *sheet) {
@@ -21,7 +21,9 @@ func (b *book) sizing(s *sheet) {
 	if gov != nil {
 		source = msg(lang, "sz.set_by") + gov.Name.In(lang)
 	}
-	s.add(s.txt(msg(lang, "sz.peak"), st.bold), num(peak, st.int0), s.txt(source, st.text))
+	// Labels go in column A like the facts above (short, so the rank column stays narrow), values
+	// in B; the source runs over the empty cells to the right (a fact cell widens no column).
+	s.add(s.txt(msg(lang, "sz.peak"), st.bold), num(peak, st.int0), s.txt(source, st.fact))
 	if gov == nil {
 		return
 	}
@@ -35,7 +37,6 @@ func (b *book) sizing(s *sheet) {
 	if blocking == 0 {
 		blocking = model.DefaultBlocking
 	}
-	s.add(s.txt(msg(lang, "sz.inputs"), st.header), s.txt("", st.header), s.txt(msg(lang, "sz.results"), st.header), s.txt("", st.header))
 	inputs := []struct {
 		label string
 		cell  any
@@ -63,9 +64,13 @@ func (b *book) sizing(s *sheet) {
 		{"sz.occupancy", num(q.Occupancy, st.pct1)},
 		{"sz.trunks", num(float64(r.Trunks), st.int0)},
 	}
-	for i := range inputs {
-		s.add(s.txt(msg(lang, inputs[i].label), st.text), inputs[i].cell,
-			s.txt(msg(lang, results[i].label), st.text), results[i].cell)
+	s.add(s.txt(msg(lang, "sz.inputs"), st.header), s.txt("", st.header))
+	for _, in := range inputs {
+		s.add(s.txt(msg(lang, in.label), st.text), in.cell)
+	}
+	s.add(s.txt(msg(lang, "sz.results"), st.header), s.txt("", st.header))
+	for _, r := range results {
+		s.add(s.txt(msg(lang, r.label), st.text), r.cell)
 	}
 	s.add(s.txt(msg(lang, "sz.note"), st.muted))
 }

@@ -55,7 +55,7 @@ func TestSummarySizingGoverning(t *testing.T) {
 			}
 		}
 		for label, want := range map[string]string{"sz.traffic": "1000", "sz.channels": "1029"} {
-			if r := rowWith(rows, 2, msg(lang, label)); r == nil || r[3] != want {
+			if r := rowWith(rows, 0, msg(lang, label)); r == nil || r[1] != want {
 				t.Errorf("%s: result %s = %q, want %s", lang, label, r, want)
 			}
 		}
