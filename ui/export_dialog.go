@@ -357,22 +357,24 @@ func paneClaims(p pane, msg tea.KeyPressMsg) bool {
 	return false
 }
 
-// withExportHint adds "x export" to a workbench pane's hint bar (before quit) where x is free.
+// withExportHint adds "x export" to a workbench pane's hint bar where x is free: before the
+// language key (as the screen sketches have it), else before quit, else at the end. The bar
+// drops what does not fit from the end, so the export stays visible at 80 columns.
 func (r *Root) withExportHint(p pane, bs []key.Binding) []key.Binding {
 	if r.screen != screenWorkbench || r.wb == nil || paneClaims(p, tea.KeyPressMsg{Code: 'x', Text: "x"}) {
 		return bs
 	}
-	out := make([]key.Binding, 0, len(bs)+1)
-	added := false
-	for _, b := range bs {
-		if !added && b.Help().Key == r.keys.Quit.Help().Key {
-			out = append(out, r.keys.Export)
-			added = true
+	at := len(bs)
+	for i, b := range bs {
+		if k := b.Help().Key; k == r.keys.Lang.Help().Key {
+			at = i
+			break
+		} else if k == r.keys.Quit.Help().Key && at == len(bs) {
+			at = i
 		}
-		out = append(out, b)
 	}
-	if !added {
-		out = append(out, r.keys.Export)
-	}
-	return out
+	out := make([]key.Binding, 0, len(bs)+1)
+	out = append(out, bs[:at]...)
+	out = append(out, r.keys.Export)
+	return append(out, bs[at:]...)
 }

@@ -224,6 +224,21 @@ func TestSizingHelpTruthful(t *testing.T) {
 	if strings.Contains(s, "x export") || strings.Contains(s, "x  export") {
 		t.Errorf("help offers x as export where x deletes:\n%s", s)
 	}
+	press(r, "esc", "x") // here x asks to delete the focused scenario
+	if _, ok := r.dialog().(*confirmDialog); !ok {
+		t.Fatalf("x on the sizing tab opened %T, want the delete confirmation", r.dialog())
+	}
+	press(r, "n", "0", "x") // on the overview x exports
+	if _, ok := r.dialog().(*exportDialog); !ok {
+		t.Fatalf("x on the overview opened %T, want the export dialog", r.dialog())
+	}
+	if hint := lines(screen(r))[23]; strings.Contains(hint, "x export") {
+		t.Errorf("the hint bar under a dialog shows the workbench keys: %q", hint)
+	}
+	press(r, "esc")
+	if hint := lines(screen(r))[23]; !strings.Contains(hint, "x export") {
+		t.Errorf("the overview's hint bar lacks x export: %q", hint)
+	}
 }
 
 // BenchmarkSizingView is the sizing tab's View at 120×40 with the campaign peak focused (the
