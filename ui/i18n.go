@@ -349,7 +349,7 @@ var catalogue = map[string]text{
 	"key.import":             {"导入评分表", "import sheet"},
 	"sizing.empty":           {"还没有规模测算场景: 按 a 添加一个 (例如日常高峰、大促高峰)。", "No sizing scenarios yet: press a to add one (a daily peak, a campaign peak)."},
 	"sizing.about":           {"所需峰值并发 P 由最忙时段的呼叫量按 Erlang B 测算; 并发维度的评分与否决规则都以 P 的倍数表示。", "The required peak P is sized from the busiest interval's calls with Erlang B; the concurrency scores and knock-outs are multiples of P."},
-	"sizing.ptyped":          {"P = %s 路并发 · 手工输入 (没有场景决定 P; p 让光标所在场景决定)", "P = %s channels · typed by hand (no scenario sets P; p makes the focused one do so)"},
+	"sizing.ptyped":          {"P = %s 路并发 · 手工输入 (p: 由光标所在场景决定)", "P = %s channels · typed by hand (p: the focused scenario sets it)"},
 	"sizing.pset":            {"P = %s 路并发 · 由「%s」决定", "P = %s channels · set by %s"},
 	"sizing.pdiffers":        {"该场景测算为 %d (P 之后被手工修改)", "that scenario sizes %d (P was typed since)"},
 	"sizing.scenarios":       {"场景", "Scenarios"},
