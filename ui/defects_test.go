@@ -61,11 +61,12 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 }
 
 // Issue 8 defect 11: every tab has a direct key, its position in the tab row (0 overview, 1–5
-// the dimensions, 6 weights, 7 sensitivity, 8 vendors, 9 reviewers); in a grid 1–5 still rate.
+// the dimensions, 6 weights, 7 sensitivity, 8 sizing, 9 vendors); in a grid 1–5 still rate. The
+// eleventh tab (reviewers) has no digit left: shift+tab from the overview reaches it in one key.
 func TestEveryTabHasADigit(t *testing.T) {
 	ms := newMemStore(synthEval(5, 5, 1))
 	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
-	want := map[string]tabKind{"6": tabWeights, "7": tabSensitivity, "8": tabVendors, "9": tabReviewers, "0": tabOverview}
+	want := map[string]tabKind{"6": tabWeights, "7": tabSensitivity, "8": tabSizing, "9": tabVendors, "0": tabOverview}
 	for _, d := range []string{"6", "7", "8", "9", "0"} {
 		press(r, d)
 		if got := r.tabs[r.tab].kind; got != want[d] {
@@ -81,9 +82,13 @@ func TestEveryTabHasADigit(t *testing.T) {
 	if r.tab != 1 || len(ms.calls) == before {
 		t.Fatalf("3 in a grid: tab %d, calls %v", r.tab, ms.calls[before:])
 	}
-	press(r, "8")
+	press(r, "9")
 	if r.tabs[r.tab].kind != tabVendors {
-		t.Fatal("8 in a grid did not reach the vendors tab")
+		t.Fatal("9 in a grid did not reach the vendors tab")
+	}
+	press(r, "0", "shift+tab") // the last tab
+	if r.tabs[r.tab].kind != tabReviewers {
+		t.Fatal("shift+tab from the overview did not reach the reviewers tab")
 	}
 }
 

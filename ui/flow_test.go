@@ -171,7 +171,7 @@ func TestFlowSensitivity(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitScreen(t, tm, "the ranking", contains("1 Yunqi Telecom"))
 
-	send(tm, "0", "shift+tab", "shift+tab", "shift+tab")
+	send(tm, "0", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
 	waitScreen(t, tm, "the sensitivity tab", contains("‹ System stability › dimension weight 24%"))
 	send(tm, "]", "]", "]")
 	waitScreen(t, tm, "data security", contains("‹ Data security › dimension weight 20%"))

@@ -27,6 +27,8 @@ type keyMap struct {
 	Samples, SamplesUp, SamplesDown               key.Binding
 	// Weights tab (weights_keys.go).
 	W weightKeys
+	// Sizing tab, and the workbench's export and sheet import (sizing.go, export_dialog.go).
+	Govern, Export, Import key.Binding
 }
 
 func newKeyMap(t tr) keyMap {
@@ -101,6 +103,9 @@ func newKeyMap(t tr) keyMap {
 		SamplesUp:   b(k("+", "="), "+", "key.samples"),
 		SamplesDown: b(k("-", "_"), "-", "key.samples"),
 
-		W: newWeightKeys(b),
+		W:      newWeightKeys(b),
+		Govern: b(k("p"), "p", "key.govern"),
+		Export: b(k("x"), "x", "key.export"),
+		Import: b(k("i"), "i", "key.import"),
 	}
 }

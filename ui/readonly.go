@@ -26,7 +26,10 @@ func (r *Root) editKeys() []key.Binding {
 	case *weightsPane:
 		w := &k.W
 		edits = append(edits, w.Dec, w.Inc, w.Dec5, w.Inc5, w.Step, w.Lock, w.Exact, w.Equal, w.Save, w.Discard, w.Profiles, w.Elicit, w.KnockOuts)
+	case *sizingPane:
+		edits = append(edits, k.Add, k.EditItem, k.RenameItem, k.DeleteItem, k.Govern)
 	}
+	edits = append(edits, k.Import) // a sheet import writes scores
 	return edits
 }
 

@@ -53,6 +53,7 @@ type Root struct {
 	reviewers *reviewersPane
 	sens      *sensPane
 	weights   *weightsPane // made on first visit (weights.go)
+	sizing    *sizingPane  // made on first use (sizing.go)
 	smaaRun   smaaRunner   // nil = model.RunSMAA (tests hold runs in progress with their own)
 
 	dlgs overlays // open dialogs, the top one receives keys
@@ -319,6 +320,10 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.undo(false)
 	case key.Matches(msg, k.Redo):
 		return r.undo(true)
+	case key.Matches(msg, k.Export) && !paneClaims(r.focused(), msg):
+		return r.openExport() // export_dialog.go; a tab whose x deletes keeps it
+	case key.Matches(msg, k.Import) && !paneClaims(r.focused(), msg):
+		return r.openImport() // sheet_import.go
 	}
 	return r.focused().Update(msg)
 }
@@ -473,6 +478,8 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			return r.do(loadOp(msg.id, true))
 		}
 		return r.do(listOp())
+	case sheetImportedMsg:
+		return r.sheetImported(msg)
 	case undoneMsg:
 		switch {
 		case isNothingToUndo(msg.err):

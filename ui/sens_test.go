@@ -13,9 +13,9 @@ import (
 )
 
 // toSens moves a freshly opened workbench to the Sensitivity tab (overview, then back past
-// Reviewers and Vendors).
+// Reviewers, Vendors and Sizing).
 func toSens(r *Root) {
-	press(r, "0", "shift+tab", "shift+tab", "shift+tab")
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
 	screen(r) // as the program would: draw it once, so the pane knows where its sections are
 }
 
@@ -197,7 +197,7 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 		t.Fatalf("summary without SMAA: %s", r.sens.summary().En)
 	}
 	press(r, "4", "down", "right", "right", "1") // huisheng · storage security: 3 → 1
-	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "G")
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "G")
 	scr := screen(r)
 	if !strings.Contains(scr, "scores changed — press s to re-run") {
 		t.Fatalf("no stale warning:\n%s", scr)
@@ -206,7 +206,7 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 		t.Fatalf("a stale share is still quoted:\n%s", scr)
 	}
 	press(r, "4", "left", "3") // back to wang's 3 (the rating moved the cursor on): the data is what the run saw
-	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "G")
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "G")
 	if scr := screen(r); strings.Contains(scr, "scores changed") || !strings.Contains(scr, "of weight scenarios") {
 		t.Fatalf("result not current again:\n%s", scr)
 	}
@@ -218,7 +218,7 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 	}
 	press(r, "4", "1") // the cursor is still on huisheng · storage security
 	drive(r, runCmd)
-	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "G")
+	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "G")
 	if r.sens.smaa.running != nil || !strings.Contains(screen(r), "scores changed — press s to re-run") {
 		t.Fatalf("a run overtaken by an edit is not stale:\n%s", screen(r))
 	}
@@ -331,14 +331,14 @@ func TestSensitivityTabPlace(t *testing.T) {
 	for _, tb := range r.tabs {
 		kinds = append(kinds, tb.kind)
 	}
-	if n := len(kinds); kinds[n-3] != tabSensitivity || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-4] != tabWeights || kinds[n-5] != tabDimension {
+	if n := len(kinds); kinds[n-4] != tabSensitivity || kinds[n-3] != tabSizing || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-5] != tabWeights || kinds[n-6] != tabDimension {
 		t.Fatalf("tab order %v", kinds)
 	}
-	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  权重  敏感性  厂商  评审") {
+	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  权重  敏感性  规模测算  厂商  评审") {
 		t.Fatalf("tab row %q", row)
 	}
 	_, spans := r.tabSpans(r.w)
-	sp := spans[len(spans)-3]
+	sp := spans[len(spans)-4]
 	r.Update(tea.MouseClickMsg{X: sp.x0 + 1, Y: 1, Button: tea.MouseLeft})
 	if r.tabs[r.tab].kind != tabSensitivity {
 		t.Fatal("a click on the tab does not open it")

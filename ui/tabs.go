@@ -43,6 +43,7 @@ var tabRegistry = []tabDef{
 	{kind: tabDimension, perDim: true, label: dimLabel, pane: gridFor, strip: true},
 	{kind: tabWeights, tools: true, label: weightsLabel, pane: weightsFor},
 	{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), pane: func(r *Root, _ tab) pane { return r.sens }},
+	sizingDef, // sizing.go
 	{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), pane: func(r *Root, _ tab) pane { return r.vendors }, strip: true},
 	{kind: tabReviewers, tools: true, label: fixedLabel("tab.reviewers", "tab.reviewers"), pane: func(r *Root, _ tab) pane { return r.reviewers }, strip: true},
 }

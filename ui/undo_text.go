@@ -50,6 +50,9 @@ var undoKeys = map[store.Action]string{
 
 // describeChange is catalogue text with names for what c did (who did it is not repeated).
 func (r *Root) describeChange(c Change) (string, bool) {
+	if text, ok := r.describeSizing(c); ok { // sizing_undo.go
+		return text, true
+	}
 	k, known := undoKeys[c.Action]
 	if !known {
 		return c.Description, true

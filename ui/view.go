@@ -265,7 +265,7 @@ func (r *Root) renderHint(p pane) string {
 	case r.help:
 		bs = []key.Binding{r.keys.CloseHelp}
 	default:
-		bs = p.ShortHelp()
+		bs = r.withExportHint(p, p.ShortHelp())
 		if r.readOnly() {
 			bs = r.withoutEdits(bs)
 		}
@@ -335,7 +335,7 @@ func (r *Root) renderHelp(p pane) string {
 	groups = append(groups, p.ShortHelp())
 	global := []key.Binding{k.Help, k.Lang, k.Suspend, k.Quit}
 	if r.screen == screenWorkbench {
-		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Home, k.Help, k.Lang, k.Suspend, k.Quit}
+		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Export, k.Import, k.Home, k.Help, k.Lang, k.Suspend, k.Quit}
 	}
 	groups = append(groups, global)
 	seen := map[string]bool{}

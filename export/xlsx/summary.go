@@ -95,6 +95,8 @@ func (b *book) summary() error {
 		s.add(row...)
 	}
 
+	b.sizing(s) // summary_sizing.go: P and the scenario that sets it
+
 	// Dimension scores of the top vendors, the radar's data.
 	var top []model.VendorResult
 	for _, v := range vs {

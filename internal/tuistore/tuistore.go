@@ -170,6 +170,34 @@ func (a *Adapter) SaveKnockOuts(id int64, kos []model.KnockOut, actor string) er
 	return mapErr(a.st.SaveKnockOuts(id, kos, actor))
 }
 
+func (a *Adapter) SaveScenario(id int64, sc model.Scenario, actor string) error {
+	return mapErr(a.st.SaveScenario(id, sc, actor))
+}
+
+func (a *Adapter) DeleteScenario(id int64, scID, actor string) error {
+	return mapErr(a.st.DeleteScenario(id, scID, actor))
+}
+
+func (a *Adapter) SetGoverningScenario(id int64, scID, actor string) (float64, error) {
+	p, err := a.st.SetGoverningScenario(id, scID, actor)
+	return p, mapErr(err)
+}
+
+// sheetOrigin marks the audit rows of a scoring-sheet import (as the CLI's sheet import does),
+// so the log tells a score typed in the workbench from one that came back in a spreadsheet.
+const sheetOrigin = "sheet"
+
+// SetScores writes an imported sheet's scores with the audit origin "sheet", then puts the
+// origin back. The workbench makes one store call at a time (ui's queue), so no other edit
+// can be recorded under the sheet's origin meanwhile.
+func (a *Adapter) SetScores(id int64, scores []model.Score, actor string) (int, error) {
+	prev := a.st.Origin()
+	a.st.SetOrigin(sheetOrigin)
+	defer a.st.SetOrigin(prev)
+	n, err := a.st.SetScores(id, scores, actor)
+	return n, mapErr(err)
+}
+
 func (a *Adapter) Undo(id int64, actor string) (store.Change, error) {
 	c, err := a.st.Undo(id, actor)
 	return change(c), mapErr(err)
@@ -190,6 +218,6 @@ func (a *Adapter) ReadOnly() bool { return a.st.ReadOnly() }
 func change(c storage.Change) store.Change {
 	return store.Change{Seq: c.Seq, Action: store.Action(c.Action), Actor: c.Actor,
 		Vendor: c.Vendor, Criterion: c.Criterion, Reviewer: c.Reviewer,
-		Profile: c.Profile, Param: c.Param, Text: c.Text, Rules: c.Rules,
+		Profile: c.Profile, Param: c.Param, Text: c.Text, Scenario: c.Scenario, Rules: c.Rules,
 		Before: c.Before, After: c.After, Description: c.Description}
 }

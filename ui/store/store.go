@@ -35,6 +35,15 @@ type Store interface {
 	RenameProfile(id int64, old, new, actor string) error
 	DeleteProfile(id int64, name, actor string) error
 	SaveKnockOuts(id int64, kos []model.KnockOut, actor string) error
+	// Sizing (issue 12): scenarios are saved whole (add or replace by id); saving the
+	// governing one sets P to its channels in the same edit. SetGoverningScenario makes scID
+	// set P and returns the new P ("" clears the mark and leaves P).
+	SaveScenario(id int64, sc model.Scenario, actor string) error
+	DeleteScenario(id int64, scID, actor string) error
+	SetGoverningScenario(id int64, scID, actor string) (peak float64, err error)
+	// SetScores writes the scores of an imported reviewer sheet in one transaction (audit
+	// origin "sheet"); changed is how many cells differ from what was stored.
+	SetScores(id int64, scores []model.Score, actor string) (changed int, err error)
 	Undo(id int64, actor string) (Change, error)
 	Redo(id int64, actor string) (Change, error)
 	DataVersion() (int64, error)
@@ -71,6 +80,11 @@ const (
 	ActionClient         Action = "client"
 	ActionKnockOuts      Action = "knockouts"
 	ActionParam          Action = "param"
+	// Sizing (issue 12): Change.Scenario names the scenario ("" when a governing mark was
+	// cleared).
+	ActionScenarioSave   Action = "scenario.save"
+	ActionScenarioDelete Action = "scenario.delete"
+	ActionGoverning      Action = "scenario.governing"
 )
 
 // Change is the edit an undo or redo replayed: ids, not names (ui resolves them against the
@@ -82,6 +96,7 @@ type Change struct {
 
 	Vendor, Criterion, Reviewer string
 	Profile, Param, Text        string
+	Scenario                    string
 	Rules                       int
 
 	// Before and After are the JSON states the edit went from and to ("" when the thing did
