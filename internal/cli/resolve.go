@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -60,11 +61,9 @@ func unknown(what, ref string, ids []string, listCmd string) error {
 	if len(ids) == 0 {
 		return fmt.Errorf("unknown %s %q: the evaluation has none yet", what, ref)
 	}
-	near := nearest(ref, ids, 3)
-	if len(near) == 0 {
-		return fmt.Errorf("unknown %s %q (%s lists them)", what, ref, listCmd)
-	}
-	return fmt.Errorf("unknown %s %q; did you mean %s? (%s lists them)", what, ref, strings.Join(near, ", "), listCmd)
+	// Worded by present, so it reads in the user's language (userError).
+	kinds := map[string]present.ErrorKind{"vendor": present.UnknownVendor, "reviewer": present.UnknownReviewer, "criterion": present.UnknownCriterion}
+	return &present.Error{Kind: kinds[what], Subject: ref, Choices: nearest(ref, ids, 3), Hint: listCmd}
 }
 
 // nearest returns up to n ids closest to ref by edit distance (and those containing it), closest
