@@ -61,9 +61,16 @@ func unknown(what, ref string, ids []string, listCmd string) error {
 	if len(ids) == 0 {
 		return fmt.Errorf("unknown %s %q: the evaluation has none yet", what, ref)
 	}
-	// Worded by present, so it reads in the user's language (userError).
+	near := nearest(ref, ids, 3)
+	// The kinds present words read in the user's language (userError); others stay English.
 	kinds := map[string]present.ErrorKind{"vendor": present.UnknownVendor, "reviewer": present.UnknownReviewer, "criterion": present.UnknownCriterion}
-	return &present.Error{Kind: kinds[what], Subject: ref, Choices: nearest(ref, ids, 3), Hint: listCmd}
+	if k, ok := kinds[what]; ok {
+		return &present.Error{Kind: k, Subject: ref, Choices: near, Hint: listCmd}
+	}
+	if len(near) == 0 {
+		return fmt.Errorf("unknown %s %q (%s lists them)", what, ref, listCmd)
+	}
+	return fmt.Errorf("unknown %s %q; did you mean %s? (%s lists them)", what, ref, strings.Join(near, ", "), listCmd)
 }
 
 // nearest returns up to n ids closest to ref by edit distance (and those containing it), closest
