@@ -351,7 +351,7 @@ func TestSensitivityCLIOutput(t *testing.T) {
 	if n := strings.Count(table, "\n"); n >= 120 || strings.Contains(table, "none in [0,1]") {
 		t.Errorf("table of %d lines:\n%s", n, table)
 	}
-	for _, want := range []string{"Profile: default · Method: weighted sum (WSM) · Consensus: mean", "Winning indices", "(v2)"} {
+	for _, want := range []string{"Profile: default · Method: weighted sum (WSM) · Consensus: mean", "Winning indices", "sampler v2"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}
