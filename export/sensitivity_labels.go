@@ -36,6 +36,7 @@ var sensLabels = map[string]model.Text{
 	"smallest_fmt":     {Zh: "%s：%s · %s %s → %s（%+.2f），%s领先", En: "%s: %s · %s %s → %s (%+.2f); %s leads"},
 	"smaa":             {Zh: "SMAA-2 随机多准则可接受性分析", En: "SMAA-2 stochastic multicriteria acceptability analysis"},
 	"samples":          {Zh: "次抽样", En: "samples"},
+	"sampler":          {Zh: "抽样器", En: "sampler"},
 	"seed":             {Zh: "种子", En: "seed"},
 	"rank_n":           {Zh: "第%d名", En: "Rank %d"},
 	"rank_rest":        {Zh: "第%d名及以后", En: "Rank %d+"},

@@ -202,8 +202,8 @@ func writeSMAATable(b *bufio.Writer, s *SMAASection, n names, width int) error {
 	if s.Uncertainty == "reviewers" {
 		unc = sl(lang, "unc_reviewer")
 	}
-	line(fmt.Sprintf("%s %s · %s %d (%s) · %s · %s · %s", groupThousands(s.Samples), sl(lang, "samples"), sl(lang, "seed"), s.Seed,
-		s.Sampler, sl(lang, s.Level), mode, unc))
+	line(fmt.Sprintf("%s %s · %s %d · %s %s · %s · %s · %s", groupThousands(s.Samples), sl(lang, "samples"), sl(lang, "seed"), s.Seed,
+		sl(lang, "sampler"), s.Sampler, sl(lang, s.Level), mode, unc))
 	// Vendors in the order of their first-rank acceptability, best first (ties by id).
 	ids := make([]string, 0, len(s.RankAcceptability))
 	for id := range s.RankAcceptability {

@@ -161,3 +161,26 @@ func sampleEval(t *testing.T) (*model.Evaluation, error) {
 	ev, _ := sampleRanking(t, "default")
 	return ev, nil
 }
+
+// With many vendors the SMAA tables still fit: the rank columns beyond those that fit are summed
+// into one "Rank k+" column and the winning-index matrix shows the top vendors only, saying so.
+func TestSMAATablesFitWithManyVendors(t *testing.T) {
+	p := syntheticProblem(t, 30, 15)
+	smaa, err := model.RunSMAA(context.Background(), p, model.SMAAOptions{Samples: 2_000, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := export.WriteSensitivityTable(&b, p.Eval, export.BuildSensitivityReport(p, smaa), model.LangEn, 100); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if w := maxLineWidth(out); w > 100 {
+		t.Errorf("%d columns wide", w)
+	}
+	for _, want := range []string{"+  Confidence", "(the top ", " of 30 by first-rank acceptability)"} {
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) { // titles wrap
+			t.Errorf("SMAA part lacks %q:\n%s", want, out[strings.Index(out, "SMAA-2"):])
+		}
+	}
+}

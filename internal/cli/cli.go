@@ -49,7 +49,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
 		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
-			printError(stderr, w, styles, err)
+			printError(stderr, w, styles, userError(err, rootLang(root)))
 		}))
 	return exitCode(err)
 }

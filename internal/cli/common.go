@@ -12,6 +12,7 @@ import (
 
 	"ccselect/export"
 	"ccselect/internal/ops"
+	"ccselect/internal/present"
 	"ccselect/model"
 	"ccselect/samples"
 	"ccselect/storage"
@@ -110,13 +111,13 @@ func findEvaluation(st *storage.Store, ref string) (int64, error) {
 			return 0, err
 		}
 		if len(list) == 0 {
-			return 0, fmt.Errorf("the database %s has no evaluation yet (create one with ccselect new --db %s)", st.Path(), st.Path())
+			return 0, &present.Error{Kind: present.NoEvaluation, Subject: st.Path(), Hint: "ccselect new --db " + st.Path()}
 		}
 		return list[0].ID, nil
 	}
 	id, err := st.Find(ref)
 	if errors.Is(err, storage.ErrNotFound) {
-		return 0, fmt.Errorf("%w (ccselect list --db %s shows them)", err, st.Path())
+		return 0, &present.Error{Kind: present.UnknownEvaluation, Subject: ref, Hint: "ccselect list --db " + st.Path(), Err: err}
 	}
 	return id, err
 }
@@ -191,6 +192,15 @@ func compile(c *cobra.Command, rule model.ConsensusRule, m model.Method) (*model
 	if err != nil {
 		return nil, nil, err
 	}
+	if name := str(c, "profile"); name != "" {
+		if _, err := ev.Profile(name); err != nil {
+			var names []string
+			for _, p := range ev.Profiles {
+				names = append(names, p.Name)
+			}
+			return nil, nil, &present.Error{Kind: present.UnknownProfile, Subject: name, Choices: names, Err: err}
+		}
+	}
 	p, err := model.NewProblem(ev, str(c, "profile"), rule, m)
 	return ev, p, err
 }
@@ -231,4 +241,58 @@ func tableWidth(c *cobra.Command) (int, error) {
 		}
 	}
 	return export.DefaultWidth, nil
+}
+
+// localized is an error whose sentence is in the user's language; errors.Is and errors.As still
+// see the original (exit codes and the usage hint depend on it).
+type localized struct {
+	msg string
+	err error
+}
+
+func (e *localized) Error() string { return e.msg }
+func (e *localized) Unwrap() error { return e.err }
+
+// userError words err in l for printing: an error of a kind present knows (unknown evaluation,
+// profile, vendor, criterion; name taken; no database; read-only; file exists without --force)
+// gets its sentence in l, whatever wraps it keeps its own words; English is the fallback.
+func userError(err error, l model.Lang) error {
+	if err == nil {
+		return nil
+	}
+	var pe *present.Error
+	if !errors.As(err, &pe) {
+		kind := present.ErrorKind("")
+		switch {
+		case errors.Is(err, storage.ErrNameTaken), errors.Is(err, ops.ErrNameTaken):
+			kind = present.NameTaken
+		case errors.Is(err, storage.ErrNoDatabase), strings.HasPrefix(err.Error(), "no database at "):
+			// ops.OpenRead words a missing file so without wrapping ErrNoDatabase.
+			kind = present.NoDatabase
+		case errors.Is(err, storage.ErrReadOnly):
+			kind = present.ReadOnly
+		case strings.HasSuffix(err.Error(), "already exists; add --force to replace it"):
+			// refuseExisting (export_xlsx.go) words it so; it should return a present.Error.
+			kind = present.FileExists
+		}
+		if kind == "" {
+			return err
+		}
+		err = &present.Error{Kind: kind, Err: err}
+	}
+	if l == model.LangEn {
+		return err
+	}
+	return &localized{msg: present.Sentence(err, l), err: err}
+}
+
+// rootLang is the language of a finished command line: --lang when it was valid, else the
+// environment's.
+func rootLang(root *cobra.Command) model.Lang {
+	v, _ := root.PersistentFlags().GetString("lang")
+	l, err := resolveLang(v)
+	if err != nil {
+		return model.LangFromEnv(os.Getenv)
+	}
+	return l
 }

@@ -310,3 +310,50 @@ func TestUnknownNamesListTheChoices(t *testing.T) {
 	failCLI(t, `(profiles: default, finance, healthcare, government)`, "sensitivity", "--db", db, "--profile", "x", "--samples", "0")
 	failCLI(t, "ccselect list --db "+db+" shows", "report", "--db", db, "--eval", "nope")
 }
+
+// The sensitivity output says what produced it, lists only reversals that happen (the leader's
+// by default, every pair with --all-reversals) and stays short for the sample (issue 9, defect 7).
+func TestSensitivityCLIOutput(t *testing.T) {
+	var r struct {
+		Evaluation, Profile, Method, Consensus string
+		AllReversals                           bool `json:"all_reversals"`
+		Reversals                              []struct {
+			A, B   string
+			Weight *float64
+		}
+	}
+	out := mustCLI(t, "sensitivity", "--sample", "--samples", "0", "--format", "json", "--profile", "finance", "--consensus", "median")
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Profile != "finance" || r.Method != "wsm" || r.Consensus != "median" || r.Evaluation == "" || r.AllReversals {
+		t.Errorf("produced by %q/%q/%q/%q all=%v", r.Evaluation, r.Profile, r.Method, r.Consensus, r.AllReversals)
+	}
+	for _, x := range r.Reversals {
+		if x.Weight == nil {
+			t.Errorf("reversal %s/%s without a weight", x.A, x.B)
+		}
+	}
+	// Under the default profile four vendors pass the knock-outs: pairs without the leader exist.
+	out = mustCLI(t, "sensitivity", "--sample", "--samples", "0", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	leaderOnly := len(r.Reversals)
+	out = mustCLI(t, "sensitivity", "--sample", "--samples", "0", "--format", "json", "--all-reversals")
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.AllReversals || len(r.Reversals) <= leaderOnly {
+		t.Errorf("--all-reversals: %d reversals, %d with the leader", len(r.Reversals), leaderOnly)
+	}
+	table := mustCLI(t, "sensitivity", "--sample", "--lang", "en", "--samples", "2000")
+	if n := strings.Count(table, "\n"); n >= 120 || strings.Contains(table, "none in [0,1]") {
+		t.Errorf("table of %d lines:\n%s", n, table)
+	}
+	for _, want := range []string{"Profile: default · Method: weighted sum (WSM) · Consensus: mean", "Winning indices", "sampler v2"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -61,6 +62,11 @@ func unknown(what, ref string, ids []string, listCmd string) error {
 		return fmt.Errorf("unknown %s %q: the evaluation has none yet", what, ref)
 	}
 	near := nearest(ref, ids, 3)
+	// The kinds present words read in the user's language (userError); others stay English.
+	kinds := map[string]present.ErrorKind{"vendor": present.UnknownVendor, "reviewer": present.UnknownReviewer, "criterion": present.UnknownCriterion}
+	if k, ok := kinds[what]; ok {
+		return &present.Error{Kind: k, Subject: ref, Choices: near, Hint: listCmd}
+	}
 	if len(near) == 0 {
 		return fmt.Errorf("unknown %s %q (%s lists them)", what, ref, listCmd)
 	}
