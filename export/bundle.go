@@ -38,7 +38,7 @@ type bundle struct {
 }
 
 // EncodeBundle writes ev as an indented, UTF-8 JSON bundle (CJK and <>& left unescaped so the
-// file stays readable). An invalid evaluation is refused, so every bundle written can be read
+// file stays readable); empty lists are written as [], never null. An invalid evaluation is refused, so every bundle written can be read
 // back; nothing is written to w unless encoding succeeds.
 func EncodeBundle(w io.Writer, ev *model.Evaluation) error {
 	if ev == nil {
@@ -51,7 +51,7 @@ func EncodeBundle(w io.Writer, ev *model.Evaluation) error {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(bundle{Format: BundleFormat, Version: BundleVersion, Evaluation: ev}); err != nil {
+	if err := enc.Encode(bundle{Format: BundleFormat, Version: BundleVersion, Evaluation: withEmptyLists(ev)}); err != nil {
 		return fmt.Errorf("encode bundle: %w", err)
 	}
 	_, err := w.Write(buf.Bytes())
@@ -59,8 +59,8 @@ func EncodeBundle(w io.Writer, ev *model.Evaluation) error {
 }
 
 // DecodeBundle reads a bundle strictly and all-or-nothing: the envelope must name the format and
-// a version this code understands, unknown fields and trailing data are errors, syntax errors say
-// where (line and column), the text must be UTF-8 (a leading byte-order mark is skipped), null
+// a version this code understands, unknown fields and trailing data are errors, syntax errors and
+// unknown fields say where (line and column; for a field also its JSON path), the text must be UTF-8 (a leading byte-order mark is skipped), null
 // stands only where a list or map may be empty, required numbers must be present and no key may
 // repeat (see checkNulls), and the evaluation must pass model.Evaluation.Validate.
 func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
@@ -87,7 +87,7 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	dec.DisallowUnknownFields()
 	var b bundle
 	if err := dec.Decode(&b); err != nil {
-		return nil, jsonError(data, err)
+		return nil, withPosition(data, jsonError(data, err))
 	}
 	if b.Evaluation == nil {
 		return nil, errors.New(`bundle has no "evaluation"`)

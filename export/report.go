@@ -74,20 +74,26 @@ func WriteRankingJSON(w io.Writer, r RankingReport) error { return writeJSON(w, 
 // LibreOffice then read UTF-8, and Go's and Python's readers ("utf-8-sig") skip it.
 const utf8BOM = "\ufeff"
 
-// WriteRankingCSV prints one row per vendor with the dimension contributions as columns.
-func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, lang model.Lang) error {
+// WriteRankingCSV prints one row per vendor with the dimension contributions as columns and,
+// last, what produced the ranking: evaluation, profile, method and consensus, the same on every
+// row. Repeating them keeps the file one rectangular table that every reader (Excel, pandas,
+// encoding/csv) parses without options, and a row pasted elsewhere still says where it came
+// from; a comment line would need a reader option and shows as a stray row in Excel. Under
+// TOPSIS the score column is "closeness" (relative closeness to the ideal, 0–1), not "total".
+func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, rule model.ConsensusRule, lang model.Lang) error {
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	header := []string{"rank", "id", "name", "total", "excluded", "failed_knockouts", "incomplete", "missing"}
+	header := []string{"rank", "id", "name", scoreColumn(res.Method), "excluded", "failed_knockouts", "incomplete", "missing"}
 	for _, d := range res.Dimensions {
 		header = append(header, csvText(d))
 	}
+	header = append(header, "evaluation", "profile", "method", "consensus")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	rep := BuildRankingReport(e, res, "", lang)
+	rep := BuildRankingReport(e, res, rule, lang)
 	for _, v := range rep.Vendors {
 		rank := ""
 		if v.Rank != nil {
@@ -98,12 +104,21 @@ func WriteRankingCSV(w io.Writer, e *model.Evaluation, res *model.Result, lang m
 		for _, d := range res.Dimensions {
 			row = append(row, num(v.Dimensions[d]))
 		}
+		row = append(row, csvText(rep.Evaluation), csvText(rep.Profile), rep.Method, rep.Consensus)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// scoreColumn names the ranked score: the weighted sum's total, or TOPSIS's closeness.
+func scoreColumn(method string) string {
+	if method == (model.TOPSIS{}).Name() {
+		return "closeness"
+	}
+	return "total"
 }
 
 func num(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
@@ -119,24 +134,30 @@ func csvText(s string) string {
 	return s
 }
 
-// WriteRankingTable prints the ranking for people: rank, vendor, total, lead over the next
-// vendor, one column per dimension contribution, and the reasons for exclusions and gaps.
-func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule model.ConsensusRule, lang model.Lang) error {
+// WriteRankingTable prints the ranking for people: rank, vendor, total (closeness under
+// TOPSIS), lead over the next vendor, one column per dimension contribution, and the reasons for
+// exclusions and gaps, fitted to width terminal cells (0: every cell on one line; long names
+// and reasons wrap within their cells).
+func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule model.ConsensusRule, lang model.Lang, width int) error {
 	f := &e.Framework
-	fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s · %s: %s\n\n", label(lang, "evaluation"), termtext.Clean(e.Name),
-		label(lang, "profile"), termtext.Clean(res.Profile), label(lang, "method"), res.Method,
-		label(lang, "consensus"), label(lang, string(rule)))
-	t := TextTable{Header: []string{label(lang, "rank"), label(lang, "vendor"), label(lang, "total"), label(lang, "lead")},
-		Right: map[int]bool{0: true, 2: true, 3: true}}
+	head := label(lang, "evaluation") + ": " + termtext.Clean(e.Name) + " · " + producedBy(lang, res.Profile, res.Method, string(rule))
+	fmt.Fprintf(w, "%s\n\n", wrapText(head, width))
+	score := label(lang, "total")
+	if scoreColumn(res.Method) == "closeness" {
+		score = label(lang, "closeness")
+	}
+	t := TextTable{Header: []string{label(lang, "rank"), label(lang, "vendor"), score, label(lang, "lead")},
+		Right: map[int]bool{0: true, 2: true, 3: true}, Width: width}
 	for i, d := range f.Dimensions {
 		t.Header = append(t.Header, d.Name.In(lang))
 		t.Right[4+i] = true
 	}
 	if len(res.Vendors) == 0 {
-		_, err := fmt.Fprintln(w, label(lang, "no_vendors"))
+		_, err := fmt.Fprintln(w, wrapText(label(lang, "no_vendors"), width))
 		return err
 	}
 	t.Header = append(t.Header, label(lang, "status"))
+	var notes []string // "name: status" of each vendor with one, for a table too narrow for them
 	for i, v := range res.Vendors {
 		rank, lead := "✗", ""
 		if !v.Excluded {
@@ -149,18 +170,59 @@ func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule
 		for d := range f.Dimensions {
 			row = append(row, model.Fixed2(v.Contributions[d]))
 		}
-		row = append(row, statusText(e, &v, lang))
-		t.Add(row...)
+		status := statusText(e, &v, lang)
+		if status != "" {
+			notes = append(notes, v.Name.In(lang)+": "+status)
+		}
+		t.Add(append(row, status)...)
+	}
+	var legend []string
+	if width > 0 && tableWidth(&t) > width {
+		// Too wide: the reasons (the longest cells, up to ≈280 columns) move under the table as
+		// paragraphs of the full width, and if the dimension names still do not fit unbroken
+		// they become D1…Dn with a legend.
+		t.Header = t.Header[:len(t.Header)-1]
+		for i := range t.Rows {
+			t.Rows[i] = t.Rows[i][:len(t.Rows[i])-1]
+		}
+		if !t.FitsUnbroken(width) {
+			for i, d := range f.Dimensions {
+				code := fmt.Sprintf("D%d", i+1)
+				t.Header[4+i] = code
+				legend = append(legend, code+" "+d.Name.In(lang))
+			}
+		}
+	} else {
+		notes = nil
 	}
 	if err := t.Write(w); err != nil {
 		return err
 	}
+	if len(legend) > 0 {
+		if _, err := fmt.Fprintln(w, wrapText(strings.Join(legend, " · "), width)); err != nil {
+			return err
+		}
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range notes {
+			if _, err := fmt.Fprintln(w, hanging(n, width)); err != nil {
+				return err
+			}
+		}
+	}
 	if res.Method != (model.WSM{}).Name() {
 		// Only the weighted sum is explained by contributions; say what the columns are.
-		_, err := fmt.Fprintf(w, "\n%s\n", label(lang, "contrib_note"))
+		_, err := fmt.Fprintf(w, "\n%s\n", wrapText(label(lang, "contrib_note"), width))
 		return err
 	}
 	return nil
+}
+
+// hanging wraps a paragraph to width with its continuation lines indented by two cells.
+func hanging(s string, width int) string {
+	lines := strings.Split(wrapText(s, width-2), "\n")
+	return strings.Join(lines, "\n  ")
 }
 
 // statusText explains an exclusion or a gap in one line, e.g.

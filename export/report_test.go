@@ -34,7 +34,7 @@ func TestRankingTableGolden(t *testing.T) {
 		t.Run(string(lang), func(t *testing.T) {
 			ev, res := sampleRanking(t, "default")
 			var b bytes.Buffer
-			if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, lang); err != nil {
+			if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, lang, 0); err != nil {
 				t.Fatal(err)
 			}
 			golden.RequireEqual(t, b.Bytes())
@@ -46,7 +46,7 @@ func TestRankingTableGolden(t *testing.T) {
 func TestRankingTableAlignsCJK(t *testing.T) {
 	ev, res := sampleRanking(t, "default")
 	var b bytes.Buffer
-	if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, model.LangZh); err != nil {
+	if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, model.LangZh, 0); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")[2:] // skip the title line and blank
@@ -94,14 +94,14 @@ func TestRankingJSONShape(t *testing.T) {
 func TestRankingCSV(t *testing.T) {
 	ev, res := sampleRanking(t, "default")
 	var b bytes.Buffer
-	if err := export.WriteRankingCSV(&b, ev, res, model.LangZh); err != nil {
+	if err := export.WriteRankingCSV(&b, ev, res, model.ConsensusMean, model.LangZh); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 6 || len(rows[0]) != 13 {
+	if len(rows) != 6 || len(rows[0]) != 17 {
 		t.Fatalf("csv shape %d×%d", len(rows), len(rows[0]))
 	}
 	if rows[1][0] != "1" || rows[1][2] != "云启通讯" || rows[1][3] != "3.9700" {
@@ -169,7 +169,7 @@ func TestReportsWithHostileNames(t *testing.T) {
 	res := p.Rank()
 	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
 		var b bytes.Buffer
-		if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, lang); err != nil {
+		if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMean, lang, 0); err != nil {
 			t.Fatal(err)
 		}
 		if n := strings.Count(b.String(), "\n"); n != 2+1+len(ev.Vendors) || strings.ContainsRune(b.String(), 0x1b) {
@@ -177,7 +177,7 @@ func TestReportsWithHostileNames(t *testing.T) {
 		}
 
 		b.Reset()
-		if err := export.WriteRankingCSV(&b, ev, res, lang); err != nil {
+		if err := export.WriteRankingCSV(&b, ev, res, model.ConsensusMean, lang); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := csv.NewReader(&b).ReadAll()
@@ -190,7 +190,7 @@ func TestReportsWithHostileNames(t *testing.T) {
 	}
 	var b bytes.Buffer
 	rep := export.BuildSensitivityReport(p, nil)
-	if err := export.WriteSensitivityTable(&b, ev, rep, model.LangEn); err != nil {
+	if err := export.WriteSensitivityTable(&b, ev, rep, model.LangEn, 0); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsRune(b.String(), 0x1b) || strings.Contains(b.String(), "评估\n") || strings.Contains(b.String(), "\"Telecom\"\r") {
@@ -207,7 +207,7 @@ func TestRankingCSVDefusesFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := export.WriteRankingCSV(&b, ev, p.Rank(), model.LangEn); err != nil {
+	if err := export.WriteRankingCSV(&b, ev, p.Rank(), model.ConsensusMean, model.LangEn); err != nil {
 		t.Fatal(err)
 	}
 	rows, _ := csv.NewReader(&b).ReadAll()
@@ -234,7 +234,7 @@ func TestRankingCSVForSpreadsheets(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := export.WriteRankingCSV(&b, ev, p.Rank(), model.LangZh); err != nil {
+	if err := export.WriteRankingCSV(&b, ev, p.Rank(), model.ConsensusMean, model.LangZh); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -269,7 +269,7 @@ func TestRankingReportNamesConsensus(t *testing.T) {
 	}
 	for lang, want := range map[model.Lang]string{model.LangEn: "Consensus: median", model.LangZh: "评审汇总: 中位数"} {
 		b.Reset()
-		if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMedian, lang); err != nil {
+		if err := export.WriteRankingTable(&b, ev, res, model.ConsensusMedian, lang, 0); err != nil {
 			t.Fatal(err)
 		}
 		if title, _, _ := strings.Cut(b.String(), "\n"); !strings.Contains(title, want) {
@@ -291,7 +291,7 @@ func TestRankingTableNoVendors(t *testing.T) {
 	}
 	for lang, want := range map[model.Lang]string{model.LangEn: "No vendors yet", model.LangZh: "还没有厂商"} {
 		var b bytes.Buffer
-		if err := export.WriteRankingTable(&b, ev, p.Rank(), model.ConsensusMean, lang); err != nil {
+		if err := export.WriteRankingTable(&b, ev, p.Rank(), model.ConsensusMean, lang, 0); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(b.String(), want) || strings.Contains(b.String(), label0(lang)) {
@@ -321,7 +321,7 @@ func TestRankingTableTOPSISExplainsColumns(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := export.WriteRankingTable(&b, ev, p.Rank(), model.ConsensusMean, model.LangEn); err != nil {
+		if err := export.WriteRankingTable(&b, ev, p.Rank(), model.ConsensusMean, model.LangEn, 0); err != nil {
 			t.Fatal(err)
 		}
 		note := strings.Contains(b.String(), "weighted-sum contributions")
@@ -358,7 +358,7 @@ func TestRankingCSVDefusesIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Reset()
-	if err := export.WriteRankingCSV(&b, hostile, p.Rank(), model.LangEn); err != nil {
+	if err := export.WriteRankingCSV(&b, hostile, p.Rank(), model.ConsensusMean, model.LangEn); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
@@ -372,7 +372,8 @@ func TestRankingCSVDefusesIDs(t *testing.T) {
 			}
 		}
 	}
-	if h := rows[0][len(rows[0])-1]; h != "'@ops" {
-		t.Errorf("last header = %q, want '@ops", h)
+	// The last dimension column, before evaluation, profile, method and consensus.
+	if h := rows[0][len(rows[0])-5]; h != "'@ops" {
+		t.Errorf("last dimension header = %q, want '@ops", h)
 	}
 }

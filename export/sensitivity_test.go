@@ -68,9 +68,13 @@ func TestSensitivityJSONShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := sensitivityJSON(t, p, smaa)
-	sameKeys(t, "report", m, "leader", "summary", "break_even", "reversals", "tornado", "score_robustness", "smaa")
+	sameKeys(t, "report", m, "evaluation", "profile", "method", "consensus", "leader", "summary", "break_even",
+		"all_reversals", "reversals", "tornado", "score_robustness", "smaa")
 	if m["leader"] != "yunqi" {
 		t.Errorf("leader %v", m["leader"])
+	}
+	if m["evaluation"] != p.Eval.Name || m["profile"] != "default" || m["method"] != "wsm" || m["consensus"] != "mean" || m["all_reversals"] != false {
+		t.Errorf("produced by %v / %v / %v / %v, all_reversals %v", m["evaluation"], m["profile"], m["method"], m["consensus"], m["all_reversals"])
 	}
 
 	be := m["break_even"].([]any)
@@ -97,25 +101,27 @@ func TestSensitivityJSONShape(t *testing.T) {
 		t.Errorf("data_security above %v, want ≈0.26 → panshi", above)
 	}
 
+	// Only reversals that exist, and by default only those with the leader (issue 9, defect 7).
 	revs := m["reversals"].([]any)
-	if len(revs) != 28*6 {
-		t.Errorf("%d reversals, want 28 parameters × 6 pairs", len(revs))
-	}
-	nulls := 0
+	found := false
 	for _, x := range revs {
 		r := x.(map[string]any)
 		sameKeys(t, "reversal", r, "parameter", "a", "b", "weight")
-		if r["weight"] == nil {
-			nulls++
+		if _, ok := r["weight"].(float64); !ok {
+			t.Errorf("reversal without a weight: %v", r)
+		}
+		if r["a"] != "yunqi" && r["b"] != "yunqi" {
+			t.Errorf("reversal without the leader: %v", r)
 		}
 		if r["parameter"] == "data_security" && r["a"] == "yunqi" && r["b"] == "panshi" {
+			found = true
 			if w, _ := r["weight"].(float64); math.Abs(w-0.2587) > 0.0001 {
 				t.Errorf("yunqi/panshi swap on data_security at %v", r["weight"])
 			}
 		}
 	}
-	if nulls == 0 || nulls == len(revs) {
-		t.Errorf("%d of %d reversals are null; the sample has both kinds", nulls, len(revs))
+	if !found || len(revs) >= 28*3 {
+		t.Errorf("%d reversals (yunqi/panshi on data_security found: %v); want fewer than the 28×3 leader pairs", len(revs), found)
 	}
 
 	tor := m["tornado"].([]any)
@@ -130,7 +136,10 @@ func TestSensitivityJSONShape(t *testing.T) {
 	}
 
 	s := m["smaa"].(map[string]any)
-	sameKeys(t, "smaa", s, "samples", "seed", "level", "weights", "uncertainty", "rank_acceptability", "central_weights", "confidence", "winning")
+	sameKeys(t, "smaa", s, "samples", "seed", "sampler", "level", "weights", "uncertainty", "rank_acceptability", "central_weights", "confidence", "winning")
+	if s["sampler"] != "v2" { // model.SMAASamplerVersion
+		t.Errorf("sampler %v, want %s", s["sampler"], model.SMAASamplerVersion)
+	}
 	if s["samples"] != 20000.0 || s["seed"] != 7.0 || s["weights"] != "uniform" || s["level"] != "dimensions" {
 		t.Errorf("smaa header %v %v %v %v", s["samples"], s["seed"], s["weights"], s["level"])
 	}
@@ -149,7 +158,45 @@ func TestSensitivityJSONShape(t *testing.T) {
 			t.Errorf("central weights of %s sum to %v", v, sum)
 		}
 	}
-	sameKeys(t, "confidence", s["confidence"].(map[string]any), "yunqi", "huisheng", "panshi", "changfeng")
+	conf := s["confidence"].(map[string]any)
+	sameKeys(t, "confidence", conf, "yunqi", "huisheng", "panshi", "changfeng")
+	// A vendor never first has no central weights: its confidence is null, not 0 (defect 7).
+	for v, c := range conf {
+		if _, first := cw[v]; first != (c != nil) {
+			t.Errorf("confidence of %s = %v, ever first: %v", v, c, first)
+		}
+	}
+}
+
+// Within ±10% of the sample's weights only Yunqi is ever first (20,000 draws, seed 7): the
+// others have no central weights and a null confidence — "never first", not "0% confident".
+func TestSensitivityJSONConfidenceNull(t *testing.T) {
+	p := sampleProblem(t)
+	smaa, err := model.RunSMAA(context.Background(), p, model.SMAAOptions{Samples: 20_000, Seed: 7, Weights: model.WeightsAround, AroundPct: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sensitivityJSON(t, p, smaa)["smaa"].(map[string]any)
+	conf := s["confidence"].(map[string]any)
+	for v, c := range conf {
+		if (v == "yunqi") != (c != nil) {
+			t.Errorf("confidence of %s = %v; want a number for yunqi only", v, c)
+		}
+	}
+	if c, _ := conf["yunqi"].(float64); c != 1 {
+		t.Errorf("yunqi confidence %v, want 1 (one score draw, first with its central weights)", conf["yunqi"])
+	}
+	var b bytes.Buffer
+	if err := export.WriteSensitivityTable(&b, p.Eval, export.BuildSensitivityReport(p, smaa), model.LangEn, 0); err != nil {
+		t.Fatal(err)
+	}
+	_, acc, _ := strings.Cut(b.String(), "Confidence\n")
+	rows := strings.Split(acc, "\n")[:4]
+	for _, r := range rows {
+		if strings.HasSuffix(r, "—") == strings.HasPrefix(r, "Yunqi") {
+			t.Errorf("confidence cell of %q", r)
+		}
+	}
 }
 
 func TestSensitivityJSONWithoutSMAA(t *testing.T) {
@@ -167,7 +214,7 @@ func TestSensitivityTableGolden(t *testing.T) {
 	for _, lang := range []model.Lang{model.LangEn, model.LangZh} {
 		t.Run(string(lang), func(t *testing.T) {
 			var b bytes.Buffer
-			if err := export.WriteSensitivityTable(&b, p.Eval, rep, lang); err != nil {
+			if err := export.WriteSensitivityTable(&b, p.Eval, rep, lang, 0); err != nil {
 				t.Fatal(err)
 			}
 			golden.RequireEqual(t, b.Bytes())
@@ -185,7 +232,7 @@ func TestSensitivityTableAlignsCJK(t *testing.T) {
 	rep := export.BuildSensitivityReport(p, smaa)
 	for _, lang := range []model.Lang{model.LangZh, model.LangEn} {
 		var b bytes.Buffer
-		if err := export.WriteSensitivityTable(&b, p.Eval, rep, lang); err != nil {
+		if err := export.WriteSensitivityTable(&b, p.Eval, rep, lang, 0); err != nil {
 			t.Fatal(err)
 		}
 		sections := strings.Split(b.String(), "\n\n")
@@ -198,6 +245,9 @@ func TestSensitivityTableAlignsCJK(t *testing.T) {
 			// weight, in the SMAA tables the first rank or weight column; all right-aligned.
 			var ends []int
 			for _, l := range lines[2:] {
+				// "—" stands where a share has no value (the winning matrix's diagonal); it is
+				// as wide as "%" and right-aligned like it.
+				l = strings.ReplaceAll(l, "—", "%")
 				i := strings.Index(l, "%")
 				if i < 0 {
 					continue
@@ -222,11 +272,13 @@ func TestSensitivityNobodyRanked(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := export.BuildSensitivityReport(q, nil)
-	if rep.Leader != nil || len(rep.Reversals) != 0 || len(rep.Tornado) != 0 {
-		t.Errorf("leader %v, %d reversals, %d tornado bars", rep.Leader, len(rep.Reversals), len(rep.Tornado))
+	rep.AllReversals = true
+	revs := slices.Collect(rep.EachReversal())
+	if rep.Leader != nil || len(revs) != 0 || len(rep.Tornado) != 0 {
+		t.Errorf("leader %v, %d reversals, %d tornado bars", rep.Leader, len(revs), len(rep.Tornado))
 	}
 	var b bytes.Buffer
-	if err := export.WriteSensitivityTable(&b, &ev, rep, model.LangEn); err != nil {
+	if err := export.WriteSensitivityTable(&b, &ev, rep, model.LangEn, 0); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "No vendor passes the knock-outs") {
@@ -251,7 +303,7 @@ func TestSensitivityNoVendors(t *testing.T) {
 	}
 	for _, lang := range []model.Lang{model.LangEn, model.LangZh} {
 		var b bytes.Buffer
-		if err := export.WriteSensitivityTable(&b, ev, rep, lang); err != nil {
+		if err := export.WriteSensitivityTable(&b, ev, rep, lang, 0); err != nil {
 			t.Fatal(err)
 		}
 		if out := b.String(); strings.Contains(out, "knock-outs") || strings.Contains(out, "一票否决") || strings.Count(out, rep.Summary.In(lang)) != 1 {
@@ -261,7 +313,7 @@ func TestSensitivityNoVendors(t *testing.T) {
 }
 
 // With a single ranked vendor there is no pair to reverse and no runner-up for the tornado:
-// those sections say "(none)" instead of printing a bare header.
+// those sections say so instead of printing a bare header.
 func TestSensitivityOneVendorSectionsSayNone(t *testing.T) {
 	ev, err := samples.Sample()
 	if err != nil {
@@ -280,14 +332,14 @@ func TestSensitivityOneVendorSectionsSayNone(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := export.WriteSensitivityTable(&b, ev, export.BuildSensitivityReport(p, nil), model.LangEn); err != nil {
+	if err := export.WriteSensitivityTable(&b, ev, export.BuildSensitivityReport(p, nil), model.LangEn, 0); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, title := range []string{"Rank reversals", "Tornado"} {
+	for title, says := range map[string]string{"Rank reversals": "No weight moved anywhere in [0,1] swaps these places.", "Tornado": "(none)"} {
 		_, after, _ := strings.Cut(out, title)
 		lines := strings.SplitN(after, "\n", 3)
-		if len(lines) < 2 || lines[1] != "(none)" {
+		if len(lines) < 2 || lines[1] != says {
 			t.Errorf("%s section does not say (none):\n%s", title, out)
 		}
 	}

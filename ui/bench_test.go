@@ -142,7 +142,7 @@ func BenchmarkSensitivityView(b *testing.B) {
 	b.Run("smaa", func(b *testing.B) {
 		r := setup(b)
 		press(r, "-", "-", "s")
-		if r.sens.smaa.res == nil {
+		if r.wb.smaa.res == nil {
 			b.Fatal("no result")
 		}
 		b.ReportAllocs()
@@ -180,12 +180,13 @@ func BenchmarkTabSwitch(b *testing.B) {
 	}
 }
 
-// BenchmarkWeightChange is a weight edit at 50 vendors × 15 criteria: the dimension weights
-// change, the ranking is recomputed and the cached analysis (break-evens, tornado) refreshed.
+// BenchmarkWeightChange is a weight edit at 50 vendors × 15 criteria: the session's draft
+// weights change, the ranking is recomputed and the cached analysis (leader break-evens,
+// tornado, fingerprint, robustness sentence) refreshed.
 func BenchmarkWeightChange(b *testing.B) {
 	ms := newMemStore(synthEval(50, 15, 3))
 	r := start(newTestRoot(nopStore{ms}, model.LangZh, 1, 120, 40))
-	press(r, "6")
+	press(r, "7") // the sensitivity tab
 	_ = r.View()
 	p := r.wb.prob
 	base := append([]float64(nil), p.DimWeights()...)
@@ -197,11 +198,10 @@ func BenchmarkWeightChange(b *testing.B) {
 		copy(dim, base)
 		shift := 0.01 * float64(i%5)
 		dim[0], dim[1] = dim[0]+shift, dim[1]-shift
-		if err := p.SetWeights(dim, local); err != nil {
+		if err := r.wb.SetDraftWeights(dim, local); err != nil {
 			b.Fatal(err)
 		}
-		r.wb.rerank()
-		r.wb.rev++
-		r.sens.refresh()
+		r.wb.Analysis()
+		_ = r.wb.Robustness()
 	}
 }

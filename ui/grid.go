@@ -56,6 +56,9 @@ func (g *gridPane) sync() {
 	g.col = min(max(g.col, 0), max(len(g.wb.ev.Vendors)-1, 0))
 }
 
+// Captures takes the rating digits (1–5) from the root, where they would switch tabs.
+func (g *gridPane) Captures(msg tea.KeyPressMsg) bool { return key.Matches(msg, g.keys.Rate) }
+
 // cursor returns the focused vendor and criterion indexes; ok is false on an empty grid.
 func (g *gridPane) cursor() (v, c int, ok bool) {
 	g.sync()

@@ -19,11 +19,17 @@ type gridGeom struct {
 	nVis, colOff         int // vendor columns shown, first one shown
 	rowsY, rowsVis       int // y of the first criterion row, rows shown
 	rowOff               int
+	// headLines is 2 when a vendor name shown is wider than its column and there is room: the
+	// name then takes two header lines before it is cut (issue 8 defect 7).
+	headLines int
 }
 
 // disagreement is the reviewer spread (max − min) from which a cell is flagged with "!".
 const disagreement = 2
 
+// geom computes the geometry for a w × h pane and settles the scroll offsets in it (keeping
+// the cursor visible after a keyboard move). It writes the offsets: Update and SetSize call it
+// on the pane, View on a copy (see frozen).
 func (g *gridPane) geom(w, h int) gridGeom {
 	g.sync()
 	t := g.e.t
@@ -71,8 +77,17 @@ func (g *gridPane) geom(w, h int) gridGeom {
 	}
 	g.colOff = clampOffset(g.colOff, geo.nVis, len(ev.Vendors))
 	geo.colOff = g.colOff
-	geo.rowsY = 2
-	geo.rowsVis = min(len(crits), max(h-5, 1))
+	geo.headLines = 1
+	if h >= 14 {
+		for v := geo.colOff; v < min(geo.colOff+geo.nVis, len(ev.Vendors)); v++ {
+			if widthUpTo(ev.Vendors[v].Name.In(t.lang), geo.colW) > geo.colW-1 {
+				geo.headLines = 2
+				break
+			}
+		}
+	}
+	geo.rowsY = 1 + geo.headLines
+	geo.rowsVis = min(len(crits), max(h-4-geo.headLines, 1))
 	if g.follow {
 		g.rowOff[g.dim] = scrollTo(g.rowOff[g.dim], g.row[g.dim], geo.rowsVis, len(crits))
 	}
@@ -110,8 +125,28 @@ func (g *gridPane) cell(v, c int) cellView {
 	return cv
 }
 
-func (g *gridPane) View(w, h int) string {
+// SetSize settles the scroll for a w × h pane; the root calls it after every Update, so View
+// finds the offsets it draws with already right.
+func (g *gridPane) SetSize(w, h int) {
 	g.lastW, g.lastH = w, h
+	g.geom(w, h)
+}
+
+// frozen is a copy of the pane that View may settle without changing the pane: the cursor
+// and offsets are the pane's own when SetSize has run for this size, as after every Update.
+func (g *gridPane) frozen() *gridPane {
+	c := *g
+	c.row = append([]int(nil), g.row...)
+	c.rowOff = append([]int(nil), g.rowOff...)
+	return &c
+}
+
+// View draws the grid; it changes nothing (it works on a frozen copy).
+func (g *gridPane) View(w, h int) string {
+	return g.frozen().view(w, h)
+}
+
+func (g *gridPane) view(w, h int) string {
 	g.sync()
 	st, t := g.e.styles, g.e.t
 	ev := g.wb.ev
@@ -156,15 +191,32 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 	var b strings.Builder
 	b.WriteByte(' ')
 	b.WriteString(st.TableHead.Render(fit(t.s("grid.criterion"), geo.nameW) + fitRight(t.s("grid.weight"), geo.weightW)))
+	var b2 strings.Builder // the second header line, when names take two
+	b2.WriteString(strings.Repeat(" ", 1+geo.nameW+geo.weightW))
 	for v := geo.colOff; v < end; v++ {
-		name := fitRight(truncate(ev.Vendors[v].Name.In(t.lang), geo.colW-1), geo.colW)
+		full := ev.Vendors[v].Name.In(t.lang)
+		first, second := truncate(full, geo.colW-1), ""
+		if geo.headLines == 2 {
+			// Words break between lines only at a space ("Yunqi / Telecom"); a word wider than
+			// the column ("Huisheng") is cut on one line instead of split ("Huishen / g AI").
+			ls := wrap(full, geo.colW-1)
+			if len(ls) > 1 && (!strings.Contains(full, " ") || strings.HasPrefix(full, ls[0]+" ")) {
+				first, second = ls[0], truncate(strings.Join(ls[1:], " "), geo.colW-1)
+			}
+		}
+		style := st.TableHead
 		if v == g.col {
-			b.WriteString(st.Cursor.Render(name))
-		} else {
-			b.WriteString(st.TableHead.Render(name))
+			style = st.Cursor
+		}
+		b.WriteString(style.Render(fitRight(first, geo.colW)))
+		if geo.headLines == 2 {
+			b2.WriteString(style.Render(fitRight(second, geo.colW)))
 		}
 	}
 	lines = append(lines, scrollMarks(b.String(), geo, len(ev.Vendors)))
+	if geo.headLines == 2 {
+		lines = append(lines, b2.String())
+	}
 
 	column := []float64{g.wb.dimWeight(d)}
 	for _, c := range crits {
@@ -205,6 +257,18 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 			}
 			if cv.spread >= disagreement {
 				txt += "!"
+			}
+			if marks := &g.e.marks; marks.any() {
+				// Not in the database yet: "…" while its save is queued, "*" when it failed
+				// and waits in the "not saved" list (issue 8 defect 3).
+				k := cellKey(ev.Vendors[v].ID, crit.ID, g.wb.reviewerID())
+				switch {
+				case marks.failed[k]:
+					txt += "*"
+					style = st.cellWarn
+				case marks.inflight[k] > 0:
+					txt += ellipsis
+				}
 			}
 			cell := fitRight(txt, geo.colW-1)
 			if v == g.col && i == g.row[d] {

@@ -25,6 +25,8 @@ type keyMap struct {
 	Param, ParamPrev, ParamNext, Section          key.Binding
 	RunSMAA, CancelSMAA, Mode, Level, Uncertainty key.Binding
 	Samples, SamplesUp, SamplesDown               key.Binding
+	// Weights tab (weights_keys.go).
+	W weightKeys
 }
 
 func newKeyMap(t tr) keyMap {
@@ -98,5 +100,7 @@ func newKeyMap(t tr) keyMap {
 		Samples:     b(k("+", "-"), "+/-", "key.samples"),
 		SamplesUp:   b(k("+", "="), "+", "key.samples"),
 		SamplesDown: b(k("-", "_"), "-", "key.samples"),
+
+		W: newWeightKeys(b),
 	}
 }

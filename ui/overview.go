@@ -19,9 +19,32 @@ type overviewPane struct {
 	e      *env
 	keys   *keyMap
 	wb     *workbench
-	sens   *sensPane // the robustness summary comes from the sensitivity analysis
 	scroll int
 	lastH  int
+
+	// The lines of the last SetSize and what they were drawn from; View reuses them while
+	// nothing they depend on has changed (the score data only changes with the revision).
+	lines []string
+	of    overviewStamp
+}
+
+type overviewStamp struct {
+	w, rev int
+	styles *Styles
+	look   styleLook
+	lang   model.Lang
+}
+
+func (p *overviewPane) stamp(w int) overviewStamp {
+	return overviewStamp{w: w, rev: p.wb.Revision(), styles: p.e.styles, look: p.e.styles.look, lang: p.e.t.lang}
+}
+
+// linesAt is overviewLines at width w, reusing the last SetSize's when still current.
+func (p *overviewPane) linesAt(w int) []string {
+	if p.lines != nil && p.of == p.stamp(w) {
+		return p.lines
+	}
+	return overviewLines(p.e, p.wb, w)
 }
 
 func (p *overviewPane) Update(msg tea.Msg) tea.Cmd {
@@ -48,13 +71,21 @@ func (p *overviewPane) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// SetSize learns the page size and clamps the scroll for a w × h pane; the root calls it after
+// every Update, so View only reads.
+func (p *overviewPane) SetSize(w, h int) {
+	h -= len(p.robustLines(w, h))
+	p.lastH = h
+	p.lines, p.of = p.linesAt(w), p.stamp(w)
+	p.scroll = clampOffset(p.scroll, h, len(p.lines))
+}
+
 func (p *overviewPane) View(w, h int) string {
 	foot := p.robustLines(w, h)
 	h -= len(foot)
-	p.lastH = h
-	lines := overviewLines(p.e, p.wb, w)
-	p.scroll = clampOffset(p.scroll, h, len(lines))
-	body := block(lines[p.scroll:], w, h)
+	lines := p.linesAt(w)
+	scroll := clampOffset(p.scroll, h, len(lines))
+	body := block(lines[scroll:], w, h)
 	if len(foot) == 0 {
 		return body // no band: an extra "\n" would push the hint bar off the screen
 	}
@@ -64,7 +95,7 @@ func (p *overviewPane) View(w, h int) string {
 // robustLines is the band at the bottom: a rule and the robustness summary in up to two lines
 // (three on a tall screen); nothing when there is no vendor or no room.
 func (p *overviewPane) robustLines(w, h int) []string {
-	if p.sens == nil || len(p.wb.ev.Vendors) == 0 || h < 8 {
+	if len(p.wb.ev.Vendors) == 0 || h < 8 {
 		return nil
 	}
 	st, t := p.e.styles, p.e.t
@@ -73,8 +104,8 @@ func (p *overviewPane) robustLines(w, h int) []string {
 		n = 3
 	}
 	out := []string{st.Rule.Render(strings.Repeat("─", w))}
-	text := t.f("sens.robust", p.sens.summary().In(t.lang))
-	for _, l := range limitLines(wrap(text, w-2), n, w-2) {
+	label := func(s string) string { return t.f("sens.robust", s) }
+	for _, l := range fitConclusion(p.wb.Robustness().In(t.lang), label, w-2, n) {
 		out = append(out, " "+l)
 	}
 	return out
@@ -201,7 +232,7 @@ func overviewLines(e *env, wb *workbench, w int) []string {
 		}
 		out = append(out, b.String())
 	}
-	return out
+	return append(out, overviewFacts(e, wb, w)...)
 }
 
 // stackedBar draws the dimension contributions as one bar where 5.0 points fill width w.

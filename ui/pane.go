@@ -42,3 +42,33 @@ func clampOffset(off, n, total int) int {
 	off = min(off, total-n)
 	return max(off, 0)
 }
+
+// sizer is a pane that learns its size in Update rather than in View: scroll offsets, page
+// size and section anchors are settled there, so View only reads. The root calls SetSize on
+// the focused pane after every message (settle). Optional, so that a pane written against the
+// plain interface keeps compiling.
+type sizer interface {
+	SetSize(width, height int)
+}
+
+// settle sizes the focused pane for the body it is about to be drawn in.
+func (r *Root) settle() {
+	if r.w <= 0 || r.h <= 0 {
+		return
+	}
+	l := r.layout()
+	if l.tooSmall {
+		return
+	}
+	if s, ok := r.focused().(sizer); ok {
+		s.SetSize(l.w, l.bodyH)
+	}
+}
+
+// capturer is a pane that takes some keys before the root's own workbench keys (tab
+// switching, back to the list): esc during a run, the rating digits in a grid. Captures says
+// whether msg is one of them now; the root then hands it to the pane's Update. Optional, like
+// sizer.
+type capturer interface {
+	Captures(msg tea.KeyPressMsg) bool
+}

@@ -23,6 +23,9 @@ func (r *Root) editKeys() []key.Binding {
 		edits = append(edits, k.Rate, k.Half, k.Edit, k.Clear)
 	case *vendorsPane, *reviewersPane:
 		edits = append(edits, k.Add, k.EditItem, k.RenameItem, k.DeleteItem, k.Choose)
+	case *weightsPane:
+		w := &k.W
+		edits = append(edits, w.Dec, w.Inc, w.Dec5, w.Inc5, w.Step, w.Lock, w.Exact, w.Equal, w.Save, w.Discard, w.Profiles, w.Elicit, w.KnockOuts)
 	}
 	return edits
 }

@@ -52,7 +52,8 @@ type Root struct {
 	vendors   *vendorsPane
 	reviewers *reviewersPane
 	sens      *sensPane
-	smaaRun   smaaRunner // nil = model.RunSMAA (tests hold runs in progress with their own)
+	weights   *weightsPane // made on first visit (weights.go)
+	smaaRun   smaaRunner   // nil = model.RunSMAA (tests hold runs in progress with their own)
 
 	dlgs overlays // open dialogs, the top one receives keys
 	help bool
@@ -134,7 +135,15 @@ func (r *Root) focused() pane {
 	return defOf(tb.kind).pane(r, tb)
 }
 
+// Update handles one message, then lets the focused pane settle its layout for the size it
+// will be drawn at (sizer), so that View only reads.
 func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := r.update(msg)
+	r.settle()
+	return m, cmd
+}
+
+func (r *Root) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		r.w, r.h = msg.Width, msg.Height
@@ -274,14 +283,8 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	if r.screen != screenWorkbench || r.wb == nil {
 		return r.focused().Update(msg)
 	}
-	_, inGrid := r.focused().(*gridPane)
-	if sp, ok := r.focused().(*sensPane); ok && sp.wantsEsc() && key.Matches(msg, k.CancelSMAA) {
-		if sp.smaa.running != nil {
-			sp.cancelSMAA()
-		} else {
-			r.setStatus(statusInfo, r.e.t.s("info.escsens"))
-		}
-		return nil
+	if c, ok := r.focused().(capturer); ok && c.Captures(msg) {
+		return r.focused().Update(msg) // esc during a run, digits in a grid: the pane's own
 	}
 	switch {
 	case key.Matches(msg, k.Home):
@@ -295,9 +298,9 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Overview):
 		r.tab = 0
 		return nil
-	case key.Matches(msg, k.Dims) && !(inGrid && key.Matches(msg, k.Rate)):
+	case key.Matches(msg, k.Dims):
 		// Tab i has digit i (0 overview, 1–5 the dimensions, then sensitivity, vendors,
-		// reviewers); in a grid 1–5 rate, so only the digits past them switch tabs there.
+		// reviewers); a grid captures 1–5 to rate, so only the digits past them switch tabs there.
 		if i := int(msg.String()[0] - '0'); i < len(r.tabs) {
 			r.tab = i
 		}
@@ -360,7 +363,7 @@ func (r *Root) open(id int64, ev *model.Evaluation) error {
 	r.tabs = buildTabs(len(ev.Framework.Dimensions))
 	r.tab = 0
 	r.sens = newSensPane(&r.e, &r.keys, wb, r.smaaRun)
-	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb, sens: r.sens}
+	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb}
 	r.grid = newGridPane(&r.e, &r.keys, wb)
 	r.vendors = &vendorsPane{e: &r.e, keys: &r.keys, wb: wb}
 	r.reviewers = &reviewersPane{e: &r.e, keys: &r.keys, wb: wb}
@@ -425,6 +428,10 @@ func (r *Root) result(msg tea.Msg) tea.Cmd {
 			}
 		}
 	case writeDoneMsg:
+		if msg.key != "" {
+			r.e.marks.done(msg.key)
+			defer r.markFailed() // after the list has taken or dropped this edit
+		}
 		if msg.err != nil {
 			r.saveErr = true
 			if msg.retry == nil && r.keepUnsaved(msg) {

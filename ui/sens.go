@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"hash/fnv"
 	"math"
 
 	"charm.land/bubbles/v2/key"
@@ -21,8 +20,9 @@ import (
 //  3. SMAA-2: options, a progress bar while it runs, then rank acceptability, confidence
 //     factors and central weights.
 //
-// The analysis is exact and cheap (model.BreakEvens etc.) and is recomputed whenever the data
-// changes; SMAA runs off the update loop (see sens_smaa.go).
+// The analysis (leader break-evens, tornado, robustness, the last SMAA result) is the
+// session's (session.go), computed once per revision; the pane keeps only the selected
+// parameter's sweep. SMAA runs off the update loop (see sens_smaa.go).
 type sensPane struct {
 	e    *env
 	keys *keyMap
@@ -30,21 +30,21 @@ type sensPane struct {
 
 	param   int   // index into c.params
 	scroll  int   // first document line shown
-	lastH   int   // document rows shown at the last View
-	anchors []int // first line of each section, from the last View
+	lastH   int   // document rows shown at the last SetSize
+	anchors []int // first line of each section, from the last SetSize
+	last    sensFrame
 
 	c    sensCache
 	smaa smaaState
 }
 
-// sensCache is the analysis of the workbench at revision rev.
+// sensCache is what the pane derives from the session's analysis at revision rev: which
+// parameter is selected is kept across revisions by identity; the sweep is the pane's own
+// (only the selected parameter's is ever drawn).
 type sensCache struct {
-	rev     int
-	valid   bool
-	params  []model.WeightParam // the picker: dimensions, then criteria that carry weight
-	be      *model.BreakEvenReport
-	tornado model.TornadoResult
-	print   uint64 // fingerprint of what SMAA reads (see fingerprint)
+	rev   int
+	valid bool
+	an    *analysis // the session's analysis at rev
 
 	sweepOf int // param index of sweep; −1 none
 	sweep   model.Sweep
@@ -60,57 +60,39 @@ func newSensPane(e *env, keys *keyMap, wb *workbench, run smaaRunner) *sensPane 
 	return p
 }
 
-// refresh recomputes the analysis when the data changed since the last look.
+// refresh follows the session's analysis when the data changed since the last look, keeping
+// the same parameter selected when it still exists.
 func (p *sensPane) refresh() {
 	wb := p.wb
-	if p.c.valid && p.c.rev == wb.rev {
+	if p.c.valid && p.c.rev == wb.Revision() {
 		return
 	}
-	prob := wb.prob
-	c := sensCache{rev: wb.rev, valid: true, sweepOf: -1}
-	all := model.WeightParams(prob)
-	for _, w := range all {
-		if w.Kind == model.ParamCriterion && (w.Current <= 0 || prob.DimWeights()[prob.CritDim[w.Index]] <= 0) {
-			continue // not part of this profile: its line would say nothing about the ranking
-		}
-		c.params = append(c.params, w)
-	}
-	c.be = model.BreakEvens(prob)
-	c.tornado = model.Tornado(prob)
-	c.print = fingerprint(prob)
-	// Keep the same parameter selected across recomputations when it still exists.
-	if p.c.valid && p.param < len(p.c.params) {
-		old := p.c.params[p.param]
+	an := wb.Analysis()
+	if p.c.valid && p.param < len(p.c.an.params) {
+		old := p.c.an.params[p.param]
 		p.param = 0
-		for i, w := range c.params {
+		for i, w := range an.params {
 			if w.Kind == old.Kind && w.ID == old.ID {
 				p.param = i
 			}
 		}
 	}
-	p.c = c
-	p.param = min(max(p.param, 0), max(len(c.params)-1, 0))
+	p.c = sensCache{rev: wb.Revision(), valid: true, an: an, sweepOf: -1}
+	p.param = min(max(p.param, 0), max(len(an.params)-1, 0))
 }
 
 // current is the selected weight parameter; ok is false when there is none.
 func (p *sensPane) current() (model.WeightParam, bool) {
 	p.refresh()
-	if len(p.c.params) == 0 {
+	if len(p.c.an.params) == 0 {
 		return model.WeightParam{}, false
 	}
-	return p.c.params[p.param], true
+	return p.c.an.params[p.param], true
 }
 
-// breakEven is the break-even analysis of parameter w.
+// breakEven is the leader break-even of parameter w.
 func (p *sensPane) breakEven(w model.WeightParam) *model.BreakEven {
-	i := w.Index
-	if w.Kind == model.ParamCriterion {
-		i += p.wb.prob.ND
-	}
-	if i < len(p.c.be.BreakEvens) {
-		return &p.c.be.BreakEvens[i]
-	}
-	return nil
+	return p.c.an.breakEven(p.wb.prob, w)
 }
 
 // sweepNow is the sweep of the selected parameter.
@@ -126,62 +108,21 @@ func (p *sensPane) sweepNow() (model.Sweep, bool) {
 	return p.c.sweep, true
 }
 
-// summary is the robustness sentence: break-evens always, plus the SMAA first-place share once
-// a run has finished on the data as it is now.
-func (p *sensPane) summary() model.Text {
-	p.refresh()
-	return model.RobustnessSummary(p.wb.prob, p.c.be, p.smaa.current(p.c.print))
-}
-
-// fingerprint hashes everything an SMAA run reads: vendors, weights, reviewer values and the
-// consensus scores and knock-out status derived from them. A result whose fingerprint differs
-// from the data's is stale; an edit undone by hand (3 → 4 → 3) makes it current again.
-func fingerprint(p *model.Problem) uint64 {
-	h := fnv.New64a()
-	var buf [8]byte
-	put := func(x float64) {
-		b := math.Float64bits(x)
-		for i := range buf {
-			buf[i] = byte(b >> (8 * i))
-		}
-		h.Write(buf[:])
-	}
-	put(float64(p.NV))
-	put(float64(p.NC))
-	put(float64(p.NR))
-	for _, v := range p.Eval.Vendors {
-		h.Write([]byte(v.ID))
-		h.Write([]byte{0})
-	}
-	for _, w := range p.DimWeights() {
-		put(w)
-	}
-	for _, w := range p.Weights() {
-		put(w)
-	}
-	for v := 0; v < p.NV; v++ {
-		for c := 0; c < p.NC; c++ {
-			for r := 0; r < p.NR; r++ {
-				put(p.Raw(v, c, r))
-			}
-		}
-	}
-	for _, s := range p.Scores() {
-		put(s)
-	}
-	for _, l := range p.Rank().Vendors {
-		if l.Excluded {
-			put(float64(l.Vendor))
-		}
-	}
-	return h.Sum64()
-}
+// summary is the session's robustness sentence.
+func (p *sensPane) summary() model.Text { return p.wb.Robustness() }
 
 func (p *sensPane) Update(msg tea.Msg) tea.Cmd {
 	k := p.keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, k.CancelSMAA):
+			if p.smaa.running != nil {
+				p.cancelSMAA()
+			} else {
+				p.e.status(statusInfo, p.e.t.s("info.escsens"))
+			}
+			return nil
 		case key.Matches(msg, k.ParamPrev):
 			p.step(-1)
 		case key.Matches(msg, k.ParamNext):
@@ -226,7 +167,7 @@ func (p *sensPane) Update(msg tea.Msg) tea.Cmd {
 // step moves the parameter picker by d, wrapping around.
 func (p *sensPane) step(d int) {
 	p.refresh()
-	if n := len(p.c.params); n > 0 {
+	if n := len(p.c.an.params); n > 0 {
 		p.param = ((p.param+d)%n + n) % n
 	}
 }
@@ -252,10 +193,10 @@ func (p *sensPane) showSection(i int) {
 	}
 }
 
-// wantsEsc reports that esc belongs to this pane rather than to the root (back to the list):
-// always, here. esc cancels a run in flight; with none it does nothing, because a run ending
-// a moment before the key (a 1 s run makes it likely) must not turn "cancel" into "leave".
-func (p *sensPane) wantsEsc() bool { return true }
+// Captures takes esc from the root (where it means back to the list): always, here. esc
+// cancels a run in flight; with none it only says so, because a run ending a moment before
+// the key (a 1 s run makes it likely) must not turn "cancel" into "leave".
+func (p *sensPane) Captures(msg tea.KeyPressMsg) bool { return key.Matches(msg, p.keys.CancelSMAA) }
 
 func (p *sensPane) ShortHelp() []key.Binding {
 	k := p.keys

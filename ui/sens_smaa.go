@@ -74,6 +74,7 @@ func (c smaaChoice) options() model.SMAAOptions {
 type smaaRun struct {
 	cancel     context.CancelFunc
 	print      uint64 // fingerprint of the data it was started on
+	rev        int    // the session's revision then
 	done       atomic.Int64
 	total      atomic.Int64
 	cancelling bool
@@ -89,28 +90,15 @@ const (
 	smaaFinished
 )
 
-// smaaState is the SMAA panel: the choices, the run in progress and the last result.
+// smaaState is the SMAA panel: the choices and the run in progress. The last result is the
+// session's (session.keepSMAA), so the Overview's sentence can quote it.
 type smaaState struct {
 	choice  smaaChoice
 	run     smaaRunner
 	running *smaaRun
 	phase   smaaPhase
 	err     error
-
-	res      *model.SMAAResult
-	resPrint uint64 // fingerprint of the data res was computed on
 }
-
-// current is the finished result if it still describes the data (fingerprint now), else nil.
-func (s *smaaState) current(now uint64) *model.SMAAResult {
-	if s.res == nil || s.resPrint != now {
-		return nil
-	}
-	return s.res
-}
-
-// stale reports a result computed on data that has changed since.
-func (s *smaaState) stale(now uint64) bool { return s.res != nil && s.resPrint != now }
 
 // smaaTickMsg says a run made progress; smaaDoneMsg that it ended. Both name their run, so a
 // message of a cancelled or replaced run is recognised and dropped.
@@ -137,7 +125,7 @@ func (p *sensPane) startSMAA() tea.Cmd {
 		return nil
 	}
 	p.refresh()
-	if p.c.be.Leader < 0 {
+	if p.c.an.be.Leader < 0 {
 		p.e.status(statusWarn, t.s("sens.noranked"))
 		return nil
 	}
@@ -148,7 +136,7 @@ func (p *sensPane) startSMAA() tea.Cmd {
 	q.Eval = &ev
 
 	ctx, cancel := context.WithCancel(context.Background())
-	run := &smaaRun{cancel: cancel, print: p.c.print}
+	run := &smaaRun{cancel: cancel, print: p.c.an.print, rev: p.wb.Revision()}
 	opt := s.choice.options()
 	run.total.Store(int64(opt.Samples))
 	ch := make(chan tea.Msg, 1)
@@ -194,7 +182,8 @@ func (p *sensPane) finishSMAA(msg smaaDoneMsg) {
 		// user does not want these numbers.
 		s.phase = smaaCancelled
 	case msg.err == nil:
-		s.res, s.resPrint, s.phase = msg.res, msg.run.print, smaaFinished
+		p.wb.keepSMAA(msg.res, msg.run.print, msg.run.rev)
+		s.phase = smaaFinished
 		// Scroll to the section again: while it was short (no table yet) the scroll was
 		// clamped above it, which would leave the new table below the fold.
 		p.showSection(2)

@@ -22,7 +22,7 @@ func toSens(r *Root) {
 // sensParam cycles the picker until it shows the parameter id; it fails after a full turn.
 func sensParam(t *testing.T, r *Root, id string) {
 	t.Helper()
-	for i := 0; i <= len(r.sens.c.params); i++ {
+	for i := 0; i <= len(r.wb.Analysis().params); i++ {
 		if w, ok := r.sens.current(); ok && w.ID == id {
 			return
 		}
@@ -31,7 +31,7 @@ func sensParam(t *testing.T, r *Root, id string) {
 	t.Fatalf("parameter %s not in the picker", id)
 }
 
-// Golden screens of the Sensitivity tab: the chart of data security, the break-even table and
+// Golden renders of the Sensitivity pane (at widths 60, 80, 120): the chart of data security, the break-even table and
 // tornado (v), and the SMAA panel after a seeded run of 20,000 samples (the run is driven to
 // its end synchronously, so the numbers are always the same).
 func TestGoldenSensitivity(t *testing.T) {
@@ -46,13 +46,12 @@ func TestGoldenSensitivity(t *testing.T) {
 	}
 	for _, v := range views {
 		t.Run(v.name, func(t *testing.T) {
-			forEachSizeLang(t, func(t *testing.T, lang model.Lang, w, h int) {
+			forEachWidthLang(t, func(t *testing.T, lang model.Lang, w, h int) {
 				r := start(newTestRoot(st, lang, id, w, h))
 				toSens(r)
 				sensParam(t, r, "data_security")
-				screen(r)
 				press(r, v.keys...)
-				golden.RequireEqual(t, screen(r))
+				golden.RequireEqual(t, paneRender(r))
 			})
 		})
 	}
@@ -98,12 +97,12 @@ func TestSensitivityContent(t *testing.T) {
 		strings.Contains(scr, "Feature fit   ") {
 		t.Fatalf("criterion view:\n%s", scr)
 	}
-	for _, w := range r.sens.c.params {
+	for _, w := range r.wb.Analysis().params {
 		if w.Kind == model.ParamCriterion && w.Current == 0 {
 			t.Fatalf("zero-weight criterion %s in the picker", w.ID)
 		}
 	}
-	if n := len(r.sens.c.params); n != 5+15 {
+	if n := len(r.wb.Analysis().params); n != 5+15 {
 		t.Fatalf("%d parameters, want 5 dimensions + 15 weighted criteria", n)
 	}
 	press(r, "[", "[", "[", "[", "[", "[") // back past the first: wraps to the last criterion
@@ -138,7 +137,7 @@ func TestSMAAOptionsAndSummary(t *testing.T) {
 	if !strings.Contains(scr, "Result: 20,000 draws · current weights ±20% · criterion weights drawn · score uncertainty: reviewer spread") {
 		t.Fatalf("result header after changing the options:\n%s", scr)
 	}
-	if res := r.sens.smaa.res; res.Weights != model.WeightsAround || res.AroundPct != 20 || res.Level != model.LevelCriteria || res.Uncertainty != model.UncertaintyReviewers {
+	if res := r.wb.smaa.res; res.Weights != model.WeightsAround || res.AroundPct != 20 || res.Level != model.LevelCriteria || res.Uncertainty != model.UncertaintyReviewers {
 		t.Fatalf("run with %+v", res)
 	}
 	press(r, "s")
@@ -146,7 +145,7 @@ func TestSMAAOptionsAndSummary(t *testing.T) {
 	if strings.Contains(scr, "Result:") {
 		t.Fatalf("a result run with the options shown repeats them:\n%s", scr)
 	}
-	res := r.sens.smaa.res
+	res := r.wb.smaa.res
 	if res == nil || res.Samples != 20_000 || res.Seed != smaaSeed {
 		t.Fatalf("result %+v", res)
 	}
@@ -191,7 +190,7 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
 	toSens(r)
 	press(r, "-", "-", "-", "s")
-	if r.sens.smaa.res == nil || r.sens.smaa.stale(r.sens.c.print) {
+	if r.wb.smaa.res == nil || r.wb.SMAAStale() {
 		t.Fatal("no current result after a run")
 	}
 	if !strings.Contains(r.sens.summary().En, "of weight scenarios") {
@@ -240,8 +239,8 @@ func TestSMAACancel(t *testing.T) {
 		t.Fatal("esc during a run left the evaluation")
 	}
 	drive(r, runCmd)
-	if r.sens.smaa.phase != smaaCancelled || r.sens.smaa.res != nil {
-		t.Fatalf("phase %v, result %v", r.sens.smaa.phase, r.sens.smaa.res)
+	if r.sens.smaa.phase != smaaCancelled || r.wb.smaa.res != nil {
+		t.Fatalf("phase %v, result %v", r.sens.smaa.phase, r.wb.smaa.res)
 	}
 	if !strings.Contains(screen(r), "已取消 · 按 s 重新运行") {
 		t.Fatalf("no cancelled state:\n%s", screen(r))
@@ -264,7 +263,7 @@ func TestEscAfterFinishedRunStays(t *testing.T) {
 	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
 	toSens(r)
 	press(r, "s") // runs to completion (drive)
-	if r.sens.smaa.running != nil || r.sens.smaa.res == nil {
+	if r.sens.smaa.running != nil || r.wb.smaa.res == nil {
 		t.Fatal("the run did not finish")
 	}
 	press(r, "esc")
@@ -319,12 +318,12 @@ func TestGoldenSensitivitySmall(t *testing.T) {
 					t.Fatalf("one-line legend %q lacks %q:\n%s", legend, g, scr)
 				}
 			}
-			golden.RequireEqual(t, scr)
+			golden.RequireEqual(t, paneRender(r))
 		})
 	}
 }
 
-// The tab row puts the separator before Sensitivity (the future Weights tab goes there too).
+// The tab row puts the separator before Weights and Sensitivity.
 func TestSensitivityTabPlace(t *testing.T) {
 	st, id := sampleStore(t)
 	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
@@ -332,10 +331,10 @@ func TestSensitivityTabPlace(t *testing.T) {
 	for _, tb := range r.tabs {
 		kinds = append(kinds, tb.kind)
 	}
-	if n := len(kinds); kinds[n-3] != tabSensitivity || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-4] != tabDimension {
+	if n := len(kinds); kinds[n-3] != tabSensitivity || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-4] != tabWeights || kinds[n-5] != tabDimension {
 		t.Fatalf("tab order %v", kinds)
 	}
-	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  敏感性  厂商  评审") {
+	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  权重  敏感性  厂商  评审") {
 		t.Fatalf("tab row %q", row)
 	}
 	_, spans := r.tabSpans(r.w)

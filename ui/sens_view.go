@@ -17,12 +17,44 @@ const (
 	secSMAA
 )
 
-func (p *sensPane) View(w, h int) string {
-	st, t := p.e.styles, p.e.t
-	if len(p.wb.ev.Vendors) == 0 {
-		return emptyState(st, w, h, t.s("empty.vendors.overview"))
+// sensFrame is one layout of the pane: the fixed lines at the top, the scrollable document,
+// the first line of each section in it, and the document rows shown. of is what it was drawn
+// from: SetSize keeps the last frame and View reuses it while of still matches.
+type sensFrame struct {
+	top, doc []string
+	anchors  []int
+	vh       int
+	of       sensStamp
+}
+
+// sensStamp is everything a frame is drawn from, comparable with ==.
+type sensStamp struct {
+	w, h, rev, param int
+	styles           *Styles
+	look             styleLook
+	lang             model.Lang
+	choice           smaaChoice
+	phase            smaaPhase
+	err              error
+	running          *smaaRun
+	done, total      int64
+	res              *model.SMAAResult
+	stale            bool
+}
+
+func (p *sensPane) stamp(w, h int) sensStamp {
+	s := sensStamp{w: w, h: h, rev: p.wb.Revision(), param: p.param, styles: p.e.styles, look: p.e.styles.look, lang: p.e.t.lang,
+		choice: p.smaa.choice, phase: p.smaa.phase, err: p.smaa.err, running: p.smaa.running,
+		res: p.wb.smaa.res, stale: p.wb.SMAAStale()}
+	if r := p.smaa.running; r != nil {
+		s.done, s.total = r.done.Load(), r.total.Load()
 	}
-	p.refresh()
+	return s
+}
+
+// frame lays the pane out for w × h from the state as it is (refreshed by the caller).
+func (p *sensPane) frame(w, h int) sensFrame {
+	st, t := p.e.styles, p.e.t
 	maxSum := 2
 	if h >= 18 {
 		maxSum = 3
@@ -34,16 +66,45 @@ func (p *sensPane) View(w, h int) string {
 	}
 	vh := max(h-len(top), 1)
 	doc, anchors := p.document(w, vh)
-	p.anchors, p.lastH = anchors, vh
-	p.scroll = clampOffset(p.scroll, vh, len(doc))
-	return block(append(top, doc[p.scroll:]...), w, h)
+	return sensFrame{top: top, doc: doc, anchors: anchors, vh: vh, of: p.stamp(w, h)}
+}
+
+// SetSize follows the session's analysis and learns the page size and where the sections
+// start, clamping the scroll; the root calls it after every Update.
+func (p *sensPane) SetSize(w, h int) {
+	if len(p.wb.ev.Vendors) == 0 {
+		return
+	}
+	p.refresh()
+	f := p.frame(w, h)
+	p.anchors, p.lastH, p.last = f.anchors, f.vh, f
+	p.scroll = clampOffset(p.scroll, f.vh, len(f.doc))
+}
+
+// View draws the pane without changing it: a copy follows the analysis when SetSize has not
+// (a pane driven without the root), and the scroll is clamped locally.
+func (p *sensPane) View(w, h int) string {
+	st, t := p.e.styles, p.e.t
+	if len(p.wb.ev.Vendors) == 0 {
+		return emptyState(st, w, h, t.s("empty.vendors.overview"))
+	}
+	c := *p // the sweep cache and a refresh, if one is due, stay on the copy
+	p = &c
+	p.refresh()
+	f := p.last
+	if f.of != p.stamp(w, h) || f.doc == nil {
+		f = p.frame(w, h)
+	}
+	scroll := clampOffset(p.scroll, f.vh, len(f.doc))
+	return block(append(f.top, f.doc[scroll:]...), w, h)
 }
 
 // summaryLines is "稳健性: …" wrapped to at most n lines, the label in bold.
 func summaryLines(st *Styles, t tr, summary string, w, n int) []string {
 	label := strings.TrimSuffix(t.f("sens.robust", ""), " ")
 	var out []string
-	for i, l := range limitLines(wrap(t.f("sens.robust", summary), w-2), n, w-2) {
+	format := func(s string) string { return t.f("sens.robust", s) }
+	for i, l := range fitConclusion(summary, format, w-2, n) {
 		if i == 0 && strings.HasPrefix(l, label) {
 			l = st.Bold.Render(label) + l[len(label):]
 		}
@@ -68,7 +129,7 @@ func (p *sensPane) pickerLine(w int) string {
 	if wp.Fixed {
 		detail += " · " + t.s("sens.fixed")
 	}
-	count := fmt.Sprintf("%d/%d", p.param+1, len(p.c.params))
+	count := fmt.Sprintf("%d/%d", p.param+1, len(p.c.an.params))
 	name = truncate(name, max(w/2, 8))
 	head := " " + st.Faint.Render("‹ ") + st.Accent.Render(name) + st.Faint.Render(" ›") + " "
 	headW := 1 + 2 + width(name) + 2 + 1
@@ -95,7 +156,7 @@ func (p *sensPane) paramName(wp model.WeightParam) string {
 // both show at once), else the whole viewport.
 func (p *sensPane) document(w, vh int) ([]string, []int) {
 	t := p.e.t
-	if p.c.be.Leader < 0 {
+	if p.c.an.be.Leader < 0 {
 		return wrapLines(w, t.s("sens.noranked")), []int{0}
 	}
 	tables := p.tablesSection(w)
@@ -248,8 +309,8 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 	st, t := p.e.styles, p.e.t
 	ev := p.wb.ev
 	cur, _ := p.current()
-	var rows []int // indexes into p.c.params
-	for i, wp := range p.c.params {
+	var rows []int // indexes into p.c.an.params
+	for i, wp := range p.c.an.params {
 		if wp.Kind != cur.Kind {
 			continue
 		}
@@ -268,7 +329,7 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 	type row struct{ name, now, below, above string }
 	cells := make([]row, len(rows))
 	for k, i := range rows {
-		wp := p.c.params[i]
+		wp := p.c.an.params[i]
 		b := p.breakEven(wp)
 		name := p.paramName(wp)
 		if wp.Kind == model.ParamDimension {
@@ -293,7 +354,7 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 	tw := 2 + nameW + nowW + 2 + chgW + 2 + chgW
 
 	out := []string{st.Bold.Render(truncate(" "+t.s("sens.betitle"), tw))}
-	out = append(out, st.Faint.Render(truncate(" "+t.f("sens.leader", ev.Vendors[p.c.be.Leader].Name.In(t.lang)), tw)))
+	out = append(out, st.Faint.Render(truncate(" "+t.f("sens.leader", ev.Vendors[p.c.an.be.Leader].Name.In(t.lang)), tw)))
 	out = append(out, st.TableHead.Render("  "+fit(t.s("sens.colparam"), nameW)+fitRight(t.s("sens.colcurrent"), nowW)+
 		"  "+fit(t.s("sens.colbelow"), chgW)+"  "+fit(t.s("sens.colabove"), chgW)))
 	for k, i := range rows {
@@ -313,7 +374,7 @@ func (p *sensPane) beTable(w, fitW int) ([]string, int) {
 func (p *sensPane) tornadoLines(w int) []string {
 	st, t := p.e.styles, p.e.t
 	ev := p.wb.ev
-	tor := p.c.tornado
+	tor := p.c.an.tornado
 	leader := ""
 	if tor.Leader >= 0 {
 		leader = ev.Vendors[tor.Leader].Name.In(t.lang)
@@ -369,18 +430,18 @@ func (p *sensPane) smaaSection(w int) []string {
 		out = append(out, " "+st.Warn.Render(truncate(t.s("smaa.cancelled"), w-1)))
 	case s.phase == smaaFailed:
 		out = append(out, " "+st.Err.Render(truncate(t.f("smaa.failed", s.err), w-1)))
-	case s.res == nil:
+	case p.wb.smaa.res == nil:
 		out = append(out, " "+st.Faint.Render(truncate(t.s("smaa.idle"), w-1)))
 	}
-	if s.res == nil {
+	r := p.wb.smaa.res // the last run, even if the data has changed since (then marked stale)
+	if r == nil {
 		return out
 	}
-	r := s.res
 	if r.Samples != opt.Samples || r.Weights != opt.Weights || r.AroundPct != opt.AroundPct || r.Level != opt.Level || r.Uncertainty != opt.Uncertainty {
 		// The choices changed since: say what the numbers shown were run with.
 		out = append(out, "", truncate(" "+optionsText(t, "smaa.result", r.Samples, r.Weights, r.AroundPct, r.Level, r.Uncertainty), w))
 	}
-	if s.stale(p.c.print) {
+	if p.wb.SMAAStale() {
 		out = append(out, " "+st.Warn.Render(truncate(t.s("smaa.stale"), w-1)))
 	}
 	out = append(out, p.smaaTable(w, r)...)

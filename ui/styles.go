@@ -100,20 +100,27 @@ type Styles struct {
 	// The grid cells' styles as affixes (see affix.go), set by NewStyles.
 	cellFg                [5]affix
 	cellFaint, cellCursor affix
+	cellWarn              affix          // a cell whose save failed
 	Box                   lipgloss.Style // dialog and overlay frame
 	Key, KeyDesc          lipgloss.Style
 	Up, Down              lipgloss.Style
 	Accent                lipgloss.Style   // chart markers, the selected parameter
 	Vendor                []lipgloss.Style // chart line per vendor
 	Shade                 [5]lipgloss.Style
+
+	// look names the variant (background and colour), so a pane's cached lines can tell that
+	// the styles were rebuilt under them (the root replaces them in place).
+	look styleLook
 }
+
+type styleLook struct{ dark, noColor bool }
 
 // NewStyles builds the styles for a dark or light background, or colourless when noColor.
 func NewStyles(dark, noColor bool) Styles {
 	p := defaultPalette
 	ld := lipgloss.LightDark(dark)
 	c := func(pair [2]string) color.Color { return ld(lipgloss.Color(pair[0]), lipgloss.Color(pair[1])) }
-	s := Styles{NoColor: noColor}
+	s := Styles{NoColor: noColor, look: styleLook{dark, noColor}}
 	base := lipgloss.NewStyle()
 	s.Bold = base.Bold(true)
 	s.Faint = base.Faint(true)
@@ -200,6 +207,7 @@ func (s *Styles) cellAffixes() {
 		s.cellFg[i] = affixOf(s.ScoreFg[i])
 	}
 	s.cellFaint, s.cellCursor = affixOf(s.Faint), affixOf(s.Cursor)
+	s.cellWarn = affixOf(s.Warn)
 }
 
 // DimStyle is the colour of dimension d (cycling for frameworks with many dimensions).

@@ -15,6 +15,7 @@ const (
 	tabSensitivity
 	tabVendors
 	tabReviewers
+	tabWeights
 )
 
 type tab struct {
@@ -40,6 +41,7 @@ type tabDef struct {
 var tabRegistry = []tabDef{
 	{kind: tabOverview, label: fixedLabel("tab.overview", "tab.overview"), pane: func(r *Root, _ tab) pane { return r.overview }},
 	{kind: tabDimension, perDim: true, label: dimLabel, pane: gridFor, strip: true},
+	{kind: tabWeights, tools: true, label: weightsLabel, pane: weightsFor},
 	{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), pane: func(r *Root, _ tab) pane { return r.sens }},
 	{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), pane: func(r *Root, _ tab) pane { return r.vendors }, strip: true},
 	{kind: tabReviewers, tools: true, label: fixedLabel("tab.reviewers", "tab.reviewers"), pane: func(r *Root, _ tab) pane { return r.reviewers }, strip: true},

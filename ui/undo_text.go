@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"encoding/json"
+	"strconv"
+
 	"ccselect/ui/store"
 )
 
@@ -17,6 +20,9 @@ func (r *Root) undoText(msg undoneMsg) (text string, named bool) {
 		head = "ok.redone"
 	}
 	what, named := r.describeChange(msg.change)
+	if ch, ok := valueChange(msg.change, r.e.t.s("undo.none")); ok {
+		what += " " + ch // what the edit changed, old → new (defect 12)
+	}
 	text = r.e.t.f(head, what)
 	if a := msg.change.Actor; a != "" && a != r.opt.Actor {
 		// Someone else's edit (another window, the CLI, a colleague): say whose (defect 12).
@@ -101,4 +107,33 @@ func (r *Root) reviewerName(id string) (string, bool) {
 type pendingUndo struct {
 	msg   undoneMsg
 	shown string // the status text shown meanwhile
+}
+
+// valueChange is "old → new" for an edit of one value (a score, a parameter), read from the
+// change's JSON states; a side where the value did not exist reads none. ok is false for
+// other edits and unreadable states.
+func valueChange(c store.Change, none string) (string, bool) {
+	switch c.Action {
+	case store.ActionScore, store.ActionClearScore, store.ActionParam:
+	default:
+		return "", false
+	}
+	side := func(js string) (string, bool) {
+		if js == "" || js == "null" {
+			return none, true
+		}
+		var v struct {
+			Value *float64 `json:"value"`
+		}
+		if json.Unmarshal([]byte(js), &v) != nil || v.Value == nil {
+			return "", false
+		}
+		return strconv.FormatFloat(*v.Value, 'f', -1, 64), true
+	}
+	before, ok1 := side(c.Before)
+	after, ok2 := side(c.After)
+	if !ok1 || !ok2 || c.Before == "" && c.After == "" {
+		return "", false
+	}
+	return before + " → " + after, true
 }

@@ -13,15 +13,15 @@ func TestUndoStatusNames(t *testing.T) {
 	st, id := sampleStore(t)
 	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
 	press(r, "4", "down", "right", "right", "1", "u")
-	if got := r.statusText; got != "已撤销: 汇声智能 · 存储安全策略" {
+	if got := r.statusText; got != "已撤销: 汇声智能 · 存储安全策略 3 → 1" {
 		t.Fatalf("zh undo status %q", got)
 	}
 	press(r, "L", "ctrl+r")
-	if got := r.statusText; got != "Redone: Huisheng AI · Storage security" {
+	if got := r.statusText; got != "Redone: Huisheng AI · Storage security 3 → 1" {
 		t.Fatalf("en redo status %q", got)
 	}
 	press(r, "backspace", "u")
-	if got := r.statusText; got != "Undone: cleared score Huisheng AI · Storage security" {
+	if got := r.statusText; got != "Undone: cleared score Huisheng AI · Storage security 1 → none" {
 		t.Fatalf("undo of a clear %q", got)
 	}
 
@@ -60,7 +60,7 @@ func TestUndoStatusAwkwardIDs(t *testing.T) {
 				return err
 			}
 			return st.SetScore(id, score, actor)
-		}, "夜枭科技 · 存储安全策略", "Night Owl · Storage security"},
+		}, "夜枭科技 · 存储安全策略 无 → 4", "Night Owl · Storage security none → 4"},
 		{"clear score", func(st *storage.Store, id int64) error {
 			if err := addBoth(st, id); err != nil {
 				return err
@@ -69,7 +69,7 @@ func TestUndoStatusAwkwardIDs(t *testing.T) {
 				return err
 			}
 			return st.ClearScore(id, score.Vendor, score.Criterion, score.Reviewer, actor)
-		}, "清除评分 夜枭科技 · 存储安全策略", "cleared score Night Owl · Storage security"},
+		}, "清除评分 夜枭科技 · 存储安全策略 4 → 无", "cleared score Night Owl · Storage security 4 → none"},
 		{"add vendor", func(st *storage.Store, id int64) error {
 			return st.SaveVendor(id, night, actor)
 		}, "厂商 夜枭科技", "vendor Night Owl"},

@@ -69,10 +69,12 @@ func (r *Root) retryUnsaved() tea.Cmd {
 	}
 	list := r.unsaved
 	r.unsaved = nil
+	r.markFailed()
 	r.quitArmed = false
 	var cmds []tea.Cmd
 	for _, u := range list {
 		u := u
+		r.e.marks.sent(u.key)
 		cmds = append(cmds, r.do(storeOp{write: true, run: func(s Store) tea.Msg {
 			return writeDoneMsg{what: u.what, err: u.call(s), key: u.key, call: u.call, reload: true}
 		}}))
@@ -122,4 +124,17 @@ func (r *Root) afterOp() tea.Cmd {
 		return r.quit() // arms the second quit and says what is not saved
 	}
 	return tea.Quit
+}
+
+// markFailed rebuilds the grid's set of failed cells from the "not saved" list.
+func (r *Root) markFailed() {
+	r.e.marks.failed = nil
+	for _, u := range r.unsaved {
+		if u.key != "" {
+			if r.e.marks.failed == nil {
+				r.e.marks.failed = map[string]bool{}
+			}
+			r.e.marks.failed[u.key] = true
+		}
+	}
 }

@@ -91,7 +91,7 @@ func (r *Root) renderHeader() string {
 		if ev.Client != "" {
 			tail = append(tail, t.f("hdr.client", ev.Client))
 		}
-		tail = append(tail, t.f("hdr.profile", r.wb.prob.Profile), t.f("hdr.reviewer", rev))
+		tail = append(tail, t.f("hdr.profile", profileLabel(r.wb)), t.f("hdr.reviewer", rev))
 		for i := range tail {
 			tail[i] = clean(tail[i]) // written as they are, not through fit
 		}

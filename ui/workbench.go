@@ -6,27 +6,8 @@ import (
 	"ccselect/model"
 )
 
-// workbench is the open evaluation in memory: the evaluation as loaded, the compiled ranking
-// problem and its latest result. Edits change all three at once (optimistically, before the
-// store confirms), so the ranking moves on the keystroke that caused it.
-type workbench struct {
-	id   int64
-	ev   *model.Evaluation
-	prob *model.Problem
-	res  *model.Result // owned by prob, refreshed by rerank
-
-	dimCrit  [][]int // per dimension: its criterion indexes in display order
-	byVendor []int   // vendor index → position in res.Vendors
-	prevRank []int   // vendor index → rank before the last edit (0 = excluded); nil before any edit
-	rankNow  []int   // vendor index → current rank
-
-	reviewer int // index of the current reviewer; -1 when there is none
-
-	// rev counts changes of the data the ranking reads (every load and every score edit), so
-	// results computed from an older state (sensitivity caches, an SMAA run) can tell they are
-	// out of date.
-	rev int
-}
+// workbench is the session (session.go) under the name the panes were written against.
+type workbench = session
 
 // newWorkbench compiles ev under its active profile with mean consensus and the weighted sum.
 func newWorkbench(id int64, ev *model.Evaluation, actor string) (*workbench, error) {
@@ -44,6 +25,7 @@ func (w *workbench) load(ev *model.Evaluation, actor string) error {
 	if err != nil {
 		return err
 	}
+	applyDraft(ev, p) // an unsaved weight draft ranks, as on the Weights tab
 	prevReviewer := w.reviewerID()
 	w.ev, w.prob = ev, p
 	f := &ev.Framework
@@ -58,8 +40,7 @@ func (w *workbench) load(ev *model.Evaluation, actor string) error {
 		w.prevRank = nil
 	}
 	w.reviewer = pickReviewer(ev, prevReviewer, actor)
-	w.rev++
-	w.rerank()
+	w.changed()
 	return nil
 }
 
@@ -146,8 +127,7 @@ func (w *workbench) setScore(v, c int, value float64, note, evidence string) mod
 	}
 	w.remember()
 	w.prob.SetRaw(v, c, w.reviewer, value)
-	w.rev++
-	w.rerank()
+	w.changed()
 	return sc
 }
 
@@ -169,8 +149,7 @@ func (w *workbench) clearScore(v, c int) (vendor, criterion, reviewer string, ok
 			w.ev.Scores = append(w.ev.Scores[:i], w.ev.Scores[i+1:]...)
 			w.remember()
 			w.prob.SetRaw(v, c, w.reviewer, math.NaN())
-			w.rev++
-			w.rerank()
+			w.changed()
 			return vendor, criterion, reviewer, true
 		}
 	}

@@ -154,6 +154,7 @@ must exist, except for new and import, which create it.`,
 	add("analyse", newReportCmd(), newSensitivityCmd())
 	add("edit", newWeightsCmd(), newProfileCmd())             // weights.go, profile.go
 	add("analyse", newWhatIfCmd(), newSizeCmd(), newAHPCmd()) // whatif.go, size.go, ahp.go
+	add("eval", newGenerateCmd())                             // generate.go
 	root.AddCommand(newVersionCmd(), newSchemaCmd())
 	return root
 }

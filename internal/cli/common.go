@@ -7,8 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"ccselect/export"
 	"ccselect/internal/ops"
 	"ccselect/model"
 	"ccselect/samples"
@@ -199,4 +201,34 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// addWidthFlags adds --wide and --width, for the commands that print tables.
+func addWidthFlags(c *cobra.Command) {
+	c.Flags().Bool("wide", false, "print every cell on one line, however wide the table")
+	c.Flags().Int("width", 0, fmt.Sprintf("fit tables to N columns (default: the terminal's width, %d when not a terminal)", export.DefaultWidth))
+}
+
+// tableWidth is the width tables are fitted to: 0 (no fitting) with --wide, --width N, else the
+// terminal's width when stdout is one, else export.DefaultWidth (pipes and files: a width that
+// reads in an e-mail and a diff).
+func tableWidth(c *cobra.Command) (int, error) {
+	if boolFlag(c, "wide") {
+		if c.Flags().Changed("width") {
+			return 0, usagef("--wide and --width cannot be combined")
+		}
+		return 0, nil
+	}
+	if n, _ := c.Flags().GetInt("width"); c.Flags().Changed("width") {
+		if n < 40 || n > 1000 {
+			return 0, usagef("--width must be from 40 to 1000 columns, got %d", n)
+		}
+		return n, nil
+	}
+	if f, ok := c.OutOrStdout().(term.File); ok && term.IsTerminal(f.Fd()) {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			return w, nil
+		}
+	}
+	return export.DefaultWidth, nil
 }

@@ -12,25 +12,35 @@ import (
 
 	"ccselect/export"
 	"ccselect/internal/ops"
+	"ccselect/internal/present"
 	"ccselect/internal/termtext"
 	"ccselect/samples"
 )
 
 func newListCmd() *cobra.Command {
 	c := &cobra.Command{
-		Use:     "list",
-		Short:   "List the evaluations in the database",
-		Long:    "List the evaluations in the database, most recently edited first, with their counts of vendors, criteria and reviewers.",
+		Use:   "list",
+		Short: "List the evaluations in the database",
+		Long: `List the evaluations in the database, most recently edited first, with their counts of vendors, criteria and reviewers.
+
+The table fits the terminal's width (100 columns when not a terminal; --width N, or --wide
+for one line per evaluation): long names wrap within their cells and are shortened with "…"
+past two lines, clients past 12 cells; --format json always has them in full.`,
 		Example: "  ccselect list\n  ccselect list --db w.db --format json",
 		Args:    noArgs,
 		RunE:    runList,
 	}
 	addFormat(c, "table", "json")
+	addWidthFlags(c)
 	return c
 }
 
 func runList(c *cobra.Command, _ []string) error {
 	f, err := format(c, "table", "json")
+	if err != nil {
+		return err
+	}
+	width, err := tableWidth(c)
 	if err != nil {
 		return err
 	}
@@ -66,12 +76,27 @@ func runList(c *cobra.Command, _ []string) error {
 		return writeJSON(out, rows)
 	}
 	t := export.TextTable{Header: []string{"id", "name", "client", "industry", "vendors", "criteria", "reviewers", "updated"},
-		Right: map[int]bool{0: true, 4: true, 5: true, 6: true}}
+		Right: map[int]bool{0: true, 4: true, 5: true, 6: true}, Width: width}
+	nameW, clientW := listNameWidths(width)
 	for _, s := range list {
-		t.Add(fmt.Sprint(s.ID), termtext.Clean(s.Name), termtext.Clean(s.Client), s.Industry, fmt.Sprint(s.Vendors), fmt.Sprint(s.Criteria),
+		t.Add(fmt.Sprint(s.ID), export.Ellipsize(termtext.Clean(s.Name), nameW), export.Ellipsize(termtext.Clean(s.Client), clientW),
+			present.TemplateName(s.Industry, lang(c)), fmt.Sprint(s.Vendors), fmt.Sprint(s.Criteria),
 			fmt.Sprint(s.Reviewers), s.Updated.Local().Format("2006-01-02 15:04"))
 	}
 	return t.Write(out)
+}
+
+// listNameWidths are the most cells a name and a client take in list's table at width (0: no
+// limit). The other columns and the gaps take 64 cells (id, industry, three counts under their
+// headers, a date); a client is shortened to 12 cells and the name gets the rest, over at most
+// two lines — the table wraps it within its cell — so a long name is shortened with "…" only
+// past two lines and the sample's name still shows whole.
+func listNameWidths(width int) (name, client int) {
+	if width <= 0 {
+		return 0, 0
+	}
+	const others, clientCells = 64, 12
+	return 2 * max(16, width-others-clientCells), clientCells
 }
 
 func newNewCmd() *cobra.Command {
@@ -263,7 +288,6 @@ func runExport(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	ev = ops.ForExport(ev)
 	if path == "-" {
 		return export.EncodeBundle(c.OutOrStdout(), ev)
 	}

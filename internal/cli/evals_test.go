@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"ccselect/export"
 	"ccselect/samples"
@@ -207,5 +210,39 @@ func TestExportImportDash(t *testing.T) {
 	stdin = strings.NewReader(out)
 	if got := mustCLI(t, "import", "-", "--db", filepath.Join(dir, "b.db")); !strings.Contains(got, "5 vendors") {
 		t.Fatalf("import - = %q", got)
+	}
+}
+
+// list fits its width: a long name (Chinese, two cells a character) is shortened with "…" in
+// terminal cells, never cut inside a character; --wide and --format json keep it whole, and the
+// JSON has the industry (issue 9, defects 8 and 9).
+func TestListShortensLongNames(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.db")
+	long := strings.Repeat("某大型股份制商业银行", 4) + "呼叫中心选型"
+	mustCLI(t, "new", "--db", db, "--template", "finance", "--name", long, "--client", "示例银行")
+	out := mustCLI(t, "list", "--db", db)
+	if strings.Contains(out, long) || !strings.Contains(out, "…") {
+		t.Errorf("long name not shortened:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > 100 {
+			t.Errorf("line of %d columns:\n%s", w, out)
+		}
+		if strings.ContainsRune(l, utf8.RuneError) {
+			t.Errorf("a character was cut: %q", l)
+		}
+	}
+	if out := mustCLI(t, "list", "--db", db, "--wide"); !strings.Contains(out, long) {
+		t.Errorf("--wide shortens:\n%s", out)
+	}
+	if out := mustCLI(t, "list", "--db", db, "--lang", "zh"); !strings.Contains(out, "金融") {
+		t.Errorf("zh list does not name the industry in Chinese:\n%s", out)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(mustCLI(t, "list", "--db", db, "--format", "json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 || rows[0]["name"] != long || rows[0]["industry"] != "finance" {
+		t.Errorf("json = %v", rows)
 	}
 }

@@ -24,7 +24,13 @@ the next vendor, each dimension's contribution, and why a vendor is excluded
 Markdown table and the robustness sentence, for pasting into a report or a chat.
 
 --method topsis ranks by closeness to the ideal instead of the weighted sum;
---consensus median combines reviewers by the median instead of the mean.`,
+--consensus median combines reviewers by the median instead of the mean.
+
+The table fits the terminal's width (100 columns when not a terminal): long names
+wrap within their cells, and knock-out reasons that do not fit follow the table;
+--width N sets the width, --wide prints one line per vendor. --format csv ends every row with the evaluation,
+profile, method and consensus that produced it; under TOPSIS its score column
+is "closeness", not "total".`,
 		Example: `  ccselect report --sample
   ccselect report --db w.db --eval "Bank 2026" --profile finance
   ccselect report --sample --method topsis --format json
@@ -39,6 +45,7 @@ Markdown table and the robustness sentence, for pasting into a report or a chat.
 	_ = c.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"wsm", "topsis"}, cobra.ShellCompDirectiveNoFileComp))
 	addFormat(c, "table", "json", "csv", "markdown")
 	c.Flags().String("compare", "", "compare profiles P1,P2,…: each vendor's rank and total under each")
+	addWidthFlags(c)
 	return c
 }
 
@@ -56,6 +63,10 @@ func runReport(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	width, err := tableWidth(c)
+	if err != nil {
+		return err
+	}
 	if list := str(c, "compare"); list != "" {
 		return runCompare(c, list, r, m, f) // compare.go
 	}
@@ -69,14 +80,14 @@ func runReport(c *cobra.Command, _ []string) error {
 	case "json":
 		return export.WriteRankingJSON(out, export.BuildRankingReport(ev, res, r, l))
 	case "csv":
-		return export.WriteRankingCSV(out, ev, res, l)
+		return export.WriteRankingCSV(out, ev, res, r, l)
 	case "markdown":
 		return export.WriteRankingMarkdown(out, p, r, l)
 	}
 	if len(ev.Vendors) == 0 {
 		return noVendors(c, out, ev, l)
 	}
-	return export.WriteRankingTable(out, ev, res, r, l)
+	return export.WriteRankingTable(out, ev, res, r, l, width)
 }
 
 // noVendors says how to add vendors to this evaluation, with the flags that reach it.

@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/spf13/cobra"
 )
@@ -88,11 +91,28 @@ func TestReportProfilesMethodsAndLanguages(t *testing.T) {
 	if r := report(t, "--sample", "--lang", "zh"); r.Vendors[0].Name != "云启通讯" {
 		t.Fatalf("zh name = %q", r.Vendors[0].Name)
 	}
-	table := mustCLI(t, "report", "--sample", "--lang", "en")
+	// --wide keeps a reason on one line; by default (not a terminal) the table fits 100 columns.
+	table := mustCLI(t, "report", "--sample", "--lang", "en", "--wide")
 	for _, want := range []string{"Yunqi", "3.97", "+0.14", "excluded", "Concurrent channels 800 < 1000"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}
+	}
+	for _, args := range [][]string{{}, {"--width", "80"}, {"--lang", "zh", "--width", "60"}} {
+		out := mustCLI(t, append([]string{"report", "--sample", "--profile", "finance"}, args...)...)
+		limit := 100
+		if len(args) > 0 {
+			limit, _ = strconv.Atoi(args[len(args)-1])
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if ansi.StringWidth(l) > limit {
+				t.Errorf("report %v: line of %d columns:\n%s", args, ansi.StringWidth(l), out)
+				break
+			}
+		}
+	}
+	if code, _, _ := cli(t, "report", "--sample", "--wide", "--width", "90"); code != 2 {
+		t.Errorf("--wide with --width: exit %d, want 2 (usage)", code)
 	}
 	csv := mustCLI(t, "report", "--sample", "--format", "csv")
 	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 6 || lines[0][:len("\ufeffrank,")] != "\ufeffrank," || !strings.HasPrefix(lines[1], "1,yunqi,") {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -23,7 +22,15 @@ func newSensitivityCmd() *cobra.Command {
 		Long: `Test how robust the ranking is: the break-even weight of every dimension and
 criterion (where another vendor takes the lead), rank reversals, a tornado of the
 leader's margin, the single scores that would change the leader, and an SMAA-2
-run that draws random weights (skipped with --samples 0).`,
+run that draws random weights (skipped with --samples 0).
+
+The title and the JSON name the profile, method and consensus. Only reversals that
+happen somewhere in [0,1] are listed, by default those involving the leader
+(--all-reversals for every pair); they are computed as they are printed, so
+memory does not grow with their number. The SMAA part shows rank acceptability,
+winning indices and confidence ("—", JSON null, for a vendor never first).
+Tables fit the terminal's width (100 columns when not a terminal; --width N,
+or --wide for one line per row).`,
 		Example: `  ccselect sensitivity --sample --samples 0
   ccselect sensitivity --db w.db --profile finance --samples 20000 --seed 7
   ccselect sensitivity --sample --weights around:20 --uncertainty reviewers --format json`,
@@ -38,25 +45,8 @@ run that draws random weights (skipped with --samples 0).`,
 	c.Flags().String("uncertainty", "none", "SMAA score uncertainty: none or reviewers")
 	c.Flags().Bool("all-reversals", false, "list reversals between every pair, not only those involving the leader")
 	addFormat(c, "table", "json")
+	addWidthFlags(c)
 	return c
-}
-
-// existingReversals keeps the rank reversals that happen somewhere in [0,1] — a pair that never
-// swaps is not a finding, and listing every pair grows with the square of the vendors — and by
-// default only those involving the leader, the question a workshop asks.
-// MERGE: export's presentation rewrite may do this itself (issue 9, defect 7).
-func existingReversals(rep export.SensitivityReport, all bool) []export.ReversalEntry {
-	out := []export.ReversalEntry{}
-	for _, r := range rep.Reversals {
-		if r.Weight == nil {
-			continue
-		}
-		if !all && rep.Leader != nil && r.A != *rep.Leader && r.B != *rep.Leader {
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
 }
 
 // parseSamples reads --samples as a whole number in range; "1e12" or "-5" say what is allowed.
@@ -89,6 +79,10 @@ func runSensitivity(c *cobra.Command, _ []string) error {
 	if opt.Uncertainty, err = model.ParseSMAAUncertainty(str(c, "uncertainty")); err != nil {
 		return asUsage(err)
 	}
+	width, err := tableWidth(c)
+	if err != nil {
+		return err
+	}
 	r, err := rule(c)
 	if err != nil {
 		return err
@@ -109,36 +103,11 @@ func runSensitivity(c *cobra.Command, _ []string) error {
 		}
 	}
 	rep := export.BuildSensitivityReport(p, smaa)
-	rep.Reversals = existingReversals(rep, boolFlag(c, "all-reversals"))
+	rep.AllReversals = boolFlag(c, "all-reversals")
 	if f == "json" {
-		return writeSensitivityJSON(c, p, rep)
+		return export.WriteSensitivityJSON(c.OutOrStdout(), rep)
 	}
-	return export.WriteSensitivityTable(c.OutOrStdout(), ev, rep, l)
-}
-
-// writeSensitivityJSON adds what produced the report — profile, method, consensus — in front of
-// export's keys, so a saved file says how to reproduce it.
-// MERGE: drop once export's SensitivityReport carries these keys itself.
-func writeSensitivityJSON(c *cobra.Command, p *model.Problem, rep export.SensitivityReport) error {
-	b, err := json.Marshal(rep)
-	if err != nil {
-		return err
-	}
-	var rest map[string]json.RawMessage
-	if err := json.Unmarshal(b, &rest); err != nil {
-		return err
-	}
-	out := orderedJSON{{"evaluation", p.Eval.Name}, {"profile", p.Profile}, {"method", p.Method.Name()}, {"consensus", string(p.Rule)}}
-	for _, k := range []string{"leader", "summary", "break_even", "reversals", "tornado", "score_robustness", "smaa"} {
-		if v, ok := rest[k]; ok {
-			out = append(out, kv{k, v})
-			delete(rest, k)
-		}
-	}
-	for k, v := range rest {
-		out = append(out, kv{k, v})
-	}
-	return writeJSON(c.OutOrStdout(), out)
+	return export.WriteSensitivityTable(c.OutOrStdout(), ev, rep, l, width)
 }
 
 // signalContext is the context SMAA runs under; tests replace it to simulate Ctrl+C.

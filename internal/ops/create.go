@@ -73,7 +73,7 @@ func ReadBundle(path string, r io.Reader, rename string) (*model.Evaluation, err
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", where, withPosition(data, err))
+		return nil, fmt.Errorf("read %s: %w", where, err)
 	}
 	return ev, nil
 }
@@ -112,22 +112,8 @@ func Import(l Location, ev *model.Evaluation, rename, actor string) (int64, erro
 	return Create(l, ev, actor)
 }
 
-// ForExport returns ev with every empty list as [] rather than null, as docs/bundle.schema.json
-// requires (storage loads empty lists as nil).
-// MERGE: export.EncodeBundle should do this itself; then this becomes a no-op.
-func ForExport(ev *model.Evaluation) *model.Evaluation {
-	e := *ev
-	if e.Vendors == nil {
-		e.Vendors = []model.Vendor{}
-	}
-	if e.Reviewers == nil {
-		e.Reviewers = []model.Reviewer{}
-	}
-	if e.Scores == nil {
-		e.Scores = []model.Score{}
-	}
-	if e.Profiles == nil {
-		e.Profiles = []model.WeightProfile{}
-	}
-	return &e
-}
+// ForExport returns ev unchanged: export.EncodeBundle now writes empty lists as [] itself.
+//
+// Deprecated: call export.EncodeBundle directly; kept only until its last caller
+// (internal/cli/sheet_test.go) drops it.
+func ForExport(ev *model.Evaluation) *model.Evaluation { return ev }

@@ -154,6 +154,22 @@ func (a *Adapter) SetActiveProfile(id int64, name, actor string) error {
 	return mapErr(a.st.SetActiveProfile(id, name, actor))
 }
 
+func (a *Adapter) SaveDraft(id int64, d *model.WeightProfile) error {
+	return mapErr(a.st.SaveDraft(id, d))
+}
+
+func (a *Adapter) RenameProfile(id int64, old, new, actor string) error {
+	return mapErr(a.st.RenameProfile(id, old, new, actor))
+}
+
+func (a *Adapter) DeleteProfile(id int64, name, actor string) error {
+	return mapErr(a.st.DeleteProfile(id, name, actor))
+}
+
+func (a *Adapter) SaveKnockOuts(id int64, kos []model.KnockOut, actor string) error {
+	return mapErr(a.st.SaveKnockOuts(id, kos, actor))
+}
+
 func (a *Adapter) Undo(id int64, actor string) (store.Change, error) {
 	c, err := a.st.Undo(id, actor)
 	return change(c), mapErr(err)
@@ -174,5 +190,6 @@ func (a *Adapter) ReadOnly() bool { return a.st.ReadOnly() }
 func change(c storage.Change) store.Change {
 	return store.Change{Seq: c.Seq, Action: store.Action(c.Action), Actor: c.Actor,
 		Vendor: c.Vendor, Criterion: c.Criterion, Reviewer: c.Reviewer,
-		Profile: c.Profile, Param: c.Param, Text: c.Text, Rules: c.Rules, Description: c.Description}
+		Profile: c.Profile, Param: c.Param, Text: c.Text, Rules: c.Rules,
+		Before: c.Before, After: c.After, Description: c.Description}
 }

@@ -336,3 +336,56 @@ func TestProgressBar(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
+
+// Issue 8 defect 8: crossover labels never cover each other, a crossing mark or the
+// current-weight marker, and the x ticks are evenly spaced whatever the y labels' width.
+// The case is the report's: crossings at 25.6% and 35% right of a marker at 24%, and one at
+// 30.1% between them (the sample's stability sweep).
+func TestLineChartLabelsKeepClear(t *testing.T) {
+	series := sweep(latinNames...)
+	crosses := []Point{{X: 0.256, Y: 3.9, Label: "25.6%"}, {X: 0.301, Y: 3.95, Label: "30.1%"}, {X: 0.35, Y: 3.9, Label: "35%"}}
+	for _, width := range []int{40, 60, 80, 99, 100, 101, 120} {
+		out := LineChart(series, 0.24, crosses, width, 16, WithYRange(2.95, 5.05))
+		lines := strings.Split(out, "\n")
+		axisRow, markCol := -1, -1
+		for i, l := range lines {
+			if cellOf(l, "└") >= 0 {
+				axisRow = i
+			}
+			if c := cellOf(l, "┊"); c >= 0 && markCol < 0 {
+				markCol = c
+			}
+		}
+		if axisRow < 0 || markCol < 0 {
+			t.Fatalf("width %d: no axis or marker:\n%s", width, out)
+		}
+		for i, l := range lines[:axisRow] {
+			cells := []rune(ansi.Strip(l))
+			if markCol < len(cells) {
+				if ch := cells[markCol]; strings.ContainsRune("0123456789.%", ch) {
+					t.Fatalf("width %d row %d: a label covers the marker column (%q):\n%s", width, i, ch, out)
+				}
+			}
+		}
+		// Labels never run into each other: every label that is drawn stands whole.
+		drawn := strings.Join(lines[:axisRow], "\n")
+		for _, p := range crosses {
+			if strings.Count(drawn, p.Label) > 1 {
+				t.Fatalf("width %d: %s drawn twice:\n%s", width, p.Label, out)
+			}
+		}
+		// Even ticks: every gap between ┬ is the same.
+		axis := []rune(ansi.Strip(lines[axisRow]))
+		var at []int
+		for i, r := range axis {
+			if r == '┬' {
+				at = append(at, i)
+			}
+		}
+		for k := 2; k < len(at); k++ {
+			if at[k]-at[k-1] != at[1]-at[0] {
+				t.Fatalf("width %d: uneven ticks at %v:\n%s", width, at, out)
+			}
+		}
+	}
+}

@@ -123,6 +123,10 @@ func LineChart(series []Series, xMark float64, crossings []Point, width, height 
 	if pw < 4 {
 		return ""
 	}
+	// Even x ticks: the plot gives up the few cells (at most n−2) that would make the gaps
+	// between ticks differ by one (issue 8 defect 8: uneven with four-cell y labels).
+	nx := xTickCount(pw)
+	pw -= (pw - 1) % (nx - 1)
 	yRow := func(y float64) int { return int(math.Round((hi - y) / (hi - lo) * float64(rows-1))) }
 	tickAt := make(map[int]string)
 	for i, t := range ticks {
@@ -150,8 +154,15 @@ func LineChart(series []Series, xMark float64, crossings []Point, width, height 
 	}
 	// Crossover markers, then their labels: beside the marker on the row above, below or its
 	// own, on free cells if possible, else over the braille dots (a label matters more than a
-	// few dots) but never over another label or marker.
+	// few dots) but never over another label, a crossing mark or the current-weight marker
+	// (issue 8 defect 8: "25.6%⠤⠤35%" ran into the marker); a label with no such place is left
+	// out.
 	taken := make([]bool, pw*rows)
+	if markCol >= 0 {
+		for y := 0; y < rows; y++ {
+			taken[y*pw+markCol] = true
+		}
+	}
 	type spot struct{ x, y int }
 	var marks []spot
 	for _, p := range crossings {
@@ -217,7 +228,7 @@ func LineChart(series []Series, xMark float64, crossings []Point, width, height 
 		}
 		out = append(out, o.axis.apply(padLeft(label, lw)+" "+axis)+plot.row(y))
 	}
-	out = append(out, xAxis(pw, lw, o)...)
+	out = append(out, xAxis(pw, lw, nx, o)...)
 	if hasMark {
 		out = append(out, markLine(markCol, pw, lw, fmt.Sprintf("▲%s %s", o.xLabel(xMark), o.markLabel), o.mark))
 	}
@@ -364,12 +375,18 @@ func yTicks(lo, hi float64, rows int) (ticks []float64, nlo, nhi float64, dec in
 	return ticks, nlo, nhi, dec
 }
 
-// xAxis returns the axis line with tick marks and the line of tick labels.
-func xAxis(pw, lw int, o lineOpts) []string {
-	n := 5 // 0, 25, 50, 75, 100 %
+// xTickCount is how many x ticks a plot pw cells wide gets: 0, 25, 50, 75, 100 % while each
+// gap has at least 6 cells, fewer on narrower plots.
+func xTickCount(pw int) int {
+	n := 5
 	for n > 2 && pw/(n-1) < 6 {
 		n--
 	}
+	return n
+}
+
+// xAxis returns the axis line with n tick marks and the line of tick labels.
+func xAxis(pw, lw, n int, o lineOpts) []string {
 	axis := []rune(strings.Repeat("─", pw))
 	labels := newGrid(pw, 1)
 	next := 0

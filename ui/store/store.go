@@ -29,6 +29,12 @@ type Store interface {
 	DeleteReviewer(id int64, reviewerID, actor string) error
 	SaveProfile(id int64, p model.WeightProfile, actor string) error
 	SetActiveProfile(id int64, name, actor string) error
+	// Weights tab (issue 10). SaveDraft stores the weight draft (nil clears it); it is working
+	// state, written on every keystroke and not audited.
+	SaveDraft(id int64, d *model.WeightProfile) error
+	RenameProfile(id int64, old, new, actor string) error
+	DeleteProfile(id int64, name, actor string) error
+	SaveKnockOuts(id int64, kos []model.KnockOut, actor string) error
 	Undo(id int64, actor string) (Change, error)
 	Redo(id int64, actor string) (Change, error)
 	DataVersion() (int64, error)
@@ -77,6 +83,10 @@ type Change struct {
 	Vendor, Criterion, Reviewer string
 	Profile, Param, Text        string
 	Rules                       int
+
+	// Before and After are the JSON states the edit went from and to ("" when the thing did
+	// not exist on that side), for showing old → new.
+	Before, After string
 
 	// Description is the edit in English with ids, shown only for an action ui does not know.
 	Description string

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"testing"
+
+	"ccselect/model"
+)
+
+// View changes nothing: drawing the grid at another size, with the cursor outside what that
+// size shows, leaves the scroll offsets as Update/SetSize settled them, and drawing twice gives
+// the same screen.
+func TestGridViewIsPure(t *testing.T) {
+	ms := newMemStore(synthEval(30, 15, 2))
+	r := start(newTestRoot(ms, model.LangEn, 1, 120, 40))
+	press(r, "1", "G", "down", "down", "down", "down")
+	g := r.grid
+	col, row := g.colOff, append([]int(nil), g.rowOff...)
+	if col == 0 {
+		t.Fatal("the cursor at the last vendor did not scroll the columns (SetSize did not settle them)")
+	}
+	a := g.View(60, 10)
+	if g.colOff != col || g.rowOff[g.dim] != row[g.dim] {
+		t.Fatalf("View(60, 10) moved the offsets: columns %d→%d, rows %d→%d", col, g.colOff, row[g.dim], g.rowOff[g.dim])
+	}
+	if b := g.View(60, 10); b != a {
+		t.Fatal("two Views of the same state differ")
+	}
+}
+
+// The overview's page size comes from SetSize (page down moves by the body height, whatever
+// was drawn last), and View does not clamp the pane's scroll.
+func TestOverviewPageSizeFromSetSize(t *testing.T) {
+	ms := newMemStore(synthEval(40, 15, 2))
+	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
+	press(r, "0")
+	p := r.overview
+	l := r.layout()
+	want := l.bodyH - len(p.robustLines(l.w, l.bodyH))
+	if p.lastH != want {
+		t.Fatalf("page size %d, want %d (body %d minus the robustness band)", p.lastH, want, l.bodyH)
+	}
+	_ = p.View(100, 8) // a small drawing must not change the page size
+	press(r, "ctrl+d")
+	if p.scroll != want-1 {
+		t.Fatalf("page down scrolled to %d, want %d", p.scroll, want-1)
+	}
+}
+
+// Panes say which keys they take before the root: the grid its rating digits (so 3 rates
+// instead of switching to tab 3), the Sensitivity tab esc (so it never leaves the workbench).
+func TestPaneCapturesKeys(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
+	press(r, "1")
+	if !r.grid.Captures(keyMsg("3")) || r.grid.Captures(keyMsg("7")) {
+		t.Fatal("the grid should capture 1–5 and leave 7 to the root")
+	}
+	tab := r.tab
+	press(r, "3")
+	if r.tab != tab {
+		t.Fatalf("3 in a grid switched to tab %d", r.tab)
+	}
+	toSens(r)
+	if !r.sens.Captures(keyMsg("esc")) {
+		t.Fatal("the Sensitivity tab should capture esc")
+	}
+	press(r, "esc")
+	if r.screen != screenWorkbench {
+		t.Fatal("esc on the Sensitivity tab without a run left the workbench")
+	}
+}
