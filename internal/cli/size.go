@@ -59,7 +59,7 @@ updates P in the same edit); --delete ID removes one.`,
 	f.Bool("list", false, "list the evaluation's scenarios and their results")
 	f.String("scenario", "", "a scenario of the evaluation (id or name)")
 	f.Bool("apply", false, "with --scenario: make it govern P and set P to its channels")
-	f.String("save", "", "save scenario ID of the evaluation from the calculator flags (see size_scenario.go)")
+	f.String("save", "", "save scenario ID of the evaluation from --calls, --interval, --aht, --acw, --sl, --blocking")
 	f.String("delete", "", "delete scenario ID of the evaluation")
 	f.String("name", "", "with --save: the scenario's name")
 	f.String("shrinkage", "", "with --save: fraction of paid agent time off the phones (e.g. 30%)")
