@@ -157,6 +157,9 @@ func buildSample() (*model.Evaluation, error) {
 		Params:        c.presets.Params,
 		Reviewers:     sampleReviewers,
 		ActiveProfile: "default",
+		// The two default peaks, neither governing: P stays the catalog's 1,000, and the Sizing
+		// tab of the demo shows what a campaign peak would ask for.
+		Scenarios: model.DefaultScenarios(),
 	}
 	for _, p := range c.presets.Presets {
 		// Criteria the preset does not weigh (other industries' extras) get weight 0.

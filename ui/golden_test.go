@@ -52,7 +52,7 @@ func TestGoldenPanes(t *testing.T) {
 		{"overview", nil},
 		{"security", []string{"4", "down", "right", "right"}},
 		{"concurrency", []string{"2"}},
-		{"sensitivity", []string{"0", "shift+tab", "shift+tab", "shift+tab"}},
+		{"sensitivity", []string{"0", "shift+tab", "shift+tab", "shift+tab", "shift+tab"}},
 		{"vendors", []string{"shift+tab", "shift+tab"}},
 		{"reviewers", []string{"shift+tab"}},
 	}

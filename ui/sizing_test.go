@@ -45,7 +45,12 @@ func TestGoldenSizing(t *testing.T) {
 }
 
 func TestGoldenSizingEmpty(t *testing.T) {
-	st, id := sampleStore(t) // the sample itself has no scenarios
+	st, id := sampleStore(t)
+	for _, sc := range model.DefaultScenarios() { // the sample comes with the two default peaks
+		if err := st.raw.DeleteScenario(id, sc.ID, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	forEachSizeLang(t, func(t *testing.T, lang model.Lang, w, h int) {
 		r := start(newTestRoot(st, lang, id, w, h))
 		sizingTab(r)

@@ -189,7 +189,10 @@ func TestSizeSaveDelete(t *testing.T) {
 	if out := mustCLI(t, "param", "list", "--db", db, "--format", "json"); !strings.Contains(out, `"P": 1363`) {
 		t.Fatalf("P: %s", out)
 	}
-	mustCLI(t, "size", "--delete", "campaign", "--db", db)
+	// The sample comes with the two default peaks; deleting them and ours leaves none.
+	for _, id := range []string{"campaign", "daily_peak", "campaign_peak"} {
+		mustCLI(t, "size", "--delete", id, "--db", db)
+	}
 	if out := mustCLI(t, "size", "--list", "--db", db); !strings.Contains(out, "has no sizing scenarios") {
 		t.Fatalf("after delete: %s", out)
 	}
