@@ -69,3 +69,20 @@ func TestPaneCapturesKeys(t *testing.T) {
 		t.Fatal("esc on the Sensitivity tab without a run left the workbench")
 	}
 }
+
+// Two-line vendor headers break at a space, anywhere in a name without spaces, and cut a word
+// wider than the column instead of splitting it.
+func TestSplitName(t *testing.T) {
+	cases := []struct{ name, first, second string }{
+		{"Yunqi", "Yunqi", ""},
+		{"Yunqi Telecom", "Yunqi", "Telecom"},
+		{"Qinghe ServiceCloud", "Qinghe", "Servic…"},
+		{"Huisheng AI", "Huishe…", ""},
+		{"云启通讯科技集团", "云启通", "讯科技…"},
+	}
+	for _, c := range cases {
+		if f, s := splitName(c.name, 7); f != c.first || s != c.second {
+			t.Errorf("splitName(%q, 7) = %q, %q; want %q, %q", c.name, f, s, c.first, c.second)
+		}
+	}
+}
