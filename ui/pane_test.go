@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"ccselect/model"
 )
 
@@ -84,5 +86,22 @@ func TestSplitName(t *testing.T) {
 		if f, s := splitName(c.name, 7); f != c.first || s != c.second {
 			t.Errorf("splitName(%q, 7) = %q, %q; want %q, %q", c.name, f, s, c.first, c.second)
 		}
+	}
+}
+
+// The strip settled in Update is always what renderStrip would draw now: after moves, ratings,
+// a language switch and a resize.
+func TestStripCacheNeverStale(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 120, 40))
+	for _, k := range []string{"1", "right", "1", "5", "L", "left", "3", "u"} {
+		press(r, k)
+		if got, want := r.stripView(), r.renderStrip(); got != want {
+			t.Fatalf("after %q the strip is stale:\n%s\nwant\n%s", k, got, want)
+		}
+	}
+	r.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
+	if got, want := r.stripView(), r.renderStrip(); got != want {
+		t.Fatalf("after a resize the strip is stale")
 	}
 }

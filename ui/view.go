@@ -46,7 +46,7 @@ func (r *Root) render() string {
 	p := r.focused()
 	lines = append(lines, p.View(l.w, l.bodyH))
 	if l.stripY >= 0 {
-		lines = append(lines, r.renderStrip())
+		lines = append(lines, r.stripView())
 	}
 	lines = append(lines, r.renderStatus(), r.renderHint(p))
 	screen := strings.Join(lines, "\n")
