@@ -195,14 +195,11 @@ func (g *gridPane) gridLines(geo gridGeom) []string {
 	b2.WriteString(strings.Repeat(" ", 1+geo.nameW+geo.weightW))
 	for v := geo.colOff; v < end; v++ {
 		full := ev.Vendors[v].Name.In(t.lang)
-		first, second := truncate(full, geo.colW-1), ""
+		first, second := "", ""
 		if geo.headLines == 2 {
-			// Words break between lines only at a space ("Yunqi / Telecom"); a word wider than
-			// the column ("Huisheng") is cut on one line instead of split ("Huishen / g AI").
-			ls := wrap(full, geo.colW-1)
-			if len(ls) > 1 && (!strings.Contains(full, " ") || strings.HasPrefix(full, ls[0]+" ")) {
-				first, second = ls[0], truncate(strings.Join(ls[1:], " "), geo.colW-1)
-			}
+			first, second = splitName(full, geo.colW-1)
+		} else {
+			first = truncate(full, geo.colW-1)
 		}
 		style := st.TableHead
 		if v == g.col {
@@ -461,4 +458,27 @@ func flow(items []string, sep string, w int, style func(i int, s string) string)
 		out = append(out, cur)
 	}
 	return out
+}
+
+// splitName lays a vendor name out on two header lines of w cells: whole when it fits on the
+// first; else broken at the last space that fits ("Yunqi / Telecom"), or anywhere for a name
+// without spaces (Chinese), the second line cut if it is still too long. A word wider than the
+// column ("Huisheng AI" in 7 cells) is cut on the first line rather than split ("Huishen /
+// g AI"). It runs for every shown column on every frame, so it does not wrap the whole name.
+func splitName(name string, w int) (first, second string) {
+	if widthUpTo(name, w+1) <= w {
+		return name, ""
+	}
+	p := ansi.Truncate(name, w, "")
+	if strings.IndexByte(name, ' ') >= 0 {
+		switch i := strings.LastIndexByte(p, ' '); {
+		case name[len(p)] == ' ':
+			return p, truncate(name[len(p)+1:], w)
+		case i > 0:
+			return p[:i], truncate(name[i+1:], w)
+		default:
+			return truncate(name, w), ""
+		}
+	}
+	return p, truncate(name[len(p):], w)
 }

@@ -63,6 +63,9 @@ func (r *Root) settle() {
 	if s, ok := r.focused().(sizer); ok {
 		s.SetSize(l.w, l.bodyH)
 	}
+	if l.stripY >= 0 {
+		r.settleStrip()
+	}
 }
 
 // capturer is a pane that takes some keys before the root's own workbench keys (tab

@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"ccselect/model"
 )
 
@@ -67,5 +69,39 @@ func TestPaneCapturesKeys(t *testing.T) {
 	press(r, "esc")
 	if r.screen != screenWorkbench {
 		t.Fatal("esc on the Sensitivity tab without a run left the workbench")
+	}
+}
+
+// Two-line vendor headers break at a space, anywhere in a name without spaces, and cut a word
+// wider than the column instead of splitting it.
+func TestSplitName(t *testing.T) {
+	cases := []struct{ name, first, second string }{
+		{"Yunqi", "Yunqi", ""},
+		{"Yunqi Telecom", "Yunqi", "Telecom"},
+		{"Qinghe ServiceCloud", "Qinghe", "Servic…"},
+		{"Huisheng AI", "Huishe…", ""},
+		{"云启通讯科技集团", "云启通", "讯科技…"},
+	}
+	for _, c := range cases {
+		if f, s := splitName(c.name, 7); f != c.first || s != c.second {
+			t.Errorf("splitName(%q, 7) = %q, %q; want %q, %q", c.name, f, s, c.first, c.second)
+		}
+	}
+}
+
+// The strip settled in Update is always what renderStrip would draw now: after moves, ratings,
+// a language switch and a resize.
+func TestStripCacheNeverStale(t *testing.T) {
+	st, id := sampleStore(t)
+	r := start(newTestRoot(st, model.LangZh, id, 120, 40))
+	for _, k := range []string{"1", "right", "1", "5", "L", "left", "3", "u"} {
+		press(r, k)
+		if got, want := r.stripView(), r.renderStrip(); got != want {
+			t.Fatalf("after %q the strip is stale:\n%s\nwant\n%s", k, got, want)
+		}
+	}
+	r.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
+	if got, want := r.stripView(), r.renderStrip(); got != want {
+		t.Fatalf("after a resize the strip is stale")
 	}
 }

@@ -30,6 +30,8 @@ const (
 // in a fixed order: an open dialog first, then the help overlay, then global keys, then the
 // focused pane.
 type Root struct {
+	strip stripCache // the live-ranking strip as settled in Update (strip_cache.go)
+
 	st  Store
 	opt Options
 

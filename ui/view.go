@@ -46,7 +46,7 @@ func (r *Root) render() string {
 	p := r.focused()
 	lines = append(lines, p.View(l.w, l.bodyH))
 	if l.stripY >= 0 {
-		lines = append(lines, r.renderStrip())
+		lines = append(lines, r.stripView())
 	}
 	lines = append(lines, r.renderStatus(), r.renderHint(p))
 	screen := strings.Join(lines, "\n")
@@ -383,6 +383,11 @@ func (r *Root) renderHelp(p pane) string {
 // paneName names the focused pane for the help title.
 func (r *Root) paneName() string {
 	t := r.e.t
+	if p, ok := r.focused().(titled); ok {
+		if name := p.Title(t.lang); name != "" {
+			return name
+		}
+	}
 	if r.screen != screenWorkbench || r.wb == nil {
 		return t.s("hdr.home")
 	}
