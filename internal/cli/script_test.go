@@ -30,9 +30,21 @@ func TestMain(m *testing.M) {
 //	status N ccselect ARGS…   run it and require exit status N (0, 1 usage-free data error, 2, 130)
 //	snap FILE                 remember FILE's SHA-256 (or that it is absent)
 //	unchanged FILE            FILE is as snap last saw it
-func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+func TestScripts(t *testing.T) { testscript.Run(t, scriptParams("testdata/script", nil)) }
+
+// scriptParams is the one environment every script suite runs in (a private XDG data directory,
+// a fixed user and language, no colour) with the shared commands, plus a suite's own.
+func scriptParams(dir string, extra map[string]func(ts *testscript.TestScript, neg bool, args []string)) testscript.Params {
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"status":    cmdStatus,
+		"snap":      cmdSnap,
+		"unchanged": cmdUnchanged,
+	}
+	for k, v := range extra {
+		cmds[k] = v
+	}
+	return testscript.Params{
+		Dir: dir,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "xdg"))
 			env.Setenv("CCSELECT_USER", "tester")
@@ -40,13 +52,9 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status":    cmdStatus,
-			"snap":      cmdSnap,
-			"unchanged": cmdUnchanged,
-		},
+		Cmds:                cmds,
 		RequireExplicitExec: true,
-	})
+	}
 }
 
 func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {

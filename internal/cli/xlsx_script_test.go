@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/hex"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -26,28 +25,14 @@ import (
 //	mode FILE OCTAL                   FILE's permission bits
 //	truncate FILE N                   keep FILE's first N bytes
 func TestExcelScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/xlsx",
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "xdg"))
-			env.Setenv("CCSELECT_USER", "tester")
-			env.Setenv("LANG", "en_US.UTF-8")
-			env.Setenv("NO_COLOR", "1")
-			return nil
-		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status":    cmdStatus,
-			"snap":      cmdSnap,
-			"unchanged": cmdUnchanged,
-			"xlsxfill":  cmdXLSXFill,
-			"xlsxset":   cmdXLSXSet,
-			"xlsxopen":  cmdXLSXOpen,
-			"magic":     cmdMagic,
-			"mode":      cmdMode,
-			"truncate":  cmdTruncate,
-		},
-		RequireExplicitExec: true,
-	})
+	testscript.Run(t, scriptParams("testdata/xlsx", map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"xlsxfill": cmdXLSXFill,
+		"xlsxset":  cmdXLSXSet,
+		"xlsxopen": cmdXLSXOpen,
+		"magic":    cmdMagic,
+		"mode":     cmdMode,
+		"truncate": cmdTruncate,
+	}))
 }
 
 // Columns of the scoring sheet (export/xlsx/sheet_export.go): D rating, E measured, F unit,
