@@ -137,21 +137,17 @@ func loadSource(c *cobra.Command) (*model.Evaluation, error) {
 		}
 		return samples.Sample()
 	}
-	l, err := location(c)
-	if err != nil {
-		return nil, err
-	}
-	st, err := ops.OpenRead(l)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	return loadEvaluation(st, str(c, "eval"))
+	var ev *model.Evaluation
+	err := withStore(c, false, func(st *storage.Store) (err error) {
+		ev, err = loadEvaluation(st, str(c, "eval"))
+		return err
+	})
+	return ev, err
 }
 
-// withEval opens the database for an edit, resolves --eval and runs fn; the store is closed
-// after. Every store method fn calls is one transaction with its audit row.
-func withEval(c *cobra.Command, write bool, fn func(st *storage.Store, ev *model.Evaluation) error) error {
+// withStore opens the database named by --db (or the default) — read-only unless write — runs
+// fn and closes it.
+func withStore(c *cobra.Command, write bool, fn func(st *storage.Store) error) error {
 	l, err := location(c)
 	if err != nil {
 		return err
@@ -165,11 +161,19 @@ func withEval(c *cobra.Command, write bool, fn func(st *storage.Store, ev *model
 		return err
 	}
 	defer st.Close()
-	ev, err := loadEvaluation(st, str(c, "eval"))
-	if err != nil {
-		return err
-	}
-	return fn(st, ev)
+	return fn(st)
+}
+
+// withEval opens the database for an edit, resolves --eval and runs fn; the store is closed
+// after. Every store method fn calls is one transaction with its audit row.
+func withEval(c *cobra.Command, write bool, fn func(st *storage.Store, ev *model.Evaluation) error) error {
+	return withStore(c, write, func(st *storage.Store) error {
+		ev, err := loadEvaluation(st, str(c, "eval"))
+		if err != nil {
+			return err
+		}
+		return fn(st, ev)
+	})
 }
 
 // addProblemFlags adds the flags of every command that ranks.

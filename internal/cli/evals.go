@@ -15,6 +15,7 @@ import (
 	"ccselect/internal/present"
 	"ccselect/internal/termtext"
 	"ccselect/samples"
+	"ccselect/storage"
 )
 
 func newListCmd() *cobra.Command {
@@ -44,17 +45,11 @@ func runList(c *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	l, err := location(c)
-	if err != nil {
+	var list []storage.Summary
+	if err := withStore(c, false, func(st *storage.Store) (err error) {
+		list, err = st.List()
 		return err
-	}
-	st, err := ops.OpenRead(l)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	list, err := st.List()
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	out := c.OutOrStdout()
