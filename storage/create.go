@@ -70,6 +70,9 @@ func (s *Store) createIn(tx *sql.Tx, ev *model.Evaluation, actor string) (int64,
 		}
 	}
 	created, updated = created.Round(0).UTC(), updated.Round(0).UTC()
+	if err := largeCache(tx); err != nil { // load.go
+		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, err)
+	}
 	id, err := insertEvaluation(tx, ev, created, updated)
 	if err != nil {
 		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, nameTaken(ev.Name, err))
