@@ -123,9 +123,6 @@ func (s *Store) Load(id int64) (*model.Evaluation, error) {
 		return nil, fmt.Errorf("load evaluation %d: %w", id, err)
 	}
 	defer tx.Rollback()
-	if err := largeCache(tx); err != nil {
-		return nil, fmt.Errorf("load evaluation %d: %w", id, err)
-	}
 	ev, err := load(tx, id)
 	if err != nil {
 		return nil, err
@@ -179,15 +176,16 @@ func loadParts(q querier, id int64, withScores bool) (*model.Evaluation, error) 
 	return ev, nil
 }
 
-// largeCacheKiB is the page cache a connection gets before it reads or writes a whole
-// evaluation. SQLite's default (2 MiB) holds a tenth of a 200k-score evaluation: the rest was
-// read, and on import spilled, a page at a time through system calls, most of an import's and a
-// load's time (issue 13). The cache is allocated as pages are used, so a small evaluation costs
-// no more; it is a ceiling, kept well inside the 1 GB the largest shapes may use.
+// largeCacheKiB is the page cache a connection gets before it writes a whole evaluation.
+// SQLite's default (2 MiB) holds a tenth of a 200k-score evaluation: on import the rest spilled
+// to the -wal a page at a time, mid-transaction (issue 13). The cache is allocated as pages are
+// used, so a small evaluation costs no more; it is a ceiling, well inside the 1 GB the largest
+// shapes may use. Load does not raise it: it reads each page once, and a large cache made it
+// allocate every page instead of recycling the default cache's few (0.1 s a load at 200k).
 const largeCacheKiB = 128 << 10
 
 // largeCache raises the page cache of q's connection to largeCacheKiB (the setting stays with
-// the pooled connection, which is what lets the next load find its pages cached).
+// the connection).
 func largeCache(q querier) error {
 	_, err := q.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", largeCacheKiB))
 	return err
