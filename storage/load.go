@@ -186,14 +186,7 @@ const largeCacheKiB = 128 << 10
 
 // largeCache raises the page cache of q's connection to largeCacheKiB (the setting stays with
 // the connection).
-//
-// It also keeps temporary files in memory: a statement that writes many rows (the import's
-// multi-row INSERT) keeps a statement journal, which otherwise went to a temp file with one
-// system call per page, a third of a large import's time.
 func largeCache(q querier) error {
-	if _, err := q.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
-		return err
-	}
 	_, err := q.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", largeCacheKiB))
 	return err
 }
