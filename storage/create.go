@@ -35,9 +35,6 @@ func nameTaken(name string, err error) error {
 // ev.Updated to now when they are zero (they are normalised to UTC, as Load returns them). A
 // name already in use is ErrNameTaken.
 func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
-	if err := s.memoryTemp(); err != nil {
-		return 0, fmt.Errorf("create evaluation: %w", err)
-	}
 	tx, done, err := s.beginWrite()
 	if err != nil {
 		return 0, fmt.Errorf("create evaluation: %w", err)
@@ -51,24 +48,6 @@ func (s *Store) Create(ev *model.Evaluation, actor string) (int64, error) {
 		return 0, fmt.Errorf("create evaluation %q: %w", ev.Name, nameTaken(ev.Name, err))
 	}
 	return id, nil
-}
-
-// memoryTemp keeps the write connection's temporary files in memory. A statement that writes
-// many rows (the import's multi-row INSERT) keeps a statement journal, which otherwise went to a
-// temp file with one system call per page: half of a 200k-score import's CPU. SQLite refuses
-// the setting inside a transaction, so it is made before one starts; it stays with the
-// connection. A read-only or closed store is left alone (beginWrite then says why).
-func (s *Store) memoryTemp() error {
-	if s.readOnly {
-		return nil
-	}
-	s.connMu.Lock()
-	defer s.connMu.Unlock()
-	if s.conn == nil {
-		return nil
-	}
-	_, err := s.conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY")
-	return err
 }
 
 func (s *Store) createIn(tx *sql.Tx, ev *model.Evaluation, actor string) (int64, error) {
