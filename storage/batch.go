@@ -74,6 +74,9 @@ func (s *Store) SetScores(id int64, scores []model.Score, actor string) (changed
 			}
 			before = &o
 		}
+		if before == nil && len(old) >= model.MaxScores {
+			return 0, fmt.Errorf("score %s: the evaluation already has %d scores, at most %d are allowed", target, len(old), model.MaxScores)
+		}
 		old[target] = sc // a repeated cell later in the list compares with this one
 		if _, err := s.exec(tx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence); err != nil {
 			return 0, fmt.Errorf("score %s: %w", target, err)

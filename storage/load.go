@@ -176,6 +176,21 @@ func loadParts(q querier, id int64, withScores bool) (*model.Evaluation, error) 
 	return ev, nil
 }
 
+// largeCacheKiB is the page cache a connection gets before it writes a whole evaluation.
+// SQLite's default (2 MiB) holds a tenth of a 200k-score evaluation: on import the rest spilled
+// to the -wal a page at a time, mid-transaction (issue 13). The cache is allocated as pages are
+// used, so a small evaluation costs no more; it is a ceiling, well inside the 1 GB the largest
+// shapes may use. Load does not raise it: it reads each page once, and a large cache made it
+// allocate every page instead of recycling the default cache's few (0.1 s a load at 200k).
+const largeCacheKiB = 128 << 10
+
+// largeCache raises the page cache of q's connection to largeCacheKiB (the setting stays with
+// the connection).
+func largeCache(q querier) error {
+	_, err := q.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", largeCacheKiB))
+	return err
+}
+
 // each runs query and calls scan for every row.
 func each(q querier, scan func(*sql.Rows) error, query string, args ...any) error {
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -264,9 +279,9 @@ func loadReviewers(q querier, ev *model.Evaluation) error {
 
 // loadScores reads the scores table alone (no JOIN, no ORDER BY: at 750k scores those were
 // most of a report's time, issue 13) and puts the rows in grid order itself. Per row it reads
-// two columns, the three ids joined into one key and the value, because with this driver each
-// text column costs about as much as the row's b-tree step; notes and evidence, usually empty,
-// come from a second query over the rows that have them. The ids are resolved to positions
+// the three ids joined into one key, because with this driver each text column costs about as
+// much as the row's b-tree step, and notes and evidence as NULL when empty (the usual case),
+// which costs nothing to scan. The ids are resolved to positions
 // through maps built from the vendors, criteria and reviewers already loaded, and each Score
 // takes the id strings of those lists, so nothing is kept per row but its value, note and
 // evidence. A row whose vendor, criterion or reviewer is missing (only possible with foreign
@@ -296,20 +311,19 @@ func loadScores(q querier, ev *model.Evaluation) error {
 		return (c*nv+v)*nr + r, okV && okC && okR
 	}
 	type row struct {
-		key   int
-		value float64
+		key            int
+		value          float64
+		note, evidence string
 	}
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE eval_id = ?`, ev.ID).Scan(&n); err != nil {
-		return err
-	}
-	rows := make([]row, 0, n)
+	// Room for every cell, up to the limit: no count(*) pass over the table first.
+	rows := make([]row, 0, min(nv*nc*nr, model.MaxScores))
 	var key sql.RawBytes
+	var note, evidence sql.NullString
 	var rw row
 	// Ids are single lines (model.CheckLine refuses control characters), so the unit separator
 	// cannot occur in one; a key that does not split in three is an error, not a guess.
 	err := each(q, func(r *sql.Rows) error {
-		if err := r.Scan(&key, &rw.value); err != nil {
+		if err := r.Scan(&key, &rw.value, &note, &evidence); err != nil {
 			return err
 		}
 		i := bytes.IndexByte(key, 0x1f)
@@ -319,10 +333,12 @@ func loadScores(q querier, ev *model.Evaluation) error {
 		}
 		var ok bool
 		if rw.key, ok = cell(key[:i], key[i+1:j], key[j+1:]); ok {
+			rw.note, rw.evidence = note.String, evidence.String
 			rows = append(rows, rw)
 		}
 		return nil
-	}, `SELECT vendor || char(31) || criterion || char(31) || reviewer, value FROM scores WHERE eval_id = ?`, ev.ID)
+	}, `SELECT vendor || char(31) || criterion || char(31) || reviewer, value, nullif(note, ''), nullif(evidence, '')
+		FROM scores WHERE eval_id = ?`, ev.ID)
 	if err != nil {
 		return err
 	}
@@ -331,45 +347,33 @@ func loadScores(q querier, ev *model.Evaluation) error {
 	}
 	// Grid order. Every key is distinct (the primary key), so when the grid is not much larger
 	// than the rows a direct placement is a linear sort; otherwise sort the keys.
+	order := make([]int32, 0, len(rows))
 	if cells := nv * nc * nr; cells <= 4*len(rows) {
-		slot := make([]float64, cells)
-		used := make([]bool, cells)
-		for _, rw := range rows {
-			slot[rw.key], used[rw.key] = rw.value, true
+		slot := make([]int32, cells)
+		for i := range rows {
+			slot[rows[i].key] = int32(i) + 1
 		}
-		rows = rows[:0]
-		for k, u := range used {
-			if u {
-				rows = append(rows, row{key: k, value: slot[k]})
+		for _, i := range slot {
+			if i != 0 {
+				order = append(order, i-1)
 			}
 		}
 	} else {
-		slices.SortFunc(rows, func(a, b row) int { return a.key - b.key })
+		for i := range rows {
+			order = append(order, int32(i))
+		}
+		slices.SortFunc(order, func(a, b int32) int { return rows[a].key - rows[b].key })
 	}
-	ev.Scores = make([]model.Score, len(rows))
-	for j, rw := range rows {
+	ev.Scores = make([]model.Score, len(order))
+	for j, i := range order {
+		rw := &rows[i]
 		r := rw.key % nr
 		v := rw.key / nr % nv
 		c := rw.key / nr / nv
 		ev.Scores[j] = model.Score{Vendor: ev.Vendors[v].ID, Criterion: ev.Framework.Criteria[c].ID,
-			Reviewer: ev.Reviewers[r].ID, Value: rw.value}
+			Reviewer: ev.Reviewers[r].ID, Value: rw.value, Note: rw.note, Evidence: rw.evidence}
 	}
-	var vendor, crit, reviewer sql.RawBytes
-	var note, evidence string
-	return each(q, func(r *sql.Rows) error {
-		if err := r.Scan(&vendor, &crit, &reviewer, &note, &evidence); err != nil {
-			return err
-		}
-		k, ok := cell(vendor, crit, reviewer)
-		if !ok {
-			return nil
-		}
-		if j, found := slices.BinarySearchFunc(rows, k, func(a row, k int) int { return a.key - k }); found {
-			ev.Scores[j].Note, ev.Scores[j].Evidence = note, evidence
-		}
-		return nil
-	}, `SELECT vendor, criterion, reviewer, note, evidence FROM scores
-		WHERE eval_id = ? AND (note <> '' OR evidence <> '')`, ev.ID)
+	return nil
 }
 
 func loadProfiles(q querier, ev *model.Evaluation) error {

@@ -53,6 +53,11 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 				return nil, fmt.Errorf("score of %s by %s: %w", sc.Vendor, sc.Reviewer, err)
 			}
 		}
+		if !oldValue.Valid {
+			if err := roomForScore(tx, id); err != nil {
+				return nil, err
+			}
+		}
 		var before *model.Score
 		if oldValue.Valid {
 			before = &model.Score{Vendor: sc.Vendor, Criterion: sc.Criterion, Reviewer: sc.Reviewer,
@@ -124,6 +129,29 @@ func upsertScore(tx *sql.Tx, id int64, sc model.Score) error {
 	_, err := tx.ExecContext(ctx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence)
 	if err != nil {
 		return fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
+	}
+	return nil
+}
+
+// roomForScore refuses a new cell when the evaluation already has model.MaxScores scores. Only
+// a grid with more cells than that can get there, so the count, which reads every score, is
+// made only then; on every smaller grid a keystroke pays one query over three small tables.
+func roomForScore(q querier, id int64) error {
+	var cells int64
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM vendors WHERE eval_id = ?) *
+		(SELECT count(*) FROM criteria WHERE eval_id = ?) * (SELECT count(*) FROM reviewers WHERE eval_id = ?)`,
+		id, id, id).Scan(&cells); err != nil {
+		return fmt.Errorf("score: %w", err)
+	}
+	if cells <= model.MaxScores {
+		return nil
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE eval_id = ?`, id).Scan(&n); err != nil {
+		return fmt.Errorf("score: %w", err)
+	}
+	if n >= model.MaxScores {
+		return fmt.Errorf("score: the evaluation already has %d scores, at most %d are allowed", n, model.MaxScores)
 	}
 	return nil
 }
