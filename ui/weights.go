@@ -25,15 +25,15 @@ type weightsPane struct {
 	base []int
 	away bool
 
-	// The leader's nearest break-even comes from the sensitivity engine (model.BreakEvens),
-	// which at 50 vendors takes several milliseconds: after an edit it runs off the update loop
+	// The leader's nearest break-even comes from the sensitivity engine (model.LeaderReport,
+	// O(weights × vendors), well under a millisecond at 50 vendors): after an edit it still runs off the update loop
 	// on a clone of the problem and the line follows a moment after the ranking (the ranking
 	// itself moves on the keystroke). be is the latest report, for the weights of rev beRev;
 	// bePending the rev a run is under way for.
 	be        *model.BreakEvenReport
 	beRev     int
 	bePending int
-	beRun     func(*model.Problem) *model.BreakEvenReport // model.BreakEvens; benchmarks replace it
+	beRun     func(*model.Problem) *model.BreakEvenReport // model.LeaderReport; benchmarks replace it
 }
 
 // breakEvenMsg is a finished break-even run for the weights of rev.
@@ -55,7 +55,7 @@ func (p *weightsPane) breakEvenCmd() tea.Cmd {
 // weightsFor is the registry's pane function: one pane per open workbench.
 func weightsFor(r *Root, _ tab) pane {
 	if r.weights == nil || r.weights.wb != r.wb {
-		r.weights = &weightsPane{e: &r.e, keys: &r.keys, wb: r.wb, beRev: -1, bePending: -1, beRun: model.BreakEvens}
+		r.weights = &weightsPane{e: &r.e, keys: &r.keys, wb: r.wb, beRev: -1, bePending: -1, beRun: model.LeaderReport}
 	}
 	p := r.weights
 	if p.away || p.base == nil {

@@ -36,7 +36,7 @@ func BenchmarkWeightsStep(b *testing.B) {
 				b.Fatal("wrong setup")
 			}
 			if !lvl.be {
-				fixed := model.BreakEvens(r.wb.prob)
+				fixed := model.LeaderReport(r.wb.prob)
 				r.weights.beRun = func(*model.Problem) *model.BreakEvenReport { return fixed }
 			}
 			keys := []tea.KeyPressMsg{keyMsg("right"), keyMsg("left")}
