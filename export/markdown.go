@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -15,8 +16,6 @@ var mdLabels = map[string]model.Text{
 	"price":      {Zh: "参考价（元/座席/月，不计分）", En: "Indicative price (¥/seat/month, not scored)"},
 	"pass":       {Zh: "通过", En: "pass"},
 	"robustness": {Zh: "稳健性", En: "Robustness"},
-	"wsm":        {Zh: "加权求和", En: "weighted sum"},
-	"topsis":     {Zh: "TOPSIS", En: "TOPSIS"},
 }
 
 func ml(lang model.Lang, key string) string { return lookup(mdLabels, lang, key) }
@@ -37,7 +36,7 @@ func WriteRankingMarkdown(w io.Writer, p *model.Problem, rule model.ConsensusRul
 	}
 	facts = append(facts,
 		fmt.Sprintf("**%s:** %s", label(lang, "profile"), mdText(res.Profile)),
-		fmt.Sprintf("**%s:** %s", label(lang, "method"), ml(lang, res.Method)),
+		fmt.Sprintf("**%s:** %s", label(lang, "method"), present.MethodName(res.Method, lang)),
 		fmt.Sprintf("**%s:** %s", label(lang, "consensus"), label(lang, string(rule))))
 	b.WriteString(strings.Join(facts, " · ") + "\n\n")
 	if len(res.Vendors) == 0 {

@@ -81,11 +81,7 @@ var messages = map[string]model.Text{
 	"sz.trunks":        {Zh: "中继（含排队）", En: "Trunks (+queue)"},
 	"sz.note":          {Zh: "通道数按 Erlang B（通话+保持话务量、呼损目标）测算；坐席按 Erlang C；中继含排队时长。厂商的通道数若含排队与 IVR 腿，应与中继比较。", En: "Channels: Erlang B on the talk + hold traffic at the blocking target; agents: Erlang C; trunks include queue time. A vendor counting queued and IVR legs as channels should be compared with the trunks."},
 
-	// methods and consensus
-	"method.wsm":       {Zh: "加权求和（WSM）", En: "weighted sum (WSM)"},
-	"method.topsis":    {Zh: "TOPSIS（与理想解的贴近度）", En: "TOPSIS (closeness to the ideal)"},
-	"consensus.mean":   {Zh: "平均值", En: "mean"},
-	"consensus.median": {Zh: "中位数", En: "median"},
+	// method and consensus names come from internal/present (one wording for every report)
 
 	// scores
 	"sc.title":       {Zh: "得分明细（1–5 分，评审汇总值）", En: "Scores (1–5, reviewers' consensus)"},

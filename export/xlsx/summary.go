@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -28,7 +29,7 @@ func (b *book) summary() error {
 		{msg(lang, "sum.date"), b.opt.Generated.Format("2006-01-02")},
 		{msg(lang, "sum.profile"), b.res.Profile},
 		{msg(lang, "sum.method"), b.methodName()},
-		{msg(lang, "sum.consensus"), msg(lang, "consensus."+string(b.opt.Rule))},
+		{msg(lang, "sum.consensus"), present.ConsensusName(b.opt.Rule, lang)},
 	}
 	for _, kv := range facts {
 		s.add(s.txt(kv[0], st.bold), s.txt(kv[1], st.fact))

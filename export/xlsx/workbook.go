@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -151,9 +152,5 @@ func (b *book) sheetName(id string) string { return msg(b.lang, "sheet."+id) }
 // vendorName is a vendor's name in the workbook's language.
 func (b *book) vendorName(v int) string { return b.ev.Vendors[v].Name.In(b.lang) }
 
-func (b *book) methodName() string {
-	if t, ok := messages["method."+b.res.Method]; ok {
-		return t.In(b.lang)
-	}
-	return b.res.Method
-}
+// methodName is the ranking method in the workbook's language, worded as every report words it.
+func (b *book) methodName() string { return present.MethodName(b.res.Method, b.lang) }
