@@ -72,8 +72,8 @@ func TestCJKAlignment(t *testing.T) {
 func checkGridColumns(t *testing.T, name string, r *Root, ls []string) {
 	t.Helper()
 	l := r.layout()
-	geo := r.grid.geom(l.w, l.bodyH)
-	crits := len(r.wb.dimCrit[r.grid.dim])
+	geo := paneAs[*gridPane](r, tabDimension).geom(l.w, l.bodyH)
+	crits := len(r.wb.dimCrit[paneAs[*gridPane](r, tabDimension).dim])
 	rows := []int{l.bodyY + 1} // header
 	for i := 0; i < min(crits, geo.rowsVis); i++ {
 		rows = append(rows, l.bodyY+geo.rowsY+i)

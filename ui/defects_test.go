@@ -202,7 +202,7 @@ func TestSaveErrorClearedBySuccess(t *testing.T) {
 	ms.failOn = ""
 	// The next edit arrives without a key press clearing the line (a mouse edit, or one
 	// queued behind the failure): its success clears the stale error.
-	cmd := r.grid.save(1, 0, 4, "", "", nil)
+	cmd := paneAs[*gridPane](r, tabDimension).save(1, 0, 4, "", "", nil)
 	drive(r, cmd)
 	if r.saveErr || strings.Contains(r.statusText, "Not saved") || strings.Contains(screen(r), "not saved") {
 		t.Fatalf("after a later success: saveErr %v, status %q", r.saveErr, r.statusText)
@@ -249,20 +249,20 @@ func TestRatingAdvances(t *testing.T) {
 	ms := newMemStore(synthEval(3, 5, 1))
 	r := start(newTestRoot(ms, model.LangEn, 1, 120, 30))
 	press(r, "1", "3")
-	if r.grid.col != 1 {
-		t.Fatalf("cursor at vendor %d after a rating, want 1", r.grid.col)
+	if paneAs[*gridPane](r, tabDimension).col != 1 {
+		t.Fatalf("cursor at vendor %d after a rating, want 1", paneAs[*gridPane](r, tabDimension).col)
 	}
 	press(r, ".")
-	if s, ok := r.wb.score(0, r.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || r.grid.col != 1 {
-		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, r.grid.col)
+	if s, ok := r.wb.score(0, r.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || paneAs[*gridPane](r, tabDimension).col != 1 {
+		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, paneAs[*gridPane](r, tabDimension).col)
 	}
 	press(r, "4", "5") // the last vendor: the cursor stays on it
-	if r.grid.col != 2 {
-		t.Fatalf("cursor at %d past the last vendor", r.grid.col)
+	if paneAs[*gridPane](r, tabDimension).col != 2 {
+		t.Fatalf("cursor at %d past the last vendor", paneAs[*gridPane](r, tabDimension).col)
 	}
 	press(r, "A", "left", "2")
-	if r.grid.col != 1 {
-		t.Fatalf("with advance off the cursor moved to %d", r.grid.col)
+	if paneAs[*gridPane](r, tabDimension).col != 1 {
+		t.Fatalf("with advance off the cursor moved to %d", paneAs[*gridPane](r, tabDimension).col)
 	}
 }
 
@@ -305,7 +305,7 @@ func (s *spyPane) Update(msg tea.Msg) tea.Cmd { s.got = append(s.got, msg); retu
 // A message from a pane's command reaches that pane even when another tab has the focus.
 func TestPaneMessageRouting(t *testing.T) {
 	r := start(newTestRoot(newMemStore(synthEval(3, 5, 1)), model.LangEn, 1, 120, 30))
-	spy := &spyPane{pane: r.sens}
+	spy := &spyPane{pane: paneAs[*sensPane](r, tabSensitivity)}
 	def := defOf(tabSensitivity)
 	orig := def.pane
 	def.pane = func(*Root, tab) pane { return spy }
@@ -341,8 +341,8 @@ func TestViewOnly(t *testing.T) {
 		t.Fatalf("hint %q", hint)
 	}
 	press(r, "right", "8", "a") // moving works; adding a vendor does not
-	if r.grid.col != 1 || r.dialog() != nil {
-		t.Fatalf("cursor %d, dialog %v", r.grid.col, r.dialog())
+	if paneAs[*gridPane](r, tabDimension).col != 1 || r.dialog() != nil {
+		t.Fatalf("cursor %d, dialog %v", paneAs[*gridPane](r, tabDimension).col, r.dialog())
 	}
 }
 

@@ -15,7 +15,7 @@ func TestGridViewIsPure(t *testing.T) {
 	ms := newMemStore(synthEval(30, 15, 2))
 	r := start(newTestRoot(ms, model.LangEn, 1, 120, 40))
 	press(r, "1", "G", "down", "down", "down", "down")
-	g := r.grid
+	g := paneAs[*gridPane](r, tabDimension)
 	col, row := g.colOff, append([]int(nil), g.rowOff...)
 	if col == 0 {
 		t.Fatal("the cursor at the last vendor did not scroll the columns (SetSize did not settle them)")
@@ -35,7 +35,7 @@ func TestOverviewPageSizeFromSetSize(t *testing.T) {
 	ms := newMemStore(synthEval(40, 15, 2))
 	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
 	press(r, "0")
-	p := r.overview
+	p := paneAs[*overviewPane](r, tabOverview)
 	l := r.layout()
 	want := l.bodyH - len(p.robustLines(l.w, l.bodyH))
 	if p.lastH != want {
@@ -54,7 +54,7 @@ func TestPaneCapturesKeys(t *testing.T) {
 	st, id := sampleStore(t)
 	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
 	press(r, "1")
-	if !r.grid.Captures(keyMsg("3")) || r.grid.Captures(keyMsg("7")) {
+	if !paneAs[*gridPane](r, tabDimension).Captures(keyMsg("3")) || paneAs[*gridPane](r, tabDimension).Captures(keyMsg("7")) {
 		t.Fatal("the grid should capture 1–5 and leave 7 to the root")
 	}
 	tab := r.tab
@@ -63,7 +63,7 @@ func TestPaneCapturesKeys(t *testing.T) {
 		t.Fatalf("3 in a grid switched to tab %d", r.tab)
 	}
 	toSens(r)
-	if !r.sens.Captures(keyMsg("esc")) {
+	if !paneAs[*sensPane](r, tabSensitivity).Captures(keyMsg("esc")) {
 		t.Fatal("the Sensitivity tab should capture esc")
 	}
 	press(r, "esc")

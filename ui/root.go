@@ -46,17 +46,12 @@ type Root struct {
 	home   *homePane
 
 	// The open evaluation and its tabs.
-	wb        *workbench
-	tabs      []tab
-	tab       int
-	overview  *overviewPane
-	grid      *gridPane
-	vendors   *vendorsPane
-	reviewers *reviewersPane
-	sens      *sensPane
-	weights   *weightsPane // made on first visit (weights.go)
-	sizing    *sizingPane  // made on first use (sizing.go)
-	smaaRun   smaaRunner   // nil = model.RunSMAA (tests hold runs in progress with their own)
+	wb      *workbench
+	tabs    []tab
+	tab     int
+	panes   map[tabKind]pane // the open workbench's panes, each made on first use (panes.go)
+	weights *weightsPane     // made on first visit (weights.go)
+	smaaRun smaaRunner       // nil = model.RunSMAA (tests hold runs in progress with their own)
 
 	dlgs overlays // open dialogs, the top one receives keys
 	help bool
@@ -135,7 +130,7 @@ func (r *Root) focused() pane {
 		return r.home
 	}
 	tb := r.tabs[r.tab]
-	return defOf(tb.kind).pane(r, tb)
+	return r.paneFor(tb)
 }
 
 // Update handles one message, then lets the focused pane settle its layout for the size it
@@ -349,8 +344,8 @@ func (r *Root) goHome() tea.Cmd {
 	if r.wb != nil {
 		r.home.selectID = r.wb.id // come back to the line of the evaluation just left
 	}
-	if r.sens != nil {
-		r.sens.cancelSMAA()
+	if s, ok := r.panes[tabSensitivity].(*sensPane); ok {
+		s.cancelSMAA()
 	}
 	r.screen, r.wb, r.tabs, r.tab = screenHome, nil, nil, 0
 	r.undoPending = nil
@@ -363,17 +358,13 @@ func (r *Root) open(id int64, ev *model.Evaluation) error {
 	if err != nil {
 		return err
 	}
-	if r.sens != nil {
-		r.sens.cancelSMAA()
+	if s, ok := r.panes[tabSensitivity].(*sensPane); ok {
+		s.cancelSMAA()
 	}
 	r.wb = wb
 	r.tabs = buildTabs(len(ev.Framework.Dimensions))
 	r.tab = 0
-	r.sens = newSensPane(&r.e, &r.keys, wb, r.smaaRun)
-	r.overview = &overviewPane{e: &r.e, keys: &r.keys, wb: wb}
-	r.grid = newGridPane(&r.e, &r.keys, wb)
-	r.vendors = &vendorsPane{e: &r.e, keys: &r.keys, wb: wb}
-	r.reviewers = &reviewersPane{e: &r.e, keys: &r.keys, wb: wb}
+	r.panes = map[tabKind]pane{} // the new workbench's panes are made as they are needed
 	r.screen = screenWorkbench
 	r.home.selectID = id
 	return nil

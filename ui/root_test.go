@@ -48,7 +48,7 @@ func TestRatingReranksPersistsAndUndoes(t *testing.T) {
 	}
 	before := total(r, "huisheng")
 	press(r, "4", "down", "right", "right") // data security · storage security · huisheng
-	if v, c, _ := r.grid.cursor(); r.wb.ev.Vendors[v].ID != "huisheng" || r.wb.ev.Framework.Criteria[c].ID != "storage_security" {
+	if v, c, _ := paneAs[*gridPane](r, tabDimension).cursor(); r.wb.ev.Vendors[v].ID != "huisheng" || r.wb.ev.Framework.Criteria[c].ID != "storage_security" {
 		t.Fatalf("cursor on %d/%d", v, c)
 	}
 	press(r, "1")
@@ -341,9 +341,9 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("click on tab 4 → %+v", tb)
 	}
 	l := r.layout()
-	geo := r.grid.geom(l.w, l.bodyH)
+	geo := paneAs[*gridPane](r, tabDimension).geom(l.w, l.bodyH)
 	click(geo.colsX+2*geo.colW+1, l.bodyY+geo.rowsY+1) // third vendor, second criterion
-	if v, c, _ := r.grid.cursor(); r.wb.ev.Vendors[v].ID != "huisheng" || r.wb.ev.Framework.Criteria[c].ID != "storage_security" {
+	if v, c, _ := paneAs[*gridPane](r, tabDimension).cursor(); r.wb.ev.Vendors[v].ID != "huisheng" || r.wb.ev.Framework.Criteria[c].ID != "storage_security" {
 		t.Fatalf("click moved the cursor to %d/%d", v, c)
 	}
 	// The wheel scrolls a long overview.
@@ -351,7 +351,7 @@ func TestMouse(t *testing.T) {
 	r2 := start(newTestRoot(ms, model.LangEn, 1, 80, 24))
 	top := screen(r2)
 	r2.Update(tea.MouseWheelMsg{X: 10, Y: 10, Button: tea.MouseWheelDown})
-	if screen(r2) == top || r2.overview.scroll == 0 {
+	if screen(r2) == top || paneAs[*overviewPane](r2, tabOverview).scroll == 0 {
 		t.Fatal("wheel did not scroll the overview")
 	}
 }

@@ -202,8 +202,9 @@ func (r *Root) smaaMsg(msg tea.Msg) tea.Cmd {
 	case smaaTickMsg:
 		return waitSMAA(msg.ch)
 	case smaaDoneMsg:
-		if r.sens != nil {
-			r.sens.finishSMAA(msg)
+		// Only the sensitivity pane starts runs, so a run without that pane is not wanted.
+		if s, ok := r.panes[tabSensitivity].(*sensPane); ok {
+			s.finishSMAA(msg)
 		} else {
 			msg.run.cancel()
 		}

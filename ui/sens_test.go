@@ -23,7 +23,7 @@ func toSens(r *Root) {
 func sensParam(t *testing.T, r *Root, id string) {
 	t.Helper()
 	for i := 0; i <= len(r.wb.Analysis().params); i++ {
-		if w, ok := r.sens.current(); ok && w.ID == id {
+		if w, ok := paneAs[*sensPane](r, tabSensitivity).current(); ok && w.ID == id {
 			return
 		}
 		press(r, "]")
@@ -89,7 +89,7 @@ func TestSensitivityContent(t *testing.T) {
 	// Criteria come after the dimensions, only those that carry weight; the table then lists
 	// the criteria of the same dimension.
 	press(r, "]", "]")
-	if w, _ := r.sens.current(); w.Kind != model.ParamCriterion || w.ID != "arch_redundancy" {
+	if w, _ := paneAs[*sensPane](r, tabSensitivity).current(); w.Kind != model.ParamCriterion || w.ID != "arch_redundancy" {
 		t.Fatalf("after operations: %+v", w)
 	}
 	scr = screen(r)
@@ -106,11 +106,11 @@ func TestSensitivityContent(t *testing.T) {
 		t.Fatalf("%d parameters, want 5 dimensions + 15 weighted criteria", n)
 	}
 	press(r, "[", "[", "[", "[", "[", "[") // back past the first: wraps to the last criterion
-	if w, _ := r.sens.current(); w.ID != "continuous_improvement" {
+	if w, _ := paneAs[*sensPane](r, tabSensitivity).current(); w.ID != "continuous_improvement" {
 		t.Fatalf("[ does not wrap: %+v", w)
 	}
 	press(r, "right")
-	if w, _ := r.sens.current(); w.ID != "stability" {
+	if w, _ := paneAs[*sensPane](r, tabSensitivity).current(); w.ID != "stability" {
 		t.Fatalf("→ does not wrap: %+v", w)
 	}
 }
@@ -193,8 +193,8 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 	if r.wb.smaa.res == nil || r.wb.SMAAStale() {
 		t.Fatal("no current result after a run")
 	}
-	if !strings.Contains(r.sens.summary().En, "of weight scenarios") {
-		t.Fatalf("summary without SMAA: %s", r.sens.summary().En)
+	if !strings.Contains(paneAs[*sensPane](r, tabSensitivity).summary().En, "of weight scenarios") {
+		t.Fatalf("summary without SMAA: %s", paneAs[*sensPane](r, tabSensitivity).summary().En)
 	}
 	press(r, "4", "down", "right", "right", "1") // huisheng · storage security: 3 → 1
 	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "G")
@@ -202,7 +202,7 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 	if !strings.Contains(scr, "scores changed — press s to re-run") {
 		t.Fatalf("no stale warning:\n%s", scr)
 	}
-	if strings.Contains(scr, "of weight scenarios") || strings.Contains(r.sens.summary().En, "of weight scenarios") {
+	if strings.Contains(scr, "of weight scenarios") || strings.Contains(paneAs[*sensPane](r, tabSensitivity).summary().En, "of weight scenarios") {
 		t.Fatalf("a stale share is still quoted:\n%s", scr)
 	}
 	press(r, "4", "left", "3") // back to wang's 3 (the rating moved the cursor on): the data is what the run saw
@@ -213,13 +213,13 @@ func TestSMAAStaleAfterScoreEdit(t *testing.T) {
 
 	// An edit while the run is in progress: start it, edit, then let it finish.
 	_, runCmd := r.Update(keyMsg("s"))
-	if r.sens.smaa.running == nil {
+	if paneAs[*sensPane](r, tabSensitivity).smaa.running == nil {
 		t.Fatal("s did not start a run")
 	}
 	press(r, "4", "1") // the cursor is still on huisheng · storage security
 	drive(r, runCmd)
 	press(r, "0", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "G")
-	if r.sens.smaa.running != nil || !strings.Contains(screen(r), "scores changed — press s to re-run") {
+	if paneAs[*sensPane](r, tabSensitivity).smaa.running != nil || !strings.Contains(screen(r), "scores changed — press s to re-run") {
 		t.Fatalf("a run overtaken by an edit is not stale:\n%s", screen(r))
 	}
 	press(r, "s")
@@ -239,8 +239,8 @@ func TestSMAACancel(t *testing.T) {
 		t.Fatal("esc during a run left the evaluation")
 	}
 	drive(r, runCmd)
-	if r.sens.smaa.phase != smaaCancelled || r.wb.smaa.res != nil {
-		t.Fatalf("phase %v, result %v", r.sens.smaa.phase, r.wb.smaa.res)
+	if paneAs[*sensPane](r, tabSensitivity).smaa.phase != smaaCancelled || r.wb.smaa.res != nil {
+		t.Fatalf("phase %v, result %v", paneAs[*sensPane](r, tabSensitivity).smaa.phase, r.wb.smaa.res)
 	}
 	if !strings.Contains(screen(r), "已取消 · 按 s 重新运行") {
 		t.Fatalf("no cancelled state:\n%s", screen(r))
@@ -263,7 +263,7 @@ func TestEscAfterFinishedRunStays(t *testing.T) {
 	r := start(newTestRoot(st, model.LangZh, id, 100, 30))
 	toSens(r)
 	press(r, "s") // runs to completion (drive)
-	if r.sens.smaa.running != nil || r.wb.smaa.res == nil {
+	if paneAs[*sensPane](r, tabSensitivity).smaa.running != nil || r.wb.smaa.res == nil {
 		t.Fatal("the run did not finish")
 	}
 	press(r, "esc")
@@ -432,7 +432,7 @@ func TestSensitivityEmptyStates(t *testing.T) {
 		t.Fatalf("no vendors:\n%s", scr)
 	}
 	press(r, "s", "]", "v")
-	if r.sens.smaa.running != nil {
+	if paneAs[*sensPane](r, tabSensitivity).smaa.running != nil {
 		t.Fatal("a run started without vendors")
 	}
 
@@ -443,7 +443,7 @@ func TestSensitivityEmptyStates(t *testing.T) {
 		t.Fatalf("all knocked out:\n%s", scr)
 	}
 	_, cmd := r.Update(keyMsg("s"))
-	if cmd != nil || r.sens.smaa.running != nil || !strings.Contains(r.statusText, "No vendor passes") {
+	if cmd != nil || paneAs[*sensPane](r, tabSensitivity).smaa.running != nil || !strings.Contains(r.statusText, "No vendor passes") {
 		t.Fatalf("s with nobody ranked: status %q", r.statusText)
 	}
 	press(r, "0")

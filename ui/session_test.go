@@ -124,7 +124,7 @@ func TestSensKeepsParamAcrossRevisions(t *testing.T) {
 	sensParam(t, r, "operations")
 	r.wb.setScore(0, 0, 1, "", "")
 	press(r, "v") // any key: the pane follows the new revision
-	if w, ok := r.sens.current(); !ok || w.ID != "operations" {
+	if w, ok := paneAs[*sensPane](r, tabSensitivity).current(); !ok || w.ID != "operations" {
 		t.Fatalf("after an edit the picker shows %q, want operations", w.ID)
 	}
 }

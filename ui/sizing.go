@@ -20,7 +20,7 @@ const tabSizing tabKind = 40
 // sizingDef is the registry entry: a tools tab with the live ranking strip under it, because
 // making a scenario govern P moves the ranking ("who still wins at campaign peak?").
 var sizingDef = tabDef{kind: tabSizing, tools: true, label: fixedLabel("tab.sizing", "tab.sizing.tiny"),
-	pane: func(r *Root, _ tab) pane { return r.sizingPane() }, strip: true}
+	newPane: func(r *Root) pane { return &sizingPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true}
 
 // sizingPane is the Sizing tab: the evaluation's named peak scenarios, the inputs and Erlang
 // results of the focused one side by side, and the vendors' committed channels as multiples of
@@ -60,14 +60,6 @@ func (p *sizingPane) size(sc model.Scenario) (model.SizingResult, error) {
 	r, err := model.Size(sc)
 	p.sizes[sc] = sized{r, err}
 	return r, err
-}
-
-// sizingPane returns the root's sizing pane, made on first use for the open workbench.
-func (r *Root) sizingPane() *sizingPane {
-	if r.sizing == nil || r.sizing.wb != r.wb {
-		r.sizing = &sizingPane{e: &r.e, keys: &r.keys, wb: r.wb}
-	}
-	return r.sizing
 }
 
 // focused is the index of the scenario under the cursor, or −1.

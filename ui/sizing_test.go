@@ -195,8 +195,8 @@ func TestSizingAddRenameDelete(t *testing.T) {
 	if len(ev.Scenarios) != 3 || ev.Scenarios[2].Name.En != "Singles Day" || ev.Scenarios[2].Calls != 1500 {
 		t.Fatalf("scenarios after add: %+v", ev.Scenarios)
 	}
-	if r.sizingPane().focused() != 2 {
-		t.Errorf("cursor on %d, want the new scenario", r.sizingPane().focused())
+	if paneAs[*sizingPane](r, tabSizing).focused() != 2 {
+		t.Errorf("cursor on %d, want the new scenario", paneAs[*sizingPane](r, tabSizing).focused())
 	}
 	press(r, "r", "tab", "ctrl+u")
 	typeText(r, "Double 11")

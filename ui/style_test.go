@@ -66,18 +66,18 @@ func TestGridScrollsColumns(t *testing.T) {
 		press(r, "right")
 	}
 	scr := screen(r)
-	if r.grid.colOff == 0 || !strings.Contains(scr, "‹") || !strings.Contains(scr, "Vendor 19") && !strings.Contains(scr, "Vendo…") {
-		t.Fatalf("did not scroll to the last vendor (offset %d):\n%s", r.grid.colOff, scr)
+	if paneAs[*gridPane](r, tabDimension).colOff == 0 || !strings.Contains(scr, "‹") || !strings.Contains(scr, "Vendor 19") && !strings.Contains(scr, "Vendo…") {
+		t.Fatalf("did not scroll to the last vendor (offset %d):\n%s", paneAs[*gridPane](r, tabDimension).colOff, scr)
 	}
 	l := r.layout()
-	geo := r.grid.geom(l.w, l.bodyH)
-	if r.grid.col < geo.colOff || r.grid.col >= geo.colOff+geo.nVis {
-		t.Fatalf("cursor column %d outside the window %d+%d", r.grid.col, geo.colOff, geo.nVis)
+	geo := paneAs[*gridPane](r, tabDimension).geom(l.w, l.bodyH)
+	if paneAs[*gridPane](r, tabDimension).col < geo.colOff || paneAs[*gridPane](r, tabDimension).col >= geo.colOff+geo.nVis {
+		t.Fatalf("cursor column %d outside the window %d+%d", paneAs[*gridPane](r, tabDimension).col, geo.colOff, geo.nVis)
 	}
 	// The wheel scrolls columns back without moving the cursor.
 	r.Update(tea.MouseWheelMsg{X: 5, Y: 8, Button: tea.MouseWheelUp})
-	if r.grid.colOff != geo.colOff-1 || r.grid.col != 19 {
-		t.Fatalf("wheel: offset %d cursor %d", r.grid.colOff, r.grid.col)
+	if paneAs[*gridPane](r, tabDimension).colOff != geo.colOff-1 || paneAs[*gridPane](r, tabDimension).col != 19 {
+		t.Fatalf("wheel: offset %d cursor %d", paneAs[*gridPane](r, tabDimension).colOff, paneAs[*gridPane](r, tabDimension).col)
 	}
 }
 

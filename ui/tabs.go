@@ -32,21 +32,33 @@ type tabDef struct {
 	kind   tabKind
 	perDim bool                                    // one tab per dimension of the framework
 	label  func(r *Root, tb tab, tiny bool) string // the tab row's label
-	pane   func(r *Root, tb tab) pane
-	strip  bool // the live ranking strip shows under it (the tabs where edits are made)
-	tools  bool // after the "│" separator (not a scoring tab)
+	// newPane makes the tab's pane for the open workbench (on first use, panes.go); pane, when
+	// set, is called instead on every use, for a pane that adjusts to the tab it shows.
+	newPane func(r *Root) pane
+	pane    func(r *Root, tb tab) pane
+	strip   bool // the live ranking strip shows under it (the tabs where edits are made)
+	tools   bool // after the "│" separator (not a scoring tab)
 }
 
-// tabRegistry is the tabs of the workbench, in order.
-var tabRegistry = []tabDef{
-	{kind: tabOverview, label: fixedLabel("tab.overview", "tab.overview"), pane: func(r *Root, _ tab) pane { return r.overview }},
-	{kind: tabDimension, perDim: true, label: dimLabel, pane: gridFor, strip: true},
-	{kind: tabWeights, tools: true, label: weightsLabel, pane: weightsFor},
-	{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), pane: func(r *Root, _ tab) pane { return r.sens }},
-	sizingDef, // sizing.go
-	{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), pane: func(r *Root, _ tab) pane { return r.vendors }, strip: true},
-	{kind: tabReviewers, tools: true, label: fixedLabel("tab.reviewers", "tab.reviewers"), pane: func(r *Root, _ tab) pane { return r.reviewers }, strip: true},
+// tabRegistry is the tabs of the workbench, in order. It is filled in init because a pane
+// function (gridFor) looks panes up through the registry itself.
+var tabRegistry []tabDef
+
+func init() { tabRegistry = tabList() }
+
+func tabList() []tabDef {
+	return []tabDef{
+		{kind: tabOverview, label: fixedLabel("tab.overview", "tab.overview"), newPane: newOverviewPane},
+		{kind: tabDimension, perDim: true, label: dimLabel, newPane: func(r *Root) pane { return newGridPane(&r.e, &r.keys, r.wb) }, pane: gridFor, strip: true},
+		{kind: tabWeights, tools: true, label: weightsLabel, pane: weightsFor},
+		{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), newPane: func(r *Root) pane { return newSensPane(&r.e, &r.keys, r.wb, r.smaaRun) }},
+		sizingDef, // sizing.go
+		{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), newPane: func(r *Root) pane { return &vendorsPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true},
+		{kind: tabReviewers, tools: true, label: fixedLabel("tab.reviewers", "tab.reviewers"), newPane: func(r *Root) pane { return &reviewersPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true},
+	}
 }
+
+func newOverviewPane(r *Root) pane { return &overviewPane{e: &r.e, keys: &r.keys, wb: r.wb} }
 
 func defOf(k tabKind) *tabDef {
 	for i := range tabRegistry {
@@ -73,9 +85,11 @@ func dimLabel(r *Root, tb tab, tiny bool) string {
 	return dimShort(r.e.t, r.wb.ev, tb.dim)
 }
 
+// gridFor is the dimension tabs' pane: one grid, showing the tab's dimension.
 func gridFor(r *Root, tb tab) pane {
-	r.grid.dim = tb.dim
-	return r.grid
+	g := paneAs[*gridPane](r, tabDimension)
+	g.dim = tb.dim
+	return g
 }
 
 // buildTabs lists the tabs of an evaluation from the registry: Overview, one per dimension,
@@ -217,7 +231,7 @@ func (r *Root) deliver(m paneMsg) tea.Cmd {
 	}
 	tb := tab{kind: m.to}
 	if m.to == tabDimension {
-		tb.dim = r.grid.dim
+		tb.dim = paneAs[*gridPane](r, tabDimension).dim
 	}
-	return defOf(m.to).pane(r, tb).Update(m.msg)
+	return r.paneFor(tb).Update(m.msg)
 }
