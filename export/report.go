@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ccselect/internal/present"
 	"ccselect/internal/termtext"
 	"ccselect/model"
 )
@@ -230,11 +231,7 @@ func hanging(s string, width int) string {
 func statusText(e *model.Evaluation, v *model.VendorResult, lang model.Lang) string {
 	var parts []string
 	if v.Excluded {
-		var reasons []string
-		for _, k := range v.FailedKnockOuts {
-			reasons = append(reasons, knockOutReason(e, k, lang))
-		}
-		parts = append(parts, label(lang, "excluded")+": "+strings.Join(reasons, " · "))
+		parts = append(parts, label(lang, "excluded")+": "+present.KnockOutReasons(e, v.FailedKnockOuts, lang))
 	}
 	if v.Incomplete {
 		var names []string
@@ -246,18 +243,5 @@ func statusText(e *model.Evaluation, v *model.VendorResult, lang model.Lang) str
 	return strings.Join(parts, " | ")
 }
 
-// knockOutReason describes one failed gate as "name value op-negated limit".
-func knockOutReason(e *model.Evaluation, k model.KnockOutFailure, lang model.Lang) string {
-	name := k.Rule.Criterion
-	if c, ok := e.Framework.Criterion(k.Rule.Criterion); ok {
-		name = c.Name.In(lang)
-	}
-	limit := k.Rule.Limit(e.Params)
-	if k.Missing {
-		return fmt.Sprintf("%s %s (%s %s)", name, label(lang, "no_value"), k.Rule.Op.Symbol(), trim(limit))
-	}
-	return fmt.Sprintf("%s %s %s %s", name, trim(k.Value), k.Rule.Op.Negated(), trim(limit))
-}
-
-// trim prints a number without trailing zeros (99.8, 1000, 4.5).
-func trim(x float64) string { return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64) }
+// trim prints a number as every knock-out reason does (present.Number: 99.8, 1000, 4.5).
+func trim(x float64) string { return present.Number(x) }

@@ -73,44 +73,44 @@ func (p *WeightProfile) Global(f *Framework, id string) float64 {
 func (p *WeightProfile) Validate(f *Framework) error {
 	for id, w := range p.Dimensions {
 		if f.DimensionIndex(id) < 0 {
-			return fmt.Errorf("profile %q: unknown dimension %q", p.Name, id)
+			return &WeightError{Kind: WeightUnknownID, Profile: p.Name, ID: id, Level: "dimension"}
 		}
 		if !validWeight(w) {
-			return fmt.Errorf("profile %q: weight of %s must be a number in [0,1], got %g", p.Name, id, w)
+			return &WeightError{Kind: WeightRange, Profile: p.Name, ID: id, Value: w}
 		}
 	}
 	for id, w := range p.Criteria {
 		if f.CriterionIndex(id) < 0 {
-			return fmt.Errorf("profile %q: unknown criterion %q", p.Name, id)
+			return &WeightError{Kind: WeightUnknownID, Profile: p.Name, ID: id, Level: "criterion"}
 		}
 		if !validWeight(w) {
-			return fmt.Errorf("profile %q: weight of %s must be a number in [0,1], got %g", p.Name, id, w)
+			return &WeightError{Kind: WeightRange, Profile: p.Name, ID: id, Value: w}
 		}
 	}
 	// A lock on a name the framework does not know locks nothing; it is a typo or a leftover.
 	locks := make(map[string]bool, len(p.Locked))
 	for _, id := range p.Locked {
 		if f.DimensionIndex(id) < 0 && f.CriterionIndex(id) < 0 {
-			return fmt.Errorf("profile %q: lock on unknown dimension or criterion %q", p.Name, id)
+			return &WeightError{Kind: WeightUnknownID, Profile: p.Name, ID: id, Level: "lock"}
 		}
 		if locks[id] {
-			return fmt.Errorf("profile %q: %q is locked twice", p.Name, id)
+			return &WeightError{Kind: WeightTwice, Profile: p.Name, ID: id}
 		}
 		locks[id] = true
 	}
 	if s := sumOf(p.Dimensions, dimensionIDs(f)); math.Abs(s-1) > weightTolerance {
-		return fmt.Errorf("profile %q: dimension weights sum to %.4f, not 1", p.Name, s)
+		return &WeightError{Kind: WeightSum, Profile: p.Name, Value: s}
 	}
 	for _, d := range f.Dimensions {
 		ids := criterionIDs(f, d.ID)
 		if len(ids) == 0 {
 			if p.Dimensions[d.ID] > weightTolerance { // it would drop out of every total
-				return fmt.Errorf("profile %q: dimension %s has a weight but no criteria", p.Name, d.ID)
+				return &WeightError{Kind: WeightNoItems, Profile: p.Name, ID: d.ID}
 			}
 			continue
 		}
 		if s := sumOf(p.Criteria, ids); math.Abs(s-1) > weightTolerance {
-			return fmt.Errorf("profile %q: criterion weights of %s sum to %.4f, not 1", p.Name, d.ID, s)
+			return &WeightError{Kind: WeightSum, Profile: p.Name, ID: d.ID, Value: s}
 		}
 	}
 	return p.validateElicitation(f)
@@ -125,10 +125,10 @@ func ProfileFromGlobal(name string, f *Framework, global map[string]float64) (We
 	p := WeightProfile{Name: name, Dimensions: map[string]float64{}, Criteria: map[string]float64{}}
 	for id, w := range global {
 		if f.CriterionIndex(id) < 0 {
-			return p, fmt.Errorf("profile %q: unknown criterion %q", name, id)
+			return p, &WeightError{Kind: WeightUnknownID, Profile: name, ID: id, Level: "criterion"}
 		}
 		if !validWeight(w) {
-			return p, fmt.Errorf("profile %q: weight of %s must be a number in [0,1], got %g", name, id, w)
+			return p, &WeightError{Kind: WeightRange, Profile: name, ID: id, Value: w}
 		}
 	}
 	// Sum in framework order, not map order, so the same table always gives the same bits.
@@ -157,7 +157,7 @@ func ProfileFromGlobal(name string, f *Framework, global map[string]float64) (We
 // SetDimension sets one dimension weight and rescales the unlocked other dimensions.
 func (p *WeightProfile) SetDimension(f *Framework, id string, w float64) error {
 	if f.DimensionIndex(id) < 0 {
-		return fmt.Errorf("unknown dimension %q", id)
+		return &WeightError{Kind: WeightUnknownID, ID: id, Level: "dimension"}
 	}
 	if err := setWithSiblings(p.Dimensions, dimensionIDs(f), id, w, p.IsLocked); err != nil {
 		return err
@@ -170,7 +170,7 @@ func (p *WeightProfile) SetDimension(f *Framework, id string, w float64) error {
 func (p *WeightProfile) SetCriterion(f *Framework, id string, w float64) error {
 	c, ok := f.Criterion(id)
 	if !ok {
-		return fmt.Errorf("unknown criterion %q", id)
+		return &WeightError{Kind: WeightUnknownID, ID: id, Level: "criterion"}
 	}
 	if err := setWithSiblings(p.Criteria, criterionIDs(f, c.Dimension), id, w, p.IsLocked); err != nil {
 		return err
@@ -185,10 +185,10 @@ func (p *WeightProfile) SetCriterion(f *Framework, id string, w float64) error {
 // more than the tolerance is trimmed to it, so the level sums to 1 and not to 1 + the excess.
 func setWithSiblings(m map[string]float64, ids []string, id string, w float64, locked func(string) bool) error {
 	if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 || w > 1+weightTolerance {
-		return fmt.Errorf("weight must be between 0 and 1, got %g", w)
+		return &WeightError{Kind: WeightRange, ID: id, Value: w}
 	}
 	if locked(id) {
-		return fmt.Errorf("%s is locked; unlock it to change its weight", id)
+		return &WeightError{Kind: WeightLocked, ID: id}
 	}
 	lockedSum, freeSum := 0.0, 0.0
 	var free []string
@@ -205,13 +205,13 @@ func setWithSiblings(m map[string]float64, ids []string, id string, w float64, l
 	}
 	room := 1 - lockedSum // what the locks leave for id and its free siblings
 	if w > room+weightTolerance {
-		return fmt.Errorf("weight %.1f%% is more than the %.1f%% left by locked weights", w*100, max(room, 0)*100)
+		return &WeightError{Kind: WeightNoRoom, ID: id, Value: w, Max: max(room, 0)}
 	}
 	w = max(min(w, room), 0)
 	rest := max(room-w, 0)
 	if len(free) == 0 {
 		if rest > weightTolerance {
-			return fmt.Errorf("cannot change this weight: every other weight at this level is locked")
+			return &WeightError{Kind: WeightAllLocked, ID: id}
 		}
 		m[id] = max(room, 0) // the only value that keeps the level at 1
 		return nil

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -71,6 +72,43 @@ func TestImpossibleWeightRequestsChangeNothing(t *testing.T) {
 	p.Locked = []string{"d1", "d2"}
 	before = p.Clone()
 	check("more than what locks leave", p.SetDimension(f, "d0", 0.7), "left by locked")
+}
+
+// Each refusal is a *WeightError of its kind, carrying what a caller needs to word it (the id,
+// the weight asked for and what the locks leave), so present can say it in zh.
+func TestWeightErrorKinds(t *testing.T) {
+	f, p := fiveDims()
+	kind := func(err error) *WeightError {
+		t.Helper()
+		var we *WeightError
+		if !errors.As(err, &we) {
+			t.Fatalf("err %v (%T) is not a *WeightError", err, err)
+		}
+		return we
+	}
+	if e := kind(p.SetDimension(f, "d0", 1.5)); e.Kind != WeightRange || e.ID != "d0" || e.Value != 1.5 {
+		t.Errorf("range: %+v", e)
+	}
+	if e := kind(p.SetDimension(f, "zz", 0.1)); e.Kind != WeightUnknownID || e.Level != "dimension" {
+		t.Errorf("unknown: %+v", e)
+	}
+	p.Locked = []string{"d0"}
+	if e := kind(p.SetDimension(f, "d0", 0.1)); e.Kind != WeightLocked || e.ID != "d0" {
+		t.Errorf("locked: %+v", e)
+	}
+	p.Locked = []string{"d1", "d2", "d3", "d4"}
+	if e := kind(p.SetDimension(f, "d0", 0.2)); e.Kind != WeightAllLocked { // only 24% keeps the sum at 1
+		t.Errorf("all locked: %+v", e)
+	}
+	p.Locked = []string{"d1", "d2"} // 16% + 24%: 60% is left
+	if e := kind(p.SetDimension(f, "d0", 0.7)); e.Kind != WeightNoRoom || math.Abs(e.Max-0.6) > 1e-12 || e.Value != 0.7 {
+		t.Errorf("no room: %+v", e)
+	}
+	p.Locked = nil
+	p.Dimensions["d0"] += 0.1
+	if e := kind(p.Validate(f)); e.Kind != WeightSum || e.Profile != p.Name {
+		t.Errorf("sum: %+v", e)
+	}
 }
 
 func TestSetWeightWhenFreeSiblingsAreZero(t *testing.T) {

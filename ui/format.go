@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -84,14 +84,8 @@ func lastEdit(t tr, at, now time.Time) string {
 	return at.Format("2006-01-02")
 }
 
-// koReason explains one failed knock-out: "并发通道数 800 < 1000" or "并发通道数: not scored".
+// koReason explains one failed knock-out in the words every surface uses
+// (present.KnockOutReason): "并发通道数 800 < 1000" or "并发通道数 无评分 (≥ 1000)".
 func koReason(t tr, ev *model.Evaluation, f model.KnockOutFailure) string {
-	name := f.Rule.Criterion
-	if c, ok := ev.Framework.Criterion(f.Rule.Criterion); ok {
-		name = c.Name.In(t.lang)
-	}
-	if f.Missing {
-		return t.f("ko.missing", name)
-	}
-	return fmt.Sprintf("%s %s %s %s", name, short(f.Value), f.Rule.Op.Negated(), num(f.Rule.Limit(ev.Params)))
+	return present.KnockOutReason(ev, f, t.lang)
 }

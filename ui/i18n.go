@@ -153,7 +153,6 @@ var catalogue = map[string]text{
 	"ov.price":      {"参考价 (元/席/月)", "Price (¥/seat/mo)"},
 	"ov.leadfrom":   {"领先来自 (贡献差最大的两个维度)", "Where each lead comes from (the two largest contribution gaps)"},
 	"ov.leadline":   {"%s 领先 %s %s: %s", "%s leads %s by %s: %s"},
-	"ko.missing":    {"%s 未评分", "%s not scored"},
 	"ko.unscored":   {"%d 项一票否决准则尚未评分", "%d knock-out criteria not scored yet"},
 
 	// Dimension grid and its side panel.

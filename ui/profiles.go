@@ -131,7 +131,7 @@ func (p *weightsPane) saveForm() {
 		wp := p.wb.weightsBase().Clone()
 		wp.Name = name
 		if err := wp.Validate(&p.wb.ev.Framework); err != nil {
-			return nil, errorf(t.f("w.err.other", err))
+			return nil, errorf(weightErrText(t, &p.wb.ev.Framework, err))
 		}
 		return p.saveProfile(id, actor, wp, f), nil
 	}

@@ -92,7 +92,7 @@ func TestIncompleteAndKnockOutBadges(t *testing.T) {
 	if !strings.Contains(scr, "⚠") || !strings.Contains(scr, "1 unscored: Concurrent channels") {
 		t.Fatalf("no incomplete badge:\n%s", scr)
 	}
-	if !strings.Contains(scr, "Knocked out: Concurrent channels not scored") {
+	if !strings.Contains(scr, "Knocked out: Concurrent channels no score (≥ 1000)") {
 		t.Fatalf("no knock-out reason for the missing value:\n%s", scr)
 	}
 }

@@ -146,7 +146,7 @@ func TestKnockOutReason(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 	f.Missing = true
-	if got := koReason(tr{model.LangEn}, ev, f); got != "Concurrent channels not scored" {
+	if got := koReason(tr{model.LangEn}, ev, f); got != "Concurrent channels no score (≥ 1000)" { // the report's words (present.KnockOutReason)
 		t.Errorf("got %q", got)
 	}
 	f.Rule.Op, f.Missing = model.OpLE, false

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"math"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -230,7 +232,11 @@ func (p *weightsPane) room(wp *model.WeightProfile, ids []string, id string) flo
 	return math.Max(1-locked, 0)
 }
 
-// refusal says, in the user's language, why id cannot be set to w; "" when it can.
+// refusal says, in the user's language, why id cannot be set to w; "" when it can. The
+// keyboard cases come first (a locked row, a level with nothing free to give, a step below
+// 0%), with the keys to press; any other refusal is the model's own (*model.WeightError, found
+// by trying the change on a copy), worded here for the percent the user typed or, for a kind
+// the pane has no words for, by present.
 func (p *weightsPane) refusal(wp *model.WeightProfile, ids []string, id string, w float64) string {
 	t, f := p.e.t, &p.wb.ev.Framework
 	name := itemName(t, f, id)
@@ -246,19 +252,46 @@ func (p *weightsPane) refusal(wp *model.WeightProfile, ids []string, id string, 
 	if free == 0 {
 		return t.f("w.err.alllocked", name)
 	}
-	room := p.room(wp, ids, id)
-	switch {
-	case w < -1e-9 && p.levelMap(wp)[id] < 1e-9:
+	if w < -1e-9 && p.levelMap(wp)[id] < 1e-9 {
 		return t.f("w.err.zero", name)
-	case w < -1e-9 || math.IsNaN(w):
-		return t.s("w.err.range")
-	case w > room+1e-9:
-		if room >= 1-1e-9 {
+	}
+	trial := wp.Clone()
+	return weightErrText(t, f, p.apply(&trial, id, w))
+}
+
+// apply sets id to w on the focused level of wp (model.SetDimension / SetCriterion).
+func (p *weightsPane) apply(wp *model.WeightProfile, id string, w float64) error {
+	if p.level == 0 {
+		return wp.SetDimension(&p.wb.ev.Framework, id, w)
+	}
+	return wp.SetCriterion(&p.wb.ev.Framework, id, w)
+}
+
+// weightErrText words a refused weight edit or an invalid profile in the user's language: the
+// pane's own words where it says more (percent input, the keys to press), present's otherwise;
+// "" for no error.
+func weightErrText(t tr, f *model.Framework, err error) string {
+	var we *model.WeightError
+	switch {
+	case err == nil:
+		return ""
+	case !errors.As(err, &we):
+		return t.f("w.err.other", err)
+	}
+	name := itemName(t, f, we.ID)
+	switch we.Kind {
+	case model.WeightLocked:
+		return t.f("w.err.locked", name)
+	case model.WeightAllLocked:
+		return t.f("w.err.alllocked", name)
+	case model.WeightRange:
+		if we.Profile == "" {
 			return t.s("w.err.range")
 		}
-		return t.f("w.err.room", name, pct(room), pct(1-room))
+	case model.WeightNoRoom:
+		return t.f("w.err.room", name, pct(we.Max), pct(1-we.Max))
 	}
-	return ""
+	return present.WeightMessage(we, name, t.lang)
 }
 
 // set makes the focused level's id weigh w in a new draft: the unlocked siblings rescale in
@@ -270,15 +303,8 @@ func (p *weightsPane) set(id string, w float64) tea.Cmd {
 		return nil
 	}
 	d := base.Clone()
-	f := &p.wb.ev.Framework
-	var err error
-	if p.level == 0 {
-		err = d.SetDimension(f, id, w)
-	} else {
-		err = d.SetCriterion(f, id, w)
-	}
-	if err != nil {
-		p.e.status(statusWarn, p.e.t.f("w.err.other", err))
+	if err := p.apply(&d, id, w); err != nil {
+		p.e.status(statusWarn, weightErrText(p.e.t, &p.wb.ev.Framework, err))
 		return nil
 	}
 	return p.commit(&d)

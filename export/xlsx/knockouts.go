@@ -3,6 +3,8 @@ package xlsx
 import (
 	"fmt"
 
+	"ccselect/internal/present"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -48,7 +50,7 @@ func (b *book) knockouts() error {
 			case k.Op.Holds(x, limit):
 				row = append(row, s.txt(fmt.Sprintf(msg(lang, "k.pass"), trim(x)), st.good))
 			default:
-				row = append(row, s.txt(fmt.Sprintf(msg(lang, "k.fail"), trim(x), k.Op.Negated(), trim(limit)), st.bad))
+				row = append(row, s.txt(fmt.Sprintf(msg(lang, "k.fail"), present.KnockOutComparison(x, k.Op, limit)), st.bad))
 			}
 		}
 		s.add(row...)

@@ -162,7 +162,7 @@ var messages = map[string]model.Text{
 	"k.scope":    {Zh: "适用", En: "Applies to"},
 	"k.all":      {Zh: "全部配置", En: "all profiles"},
 	"k.pass":     {Zh: "✓ 通过 %s", En: "✓ pass %s"},
-	"k.fail":     {Zh: "✗ 未通过 %s %s %s", En: "✗ fail %s %s %s"},
+	"k.fail":     {Zh: "✗ 未通过 %s", En: "✗ fail %s"},
 	"k.missing":  {Zh: "✗ 无评分", En: "✗ no score"},
 	"k.no_score": {Zh: "无评分", En: "no score"},
 	"k.none":     {Zh: "当前权重配置没有一票否决规则。", En: "The profile has no knock-out rules."},

@@ -1,9 +1,7 @@
 package xlsx
 
 import (
-	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"ccselect/internal/present"
@@ -161,11 +159,7 @@ func (b *book) status(v *model.VendorResult) (string, int) {
 	lang := b.lang
 	var parts []string
 	if v.Excluded {
-		var reasons []string
-		for _, k := range v.FailedKnockOuts {
-			reasons = append(reasons, b.knockOutReason(k))
-		}
-		parts = append(parts, msg(lang, "sum.excluded")+strings.Join(reasons, " · "))
+		parts = append(parts, msg(lang, "sum.excluded")+present.KnockOutReasons(b.ev, v.FailedKnockOuts, lang))
 	}
 	if v.Incomplete {
 		var names []string
@@ -183,19 +177,6 @@ func (b *book) status(v *model.VendorResult) (string, int) {
 	return strings.Join(parts, " | "), b.st.warn
 }
 
-// knockOutReason is "Concurrent channels 800 < 1000" or "… no score (≥ 1000)".
-func (b *book) knockOutReason(k model.KnockOutFailure) string {
-	name := k.Rule.Criterion
-	if c, ok := b.ev.Framework.Criterion(k.Rule.Criterion); ok {
-		name = c.Name.In(b.lang)
-	}
-	limit := k.Rule.Limit(b.ev.Params)
-	if k.Missing {
-		return fmt.Sprintf("%s %s (%s %s)", name, msg(b.lang, "k.no_score"), k.Rule.Op.Symbol(), trim(limit))
-	}
-	return fmt.Sprintf("%s %s %s %s", name, trim(k.Value), k.Rule.Op.Negated(), trim(limit))
-}
-
 // changeCells are a break-even weight and the vendor leading beyond it, or dashes.
 func (b *book) changeCells(s *sheet, c *model.LeaderChange) []any {
 	if c == nil {
@@ -205,4 +186,4 @@ func (b *book) changeCells(s *sheet, c *model.LeaderChange) []any {
 }
 
 // trim prints a number without trailing zeros (99.8, 1000, 4.5).
-func trim(x float64) string { return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64) }
+func trim(x float64) string { return present.Number(x) }

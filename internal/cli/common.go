@@ -259,13 +259,15 @@ func (e *localized) Unwrap() error { return e.err }
 
 // userError words err in l for printing: an error of a kind present knows (unknown evaluation,
 // profile, vendor, criterion; name taken; no database; read-only; file exists without --force)
-// gets its sentence in l, whatever wraps it keeps its own words; English is the fallback.
+// gets its sentence in l, and so does a refused weight edit (model.WeightError); whatever wraps
+// it keeps its own words; English is the fallback.
 func userError(err error, l model.Lang) error {
 	if err == nil {
 		return nil
 	}
 	var pe *present.Error
-	if !errors.As(err, &pe) {
+	var we *model.WeightError
+	if !errors.As(err, &pe) && !errors.As(err, &we) {
 		kind := present.ErrorKind("")
 		switch {
 		case errors.Is(err, storage.ErrNameTaken), errors.Is(err, ops.ErrNameTaken):

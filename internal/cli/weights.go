@@ -367,7 +367,8 @@ func runWeightsSet(c *cobra.Command, args []string) error {
 				err = p.SetCriterion(f, a.id, a.v)
 			}
 			if err != nil {
-				return fmt.Errorf("cannot set %s to %s: %w (nothing was changed)", a.id, pct(a.v), err)
+				// The model's typed error is worded in the user's language by userError (present.Sentence).
+				return fmt.Errorf(tr(lang(c), "cannot set %s to %s: %w (nothing was changed)", "无法把 %s 设为 %s：%w（未做任何修改）"), a.id, pct(a.v), err)
 			}
 			if !p.IsLocked(a.id) {
 				p.ToggleLock(a.id) // holds while the next assignment is applied

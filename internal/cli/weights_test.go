@@ -125,6 +125,11 @@ func TestWeightsSetAndRefusal(t *testing.T) {
 	if out != "" || !strings.Contains(errs, "more than the 40.0% left by locked weights") {
 		t.Fatalf("refusal: %q %q", out, errs)
 	}
+	// The same refusal in Chinese: the model's typed error worded by present.
+	_, errs = expectExit(t, 1, "weights", "set", "stability=0.9", "--lock", "data_security,feature_fit,operations", "--db", db, "--lang", "zh")
+	if !strings.Contains(errs, "无法把 stability 设为 90.0%：权重 90.0% 超过了锁定权重剩下的 40.0%（未做任何修改）") {
+		t.Fatalf("zh refusal: %q", errs)
+	}
 	expectExit(t, 2, "weights", "set", "stability", "--db", db)
 	expectExit(t, 1, "weights", "set", "stabilty=0.3", "--db", db)
 	if string(before) != string(fileBytes(t, db)) {

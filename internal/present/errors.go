@@ -95,21 +95,30 @@ func (e *Error) In(l model.Lang) string {
 
 // Sentence is err for a person reading l: the sentence of the first Error in its chain, in l,
 // with whatever wraps it kept as it is; any other error as it is.
+//
+// A *model.WeightError (a refused weight edit, an invalid profile) is worded by WeightMessage.
 func Sentence(err error, l model.Lang) string {
+	if err == nil {
+		return ""
+	}
 	var pe *Error
-	if err == nil || !errors.As(err, &pe) {
-		if err == nil {
-			return ""
+	var we *model.WeightError
+	var en, in string
+	switch {
+	case errors.As(err, &pe):
+		if pe == err {
+			return pe.In(l)
 		}
+		en, in = pe.In(model.LangEn), pe.In(l)
+	case errors.As(err, &we):
+		en, in = we.Error(), WeightMessage(we, "", l)
+	default:
 		return err.Error()
 	}
-	if pe == err {
-		return pe.In(l)
-	}
 	// A wrapper's own words ("read FILE: …") stay; only the Error's part is translated.
-	full, en := err.Error(), pe.In(model.LangEn)
+	full := err.Error()
 	if i := strings.Index(full, en); i >= 0 {
-		return full[:i] + pe.In(l) + full[i+len(en):]
+		return full[:i] + in + full[i+len(en):]
 	}
 	return full
 }

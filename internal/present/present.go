@@ -1,7 +1,8 @@
 // Package present is the one voice of ccselect's domain wording in zh and en, shared by the
-// workbench, the exports and the CLI: unit and template names today; the knock-out reason,
-// the robustness sentence, method names and two-decimal rounding move here next (issue 8), so
-// that a phrase is worded once.
+// workbench, the exports and the CLI, so that a phrase is worded once (issue 8): unit, template,
+// method and consensus names, the knock-out reason and its number format (knockout.go), the
+// common user errors (errors.go) and the model's weight refusals (weights.go). The robustness
+// sentence and two-decimal rounding are still worded by their callers.
 package present
 
 import (
