@@ -50,7 +50,6 @@ type Root struct {
 	tabs    []tab
 	tab     int
 	panes   map[tabKind]pane // the open workbench's panes, each made on first use (panes.go)
-	weights *weightsPane     // made on first visit (weights.go)
 	smaaRun smaaRunner       // nil = model.RunSMAA (tests hold runs in progress with their own)
 
 	dlgs overlays // open dialogs, the top one receives keys

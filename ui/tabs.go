@@ -50,7 +50,7 @@ func tabList() []tabDef {
 	return []tabDef{
 		{kind: tabOverview, label: fixedLabel("tab.overview", "tab.overview"), newPane: newOverviewPane},
 		{kind: tabDimension, perDim: true, label: dimLabel, newPane: func(r *Root) pane { return newGridPane(&r.e, &r.keys, r.wb) }, pane: gridFor, strip: true},
-		{kind: tabWeights, tools: true, label: weightsLabel, pane: weightsFor},
+		{kind: tabWeights, tools: true, label: weightsLabel, newPane: newWeightsPane, pane: weightsFor},
 		{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), newPane: func(r *Root) pane { return newSensPane(&r.e, &r.keys, r.wb, r.smaaRun) }},
 		sizingDef, // sizing.go
 		{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), newPane: func(r *Root) pane { return &vendorsPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true},

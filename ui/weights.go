@@ -56,10 +56,10 @@ func (p *weightsPane) breakEvenCmd() tea.Cmd {
 
 // weightsFor is the registry's pane function: one pane per open workbench.
 func weightsFor(r *Root, _ tab) pane {
-	if r.weights == nil || r.weights.wb != r.wb {
-		r.weights = &weightsPane{e: &r.e, keys: &r.keys, wb: r.wb, beRev: -1, bePending: -1, beRun: model.LeaderReport}
+	p := paneAs[*weightsPane](r, tabWeights)
+	if p == nil {
+		return nil
 	}
-	p := r.weights
 	if p.away || p.base == nil {
 		p.away = false
 		p.base = append(p.base[:0], r.wb.rankNow...)
@@ -70,10 +70,15 @@ func weightsFor(r *Root, _ tab) pane {
 // weightsLabel is the tab's label. The tab row is drawn on every frame, so it is also where the
 // pane learns that another tab is showing (a new visit re-bases the rank moves).
 func weightsLabel(r *Root, tb tab, tiny bool) string {
-	if r.weights != nil && r.tab < len(r.tabs) && r.tabs[r.tab].kind != tabWeights {
-		r.weights.away = true
+	if p, ok := r.panes[tabWeights].(*weightsPane); ok && r.tab < len(r.tabs) && r.tabs[r.tab].kind != tabWeights {
+		p.away = true
 	}
 	return fixedLabel("tab.weights", "tab.weights.tiny")(r, tb, tiny)
+}
+
+// newWeightsPane is the registry's constructor for the Weights tab (one per open evaluation).
+func newWeightsPane(r *Root) pane {
+	return &weightsPane{e: &r.e, keys: &r.keys, wb: r.wb, beRev: -1, bePending: -1, beRun: model.LeaderReport}
 }
 
 // ids of the focused level, in display order, and the focused one.

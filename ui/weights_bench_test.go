@@ -37,7 +37,7 @@ func BenchmarkWeightsStep(b *testing.B) {
 			}
 			if !lvl.be {
 				fixed := model.LeaderReport(r.wb.prob)
-				r.weights.beRun = func(*model.Problem) *model.BreakEvenReport { return fixed }
+				paneAs[*weightsPane](r, tabWeights).beRun = func(*model.Problem) *model.BreakEvenReport { return fixed }
 			}
 			keys := []tea.KeyPressMsg{keyMsg("right"), keyMsg("left")}
 			b.ReportAllocs()

@@ -298,8 +298,8 @@ func TestWeightsViewOnly(t *testing.T) {
 	if len(ms.calls) != before || r.dialog() != nil || r.wb.ev.Draft != nil {
 		t.Fatalf("edited a read-only database: %v, dialog %T", ms.calls[before:], r.dialog())
 	}
-	if r.weights.dim != 1 || r.statusText == "" {
-		t.Fatalf("cursor %d, status %q", r.weights.dim, r.statusText)
+	if paneAs[*weightsPane](r, tabWeights).dim != 1 || r.statusText == "" {
+		t.Fatalf("cursor %d, status %q", paneAs[*weightsPane](r, tabWeights).dim, r.statusText)
 	}
 }
 
