@@ -53,6 +53,7 @@ type sizer interface {
 
 // settle sizes the focused pane for the body it is about to be drawn in.
 func (r *Root) settle() {
+	r.noteWeightsAway()
 	if r.w <= 0 || r.h <= 0 {
 		return
 	}

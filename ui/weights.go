@@ -67,13 +67,18 @@ func weightsFor(r *Root, _ tab) pane {
 	return p
 }
 
-// weightsLabel is the tab's label. The tab row is drawn on every frame, so it is also where the
-// pane learns that another tab is showing (a new visit re-bases the rank moves).
+// weightsLabel is the tab's label.
 func weightsLabel(r *Root, tb tab, tiny bool) string {
+	return fixedLabel("tab.weights", "tab.weights.tiny")(r, tb, tiny)
+}
+
+// noteWeightsAway marks the Weights pane as left while another tab shows, so the next visit
+// re-bases its rank moves (▲▼ count from the visit). It runs after every Update (settle), never
+// in View.
+func (r *Root) noteWeightsAway() {
 	if p, ok := r.panes[tabWeights].(*weightsPane); ok && r.tab < len(r.tabs) && r.tabs[r.tab].kind != tabWeights {
 		p.away = true
 	}
-	return fixedLabel("tab.weights", "tab.weights.tiny")(r, tb, tiny)
 }
 
 // newWeightsPane is the registry's constructor for the Weights tab (one per open evaluation).
