@@ -63,57 +63,28 @@ type AHPError struct {
 	Text  string // the raw entry, for bad_entry; the reason, for items
 }
 
-func (e *AHPError) Error() string { return e.Message(LangEn) }
-
-// Message renders the error in lang; rows and columns are 1-based as a user counts them.
-func (e *AHPError) Message(lang Lang) string {
+// Error is the English sentence; present.ModelError words it in the user's language. Rows and
+// columns are 1-based as a user counts them.
+func (e *AHPError) Error() string {
 	i, j := e.I+1, e.J+1
-	zh := lang == LangZh
 	switch e.Kind {
 	case AHPEmpty:
-		if zh {
-			return "两两比较矩阵为空"
-		}
 		return "the pairwise matrix is empty"
 	case AHPTooLarge:
-		if zh {
-			return fmt.Sprintf("两两比较最多 %d 项（Saaty 随机一致性指标表只到 %d），当前 %d 项", AHPMaxItems, AHPMaxItems, e.N)
-		}
 		return fmt.Sprintf("pairwise comparison takes at most %d items (Saaty's random index table ends at %d), got %d", AHPMaxItems, AHPMaxItems, e.N)
 	case AHPNotSquare:
-		if zh {
-			return fmt.Sprintf("矩阵第 %d 行有 %d 个值，应为 %d 个", i, e.J, e.N)
-		}
 		return fmt.Sprintf("row %d of the matrix has %d entries, want %d", i, e.J, e.N)
 	case AHPNotPositive:
-		if zh {
-			return fmt.Sprintf("第 %d 行第 %d 列的判断 %g 必须为正数", i, j, e.Value)
-		}
 		return fmt.Sprintf("judgement at row %d, column %d must be positive, got %g", i, j, e.Value)
 	case AHPOffScale:
-		if zh {
-			return fmt.Sprintf("第 %d 行第 %d 列的判断 %g 超出 Saaty 1–9 标度（1/9 到 9）", i, j, e.Value)
-		}
 		return fmt.Sprintf("judgement at row %d, column %d is %g, outside Saaty's 1–9 scale (1/9 to 9)", i, j, e.Value)
 	case AHPDiagonal:
-		if zh {
-			return fmt.Sprintf("对角线第 %d 项必须为 1，实为 %g", i, e.Value)
-		}
 		return fmt.Sprintf("diagonal entry %d must be 1, got %g", i, e.Value)
 	case AHPNotReciprocal:
-		if zh {
-			return fmt.Sprintf("第 %d 行第 %d 列（%g）与第 %d 行第 %d 列不互为倒数", j, i, e.Value, i, j)
-		}
 		return fmt.Sprintf("entry at row %d, column %d (%g) is not the reciprocal of row %d, column %d", j, i, e.Value, i, j)
 	case AHPBadEntry:
-		if zh {
-			return fmt.Sprintf("第 %d 行第 %d 列 %q 不是数字或 \"a/b\" 分数", i, j, e.Text)
-		}
 		return fmt.Sprintf("entry at row %d, column %d is %q, not a number or an \"a/b\" fraction", i, j, e.Text)
 	case AHPItems:
-		if zh {
-			return "比较项：" + e.Text
-		}
 		return "items: " + e.Text
 	}
 	return string(e.Kind)

@@ -33,21 +33,12 @@ type GroupAHPError struct {
 	Err      error
 }
 
-func (e *GroupAHPError) Error() string { return e.Message(LangEn) }
-
 // Unwrap gives the *AHPError of the reviewer's matrix.
 func (e *GroupAHPError) Unwrap() error { return e.Err }
 
-// Message renders the error in lang.
-func (e *GroupAHPError) Message(lang Lang) string {
-	inner := e.Err.Error()
-	if ae, ok := e.Err.(*AHPError); ok {
-		inner = ae.Message(lang)
-	}
-	if lang == LangZh {
-		return fmt.Sprintf("评审人 %s 的判断矩阵：%s", e.Reviewer, inner)
-	}
-	return fmt.Sprintf("reviewer %s's matrix: %s", e.Reviewer, inner)
+// Error is the English sentence; present.ModelError words it in the user's language.
+func (e *GroupAHPError) Error() string {
+	return fmt.Sprintf("reviewer %s's matrix: %s", e.Reviewer, e.Err.Error())
 }
 
 // GroupAHP aggregates the reviewers' matrices (same items, same order; reviewers[k] names

@@ -55,51 +55,25 @@ type ElicitError struct {
 }
 
 const (
-	elicitNoItems     = "no items to weigh"
-	elicitDupItem     = "item is empty or listed twice"
-	elicitUnknownItem = "not an item of this level"
-	elicitBadValue    = "must be a finite number, not negative"
-	elicitAllZero     = "at least one weight must be positive"
-	elicitNoRank      = "has no rank"
-	elicitBadRank     = "rank must be 1 or more"
-	elicitSwingRange  = "swing points must be between 0 and 100"
-	elicitNoMatrix    = "matrix has a different size from the items"
-	elicitUnknown     = "unknown method"
-	elicitNoReviewers = "no reviewer has entered a matrix"
+	ElicitReasonNoItems     = "no items to weigh"
+	ElicitReasonDupItem     = "item is empty or listed twice"
+	ElicitReasonUnknownItem = "not an item of this level"
+	ElicitReasonBadValue    = "must be a finite number, not negative"
+	ElicitReasonAllZero     = "at least one weight must be positive"
+	ElicitReasonNoRank      = "has no rank"
+	ElicitReasonBadRank     = "rank must be 1 or more"
+	ElicitReasonSwingRange  = "swing points must be between 0 and 100"
+	ElicitReasonNoMatrix    = "matrix has a different size from the items"
+	ElicitReasonUnknown     = "unknown method"
+	ElicitReasonNoReviewers = "no reviewer has entered a matrix"
 )
 
-var elicitReasonZh = map[string]string{
-	elicitNoItems:     "没有需要赋权的项",
-	elicitDupItem:     "项为空或重复",
-	elicitUnknownItem: "不是本层级的项",
-	elicitBadValue:    "必须是有限且非负的数",
-	elicitAllZero:     "至少要有一个权重大于 0",
-	elicitNoRank:      "没有排序",
-	elicitBadRank:     "排序必须从 1 开始",
-	elicitSwingRange:  "摆动分值必须在 0 到 100 之间",
-	elicitNoMatrix:    "矩阵大小与比较项数量不符",
-	elicitUnknown:     "未知的赋权方法",
-	elicitNoReviewers: "还没有评审人填写判断矩阵",
-}
-
-func (e *ElicitError) Error() string { return e.Message(LangEn) }
-
-// Message renders the error in lang.
-func (e *ElicitError) Message(lang Lang) string {
-	reason := e.Reason
-	if lang == LangZh {
-		if zh, ok := elicitReasonZh[e.Reason]; ok {
-			reason = zh
-		}
-		if e.Item != "" {
-			return fmt.Sprintf("赋权方法 %s：%s %s", e.Method, e.Item, reason)
-		}
-		return fmt.Sprintf("赋权方法 %s：%s", e.Method, reason)
-	}
+// Error is the English sentence; present.ModelError words it in the user's language.
+func (e *ElicitError) Error() string {
 	if e.Item != "" {
-		return fmt.Sprintf("weights by %s: %s %s", e.Method, e.Item, reason)
+		return fmt.Sprintf("weights by %s: %s %s", e.Method, e.Item, e.Reason)
 	}
-	return fmt.Sprintf("weights by %s: %s", e.Method, reason)
+	return fmt.Sprintf("weights by %s: %s", e.Method, e.Reason)
 }
 
 // Weights derives the level's weights (summing to 1, in Items order) from the method's inputs.
@@ -109,12 +83,12 @@ func (e Elicitation) Weights() ([]float64, error) {
 		return nil, &ElicitError{Method: e.Method, Item: item, Reason: reason}
 	}
 	if len(e.Items) == 0 {
-		return fail("", elicitNoItems)
+		return fail("", ElicitReasonNoItems)
 	}
 	index := make(map[string]int, len(e.Items))
 	for i, id := range e.Items {
 		if _, dup := index[id]; dup || id == "" {
-			return fail(id, elicitDupItem)
+			return fail(id, ElicitReasonDupItem)
 		}
 		index[id] = i
 	}
@@ -131,20 +105,20 @@ func (e Elicitation) Weights() ([]float64, error) {
 			i, ok := index[id]
 			switch {
 			case !ok:
-				return fail(id, elicitUnknownItem)
+				return fail(id, ElicitReasonUnknownItem)
 			case math.IsNaN(x) || math.IsInf(x, 0) || x < 0:
-				return fail(id, elicitBadValue)
+				return fail(id, ElicitReasonBadValue)
 			case x > limit:
-				return fail(id, elicitSwingRange)
+				return fail(id, ElicitReasonSwingRange)
 			}
 			w[i] = x
 		}
-		return elicitNormalised(w, func() ([]float64, error) { return fail("", elicitAllZero) })
+		return elicitNormalised(w, func() ([]float64, error) { return fail("", ElicitReasonAllZero) })
 	case ElicitROC, ElicitRS, ElicitRR:
 		return e.rankWeights(index, fail)
 	case ElicitAHP:
 		if len(e.Matrix) != n {
-			return fail("", elicitNoMatrix)
+			return fail("", ElicitReasonNoMatrix)
 		}
 		r, err := AHP(e.Matrix)
 		if err != nil {
@@ -158,20 +132,20 @@ func (e Elicitation) Weights() ([]float64, error) {
 		}
 		return g.Group.Weights, nil
 	}
-	return fail(string(e.Method), elicitUnknown)
+	return fail(string(e.Method), ElicitReasonUnknown)
 }
 
 // GroupAHP runs the group analysis of the reviewers' matrices (reviewers in id order, so the
 // result is the same on every run).
 func (e Elicitation) GroupAHP() (GroupAHPResult, error) {
 	if len(e.Reviewers) == 0 {
-		return GroupAHPResult{}, &ElicitError{Method: ElicitGroupAHP, Reason: elicitNoReviewers}
+		return GroupAHPResult{}, &ElicitError{Method: ElicitGroupAHP, Reason: ElicitReasonNoReviewers}
 	}
 	names := elicitKeys(e.Reviewers)
 	ms := make([][][]float64, len(names))
 	for k, r := range names {
 		if len(e.Reviewers[r]) != len(e.Items) {
-			return GroupAHPResult{}, &ElicitError{Method: ElicitGroupAHP, Item: r, Reason: elicitNoMatrix}
+			return GroupAHPResult{}, &ElicitError{Method: ElicitGroupAHP, Item: r, Reason: ElicitReasonNoMatrix}
 		}
 		ms[k] = e.Reviewers[r]
 	}
@@ -198,17 +172,17 @@ func (e Elicitation) rankWeights(index map[string]int, fail func(string, string)
 	n := len(e.Items)
 	for id := range e.Ranks {
 		if _, ok := index[id]; !ok {
-			return fail(id, elicitUnknownItem)
+			return fail(id, ElicitReasonUnknownItem)
 		}
 	}
 	order := make([]int, n)
 	for i, id := range e.Items {
 		r, ok := e.Ranks[id]
 		if !ok {
-			return fail(id, elicitNoRank)
+			return fail(id, ElicitReasonNoRank)
 		}
 		if r < 1 {
-			return fail(id, elicitBadRank)
+			return fail(id, ElicitReasonBadRank)
 		}
 		order[i] = i
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"testing"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -132,7 +133,7 @@ func TestElicitRefuses(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if ee.Message(model.LangZh) == ee.Message(model.LangEn) {
+		if zh, _ := present.ModelError(ee, model.LangZh); zh == "" || zh == ee.Error() {
 			t.Errorf("%s: no Chinese message", name)
 		}
 	}

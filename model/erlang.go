@@ -26,49 +26,16 @@ func (e *SizingError) Error() string {
 	return fmt.Sprintf("sizing: %s %g: %s", e.Field, e.Value, e.Reason)
 }
 
-var sizingFieldZh = map[string]string{
-	"calls": "呼叫量", "interval": "统计时段", "traffic": "话务量", "aht": "平均处理时长",
-	"talk_hold": "通话+保持时长", "acw": "话后处理时长", "sl_target": "服务水平目标",
-	"sl_seconds": "服务水平应答时限", "blocking": "呼损率目标", "shrinkage": "缺勤/损耗率",
-	"channels": "线路数", "agents": "坐席数",
-}
-
-var sizingReasonZh = map[string]string{
-	reasonPositive:    "必须大于 0",
-	reasonNonNeg:      "不能为负数",
-	reasonFraction:    "必须在 0 与 1 之间（不含两端）",
-	reasonShrinkage:   "必须在 0（含）与 1（不含）之间",
-	reasonTooLarge:    fmt.Sprintf("超过 %d 爱尔兰的上限", MaxErlangs),
-	reasonNotNumber:   "不是有效数字",
-	reasonUnreachable: "在允许的规模内达不到该目标",
-}
-
 const (
-	reasonPositive    = "must be greater than 0"
-	reasonNonNeg      = "must not be negative"
-	reasonFraction    = "must be strictly between 0 and 1"
-	reasonShrinkage   = "must be at least 0 and below 1"
-	reasonNotNumber   = "is not a number"
-	reasonUnreachable = "target cannot be met within the supported size"
+	SizingReasonPositive    = "must be greater than 0"
+	SizingReasonNonNeg      = "must not be negative"
+	SizingReasonFraction    = "must be strictly between 0 and 1"
+	SizingReasonShrinkage   = "must be at least 0 and below 1"
+	SizingReasonNotNumber   = "is not a number"
+	SizingReasonUnreachable = "target cannot be met within the supported size"
 )
 
-var reasonTooLarge = fmt.Sprintf("exceeds the %d Erlang limit", MaxErlangs)
-
-// Message is the error in lang, for the CLI and the TUI.
-func (e *SizingError) Message(lang Lang) string {
-	if lang == LangZh {
-		f, ok := sizingFieldZh[e.Field]
-		if !ok {
-			f = e.Field
-		}
-		r, ok := sizingReasonZh[e.Reason]
-		if !ok {
-			r = e.Reason
-		}
-		return fmt.Sprintf("容量测算：%s %g %s", f, e.Value, r)
-	}
-	return e.Error()
-}
+var SizingReasonTooLarge = fmt.Sprintf("exceeds the %d Erlang limit", MaxErlangs)
 
 func sizingErr(field string, v float64, reason string) error {
 	return &SizingError{Field: field, Value: v, Reason: reason}
@@ -76,17 +43,17 @@ func sizingErr(field string, v float64, reason string) error {
 
 func checkPositive(field string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return sizingErr(field, v, reasonNotNumber)
+		return sizingErr(field, v, SizingReasonNotNumber)
 	}
 	if v <= 0 {
-		return sizingErr(field, v, reasonPositive)
+		return sizingErr(field, v, SizingReasonPositive)
 	}
 	return nil
 }
 
 func checkFraction(field string, v float64) error {
 	if math.IsNaN(v) || v <= 0 || v >= 1 {
-		return sizingErr(field, v, reasonFraction)
+		return sizingErr(field, v, SizingReasonFraction)
 	}
 	return nil
 }
@@ -96,7 +63,7 @@ func checkTraffic(a float64) error {
 		return err
 	}
 	if a > MaxErlangs {
-		return sizingErr("traffic", a, reasonTooLarge)
+		return sizingErr("traffic", a, SizingReasonTooLarge)
 	}
 	return nil
 }
@@ -129,7 +96,7 @@ func ErlangB(n int, a float64) (float64, error) {
 		return 0, err
 	}
 	if n < 0 {
-		return 0, sizingErr("channels", float64(n), reasonNonNeg)
+		return 0, sizingErr("channels", float64(n), SizingReasonNonNeg)
 	}
 	return erlangB(n, a), nil
 }
@@ -168,7 +135,7 @@ func ChannelsFor(a, target float64) (int, float64, error) {
 			return n, 1 / x, nil
 		}
 	}
-	return 0, 0, sizingErr("blocking", target, reasonUnreachable)
+	return 0, 0, sizingErr("blocking", target, SizingReasonUnreachable)
 }
 
 // Queue is the Erlang C picture of n agents answering a Erlangs of calls of average handle
@@ -208,10 +175,10 @@ func ErlangC(n int, a, ahtS, tS float64) (Queue, error) {
 		return Queue{}, err
 	}
 	if math.IsNaN(tS) || tS < 0 {
-		return Queue{}, sizingErr("sl_seconds", tS, reasonNonNeg)
+		return Queue{}, sizingErr("sl_seconds", tS, SizingReasonNonNeg)
 	}
 	if n < 1 {
-		return Queue{}, sizingErr("agents", float64(n), reasonPositive)
+		return Queue{}, sizingErr("agents", float64(n), SizingReasonPositive)
 	}
 	return queueFromB(n, a, erlangB(n, a), ahtS, tS), nil
 }
@@ -231,7 +198,7 @@ func AgentsFor(a, ahtS, sl, tS float64) (Queue, error) {
 		return Queue{}, err
 	}
 	if math.IsNaN(tS) || tS < 0 {
-		return Queue{}, sizingErr("sl_seconds", tS, reasonNonNeg)
+		return Queue{}, sizingErr("sl_seconds", tS, SizingReasonNonNeg)
 	}
 	n := int(math.Floor(a)) + 1
 	b := erlangB(n, a)
@@ -247,5 +214,5 @@ func AgentsFor(a, ahtS, sl, tS float64) (Queue, error) {
 			return q, nil
 		}
 	}
-	return Queue{}, sizingErr("sl_target", sl, reasonUnreachable)
+	return Queue{}, sizingErr("sl_target", sl, SizingReasonUnreachable)
 }

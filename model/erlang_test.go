@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -158,7 +159,7 @@ func TestErlangRefusesNonsense(t *testing.T) {
 			t.Errorf("%s: error %v, want a SizingError on %s", c.name, c.err, c.field)
 			continue
 		}
-		if zh := se.Message(model.LangZh); zh == se.Error() {
+		if zh, _ := present.ModelError(se, model.LangZh); zh == "" || zh == se.Error() {
 			t.Errorf("%s: no Chinese message: %s", c.name, zh)
 		}
 	}

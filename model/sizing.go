@@ -54,13 +54,13 @@ func (s Scenario) Validate() error {
 		return err
 	}
 	if math.IsNaN(s.ACWS) || math.IsInf(s.ACWS, 0) || s.ACWS < 0 {
-		return sizingErr("acw", s.ACWS, reasonNonNeg)
+		return sizingErr("acw", s.ACWS, SizingReasonNonNeg)
 	}
 	if err := checkFraction("sl_target", s.SLTarget); err != nil {
 		return err
 	}
 	if math.IsNaN(s.SLSeconds) || math.IsInf(s.SLSeconds, 0) || s.SLSeconds < 0 {
-		return sizingErr("sl_seconds", s.SLSeconds, reasonNonNeg)
+		return sizingErr("sl_seconds", s.SLSeconds, SizingReasonNonNeg)
 	}
 	if s.Blocking != 0 {
 		if err := checkFraction("blocking", s.Blocking); err != nil {
@@ -68,7 +68,7 @@ func (s Scenario) Validate() error {
 		}
 	}
 	if math.IsNaN(s.Shrinkage) || s.Shrinkage < 0 || s.Shrinkage >= 1 {
-		return sizingErr("shrinkage", s.Shrinkage, reasonShrinkage)
+		return sizingErr("shrinkage", s.Shrinkage, SizingReasonShrinkage)
 	}
 	_, err := Traffic(s.Calls, s.TalkHoldS+s.ACWS, s.IntervalS)
 	return err

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"errors"
 	"math"
 	"sort"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -304,16 +304,8 @@ func (d *elicitDialog) apply() (tea.Cmd, bool) {
 
 // elicitErrText words the model's elicitation and AHP errors in the user's language.
 func elicitErrText(t tr, err error) string {
-	var ee *model.ElicitError
-	var ae *model.AHPError
-	var ge *model.GroupAHPError
-	switch {
-	case errors.As(err, &ge):
-		return ge.Message(t.lang)
-	case errors.As(err, &ae):
-		return ae.Message(t.lang)
-	case errors.As(err, &ee):
-		return ee.Message(t.lang)
+	if s, ok := present.ModelError(err, t.lang); ok {
+		return s
 	}
 	return t.f("w.err.other", err)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"maps"
 	"math"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -165,9 +165,8 @@ func (p *sizingPane) govern(i int) tea.Cmd {
 
 // sizingErrText is a sizing refusal in the interface language.
 func sizingErrText(t tr, err error) string {
-	var se *model.SizingError
-	if errors.As(err, &se) {
-		return se.Message(t.lang)
+	if s, ok := present.ModelError(err, t.lang); ok {
+		return s
 	}
 	return err.Error()
 }

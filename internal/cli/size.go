@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"ccselect/export"
+	"ccselect/internal/present"
 	"ccselect/model"
 	"ccselect/storage"
 )
@@ -298,9 +299,8 @@ func parseSL(s string) (float64, float64, error) {
 
 // sizingMessage renders a model sizing error in the user's language.
 func sizingMessage(err error, l model.Lang) string {
-	var se *model.SizingError
-	if errors.As(err, &se) {
-		return se.Message(l)
+	if s, ok := present.ModelError(err, l); ok {
+		return s
 	}
 	return err.Error()
 }

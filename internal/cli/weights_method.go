@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 	"ccselect/storage"
 )
@@ -201,11 +202,10 @@ func readInput(name string, in io.Reader) ([]byte, error) {
 	return b, nil
 }
 
-// elicitMessage renders model errors in the user's language where the model has one.
+// elicitMessage renders model errors in the user's language where present words them.
 func elicitMessage(err error, l model.Lang) string {
-	type messager interface{ Message(model.Lang) string }
-	if m, ok := err.(messager); ok {
-		return m.Message(l)
+	if s, ok := present.ModelError(err, l); ok {
+		return s
 	}
 	return err.Error()
 }
