@@ -109,7 +109,10 @@ A database named by --db that does not exist yet is created.`,
 		RunE: runNew,
 	}
 	c.Flags().StringP("template", "t", "", "default, finance, healthcare or government")
-	_ = c.RegisterFlagCompletionFunc("template", cobra.FixedCompletions(samples.TemplateNames(), cobra.ShellCompDirectiveNoFileComp))
+	// The names are read when a shell asks, not while every command is built: start-up pays nothing.
+	_ = c.RegisterFlagCompletionFunc("template", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return samples.TemplateNames(), cobra.ShellCompDirectiveNoFileComp
+	})
 	c.Flags().StringP("name", "n", "", "evaluation name")
 	c.Flags().String("client", "", "client name")
 	c.Flags().String("peak", "1000", "required peak concurrent channels P (a positive whole number)")
