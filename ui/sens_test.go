@@ -334,7 +334,7 @@ func TestSensitivityTabPlace(t *testing.T) {
 	if n := len(kinds); kinds[n-4] != tabSensitivity || kinds[n-3] != tabSizing || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-5] != tabWeights || kinds[n-6] != tabDimension {
 		t.Fatalf("tab order %v", kinds)
 	}
-	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  权重  敏感性  规模测算  厂商  评审") {
+	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │ 6权重 7敏感性 8规模测算 9厂商 @评审") {
 		t.Fatalf("tab row %q", row)
 	}
 	_, spans := r.tabSpans(r.w)
