@@ -246,23 +246,26 @@ func TestQuitWaitsForSaves(t *testing.T) {
 // Issue 8 defect 13: after a rating the cursor moves to the next vendor (A toggles it); a "."
 // typed right after halves the cell just rated, so "3." still gives 3.5.
 func TestRatingAdvances(t *testing.T) {
-	ms := newMemStore(synthEval(3, 5, 1))
-	r := start(newTestRoot(ms, model.LangEn, 1, 120, 30))
-	press(r, "1", "3")
-	if paneAs[*gridPane](r, tabDimension).col != 1 {
-		t.Fatalf("cursor at vendor %d after a rating, want 1", paneAs[*gridPane](r, tabDimension).col)
+	f := newPaneFixture(t, synthEval(3, 5, 1), model.LangEn, 120, 24)
+	g := f.grid("stability")
+	f.press(g, "3")
+	if g.col != 1 {
+		t.Fatalf("cursor at vendor %d after a rating, want 1", g.col)
 	}
-	press(r, ".")
-	if s, ok := r.wb.score(0, r.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || paneAs[*gridPane](r, tabDimension).col != 1 {
-		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, paneAs[*gridPane](r, tabDimension).col)
+	f.press(g, ".")
+	if s, ok := f.wb.score(0, f.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || g.col != 1 {
+		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, g.col)
 	}
-	press(r, "4", "5") // the last vendor: the cursor stays on it
-	if paneAs[*gridPane](r, tabDimension).col != 2 {
-		t.Fatalf("cursor at %d past the last vendor", paneAs[*gridPane](r, tabDimension).col)
+	f.press(g, "4", "5") // the last vendor: the cursor stays on it
+	if g.col != 2 {
+		t.Fatalf("cursor at %d past the last vendor", g.col)
 	}
-	press(r, "A", "left", "2")
-	if paneAs[*gridPane](r, tabDimension).col != 1 {
-		t.Fatalf("with advance off the cursor moved to %d", paneAs[*gridPane](r, tabDimension).col)
+	f.press(g, "A", "left", "2")
+	if g.col != 1 {
+		t.Fatalf("with advance off the cursor moved to %d", g.col)
+	}
+	if f.writes != 5 { // 3, ".", 4, 5 and 2: one write each
+		t.Fatalf("%d writes, want 5", f.writes)
 	}
 }
 

@@ -84,30 +84,32 @@ func TestWeightsLocksAndRefusals(t *testing.T) {
 		{model.LangEn, "Data security is locked: press space to unlock it first", "cannot change Data security: every other weight at this level is locked"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
-			r, _, _ := weightsRoot(t, tc.lang)
-			press(r, "up", "up", "up", "space") // lock stability (24%)
-			press(r, "down", "down", "down", "shift+right", "shift+right")
-			d := r.wb.ev.Draft
+			f := newPaneFixture(t, nil, tc.lang, 100, 24)
+			p := f.weights()
+			f.press(p, "down", "down", "down")
+			f.press(p, "up", "up", "up", "space") // lock stability (24%)
+			f.press(p, "down", "down", "down", "shift+right", "shift+right")
+			d := f.wb.ev.Draft
 			if !d.IsLocked("stability") || !near(d.Dimensions["stability"], 0.24) {
 				t.Fatalf("the locked weight moved: %v", d.Dimensions)
 			}
 			if !near(d.Dimensions["data_security"], 0.30) {
 				t.Fatalf("data security %v", d.Dimensions["data_security"])
 			}
-			press(r, "space") // lock data security itself
-			before := d.Clone()
-			press(r, "right")
-			if r.statusText != tc.locked {
-				t.Fatalf("status %q", r.statusText)
+			f.press(p, "space") // lock data security itself
+			before, writes := d.Clone(), f.writes
+			f.press(p, "right")
+			if f.last != tc.locked {
+				t.Fatalf("status %q", f.last)
 			}
-			if got := r.wb.ev.Draft; !near(got.Dimensions["data_security"], before.Dimensions["data_security"]) {
+			if got := f.wb.ev.Draft; !near(got.Dimensions["data_security"], before.Dimensions["data_security"]) || f.writes != writes {
 				t.Fatal("a refused change changed the draft")
 			}
-			press(r, "space") // unlock it, lock the other three
-			press(r, "up", "space", "up", "space", "down", "down", "down", "space", "up")
-			press(r, "right")
-			if r.statusText != tc.allLockd {
-				t.Fatalf("status %q", r.statusText)
+			f.press(p, "space") // unlock it, lock the other three
+			f.press(p, "up", "space", "up", "space", "down", "down", "down", "space", "up")
+			f.press(p, "right")
+			if f.last != tc.allLockd {
+				t.Fatalf("status %q", f.last)
 			}
 		})
 	}

@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"ccselect/model"
+	"ccselect/samples"
+)
+
+// paneFixture runs one pane on its own over a session, the way the root would run the focused
+// pane — sized before every message, its commands' messages fed back to it — but with no Root:
+// writes are counted (paneEnv), dialogs are kept on a list and statuses recorded.
+type paneFixture struct {
+	*paneEnv
+	keys    keyMap
+	wb      *workbench
+	w, h    int
+	dialogs []dialog
+}
+
+// newPaneFixture is a session over ev (the sample when nil) in lang, for a pane of w × h.
+func newPaneFixture(t testing.TB, ev *model.Evaluation, lang model.Lang, w, h int) *paneFixture {
+	t.Helper()
+	if ev == nil {
+		var err error
+		if ev, err = samples.Sample(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wb, err := newWorkbench(1, ev, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &paneFixture{paneEnv: newPaneEnv(lang), wb: wb, w: w, h: h}
+	f.keys = newKeyMap(f.t)
+	f.open = func(d dialog) { f.dialogs = append(f.dialogs, d) }
+	return f
+}
+
+// update hands msg to p (sized first) and drives what follows, as the root would.
+func (f *paneFixture) update(p pane, msg tea.Msg) {
+	cmds := []tea.Cmd{f.send(p, msg)}
+	for len(cmds) > 0 {
+		c := cmds[0]
+		cmds = cmds[1:]
+		if c == nil {
+			continue
+		}
+		switch m := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			cmds = append(cmds, m...)
+		case paneMsg:
+			cmds = append(cmds, f.send(p, m.msg))
+		default:
+			cmds = append(cmds, f.send(p, m))
+		}
+	}
+	f.size(p)
+}
+
+func (f *paneFixture) send(p pane, msg tea.Msg) tea.Cmd {
+	if b, ok := msg.(tea.BatchMsg); ok {
+		return func() tea.Msg { return b }
+	}
+	f.size(p)
+	return p.Update(msg)
+}
+
+func (f *paneFixture) size(p pane) {
+	if s, ok := p.(sizer); ok {
+		s.SetSize(f.w, f.h)
+	}
+}
+
+// press sends keys (as the test helper press names them) to p.
+func (f *paneFixture) press(p pane, keys ...string) {
+	for _, k := range keys {
+		f.update(p, keyMsg(k))
+	}
+}
+
+// view is p drawn at the fixture's size, without ANSI sequences.
+func (f *paneFixture) view(p pane) string {
+	f.size(p)
+	return ansi.Strip(p.View(f.w, f.h))
+}
+
+// dialog is the last dialog p opened (nil when none).
+func (f *paneFixture) dialog() dialog {
+	if len(f.dialogs) == 0 {
+		return nil
+	}
+	return f.dialogs[len(f.dialogs)-1]
+}
+
+func (f *paneFixture) grid(dimID string) *gridPane {
+	g := newGridPane(&f.env, &f.keys, f.wb)
+	for d, dim := range f.wb.ev.Framework.Dimensions {
+		if dim.ID == dimID {
+			g.dim = d
+		}
+	}
+	f.size(g)
+	return g
+}
+
+func (f *paneFixture) sens() *sensPane {
+	p := newSensPane(&f.env, &f.keys, f.wb, nil)
+	f.size(p)
+	return p
+}
+
+func (f *paneFixture) weights() *weightsPane {
+	p := newWeightsPaneOf(&f.env, &f.keys, f.wb)
+	f.size(p)
+	return p
+}
