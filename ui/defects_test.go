@@ -62,8 +62,8 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 
 // Issue 8 defect 11: every tab has a direct key, its position in the tab row (0 overview, 1–5
 // the dimensions, 6 weights, 7 sensitivity, 8 sizing, 9 vendors); in a grid 1–5 still rate. The
-// eleventh tab (reviewers) has no digit left: shift+tab from the overview reaches it in one key.
-func TestEveryTabHasADigit(t *testing.T) {
+// eleventh tab (reviewers) has no digit left: its key is @ (tabs_test.go checks every pane).
+func TestEveryTabHasADirectKey(t *testing.T) {
 	ms := newMemStore(synthEval(5, 5, 1))
 	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
 	want := map[string]tabKind{"6": tabWeights, "7": tabSensitivity, "8": tabSizing, "9": tabVendors, "0": tabOverview}
@@ -85,6 +85,10 @@ func TestEveryTabHasADigit(t *testing.T) {
 	press(r, "9")
 	if r.tabs[r.tab].kind != tabVendors {
 		t.Fatal("9 in a grid did not reach the vendors tab")
+	}
+	press(r, "@") // the eleventh tab has a key too
+	if r.tabs[r.tab].kind != tabReviewers {
+		t.Fatal("@ did not reach the reviewers tab")
 	}
 	press(r, "0", "shift+tab") // the last tab
 	if r.tabs[r.tab].kind != tabReviewers {
