@@ -12,13 +12,14 @@ import (
 
 // paneFixture runs one pane on its own over a session, the way the root would run the focused
 // pane — sized before every message, its commands' messages fed back to it — but with no Root:
-// writes are counted (paneEnv), dialogs are kept on a list and statuses recorded.
+// writes are counted and statuses recorded (paneEnv), and the dialogs the pane opens stack up
+// and take the keys, as the root's overlays do.
 type paneFixture struct {
 	*paneEnv
-	keys    keyMap
-	wb      *workbench
-	w, h    int
-	dialogs []dialog
+	keys keyMap
+	wb   *workbench
+	w, h int
+	dlgs overlays
 }
 
 // newPaneFixture is a session over ev (the sample when nil) in lang, for a pane of w × h.
@@ -36,7 +37,7 @@ func newPaneFixture(t testing.TB, ev *model.Evaluation, lang model.Lang, w, h in
 	}
 	f := &paneFixture{paneEnv: newPaneEnv(lang), wb: wb, w: w, h: h}
 	f.keys = newKeyMap(f.t)
-	f.open = func(d dialog) { f.dialogs = append(f.dialogs, d) }
+	f.open = f.dlgs.push
 	return f
 }
 
@@ -66,6 +67,9 @@ func (f *paneFixture) send(p pane, msg tea.Msg) tea.Cmd {
 	if b, ok := msg.(tea.BatchMsg); ok {
 		return func() tea.Msg { return b }
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.dlgs.top() != nil {
+		return f.dlgs.update(k)
+	}
 	f.size(p)
 	return p.Update(msg)
 }
@@ -89,12 +93,14 @@ func (f *paneFixture) view(p pane) string {
 	return ansi.Strip(p.View(f.w, f.h))
 }
 
-// dialog is the last dialog p opened (nil when none).
-func (f *paneFixture) dialog() dialog {
-	if len(f.dialogs) == 0 {
-		return nil
+// dialog is the open dialog that takes the keys (nil when none).
+func (f *paneFixture) dialog() dialog { return f.dlgs.top() }
+
+// typeText types s character by character (into the open dialog).
+func (f *paneFixture) typeText(p pane, s string) {
+	for _, c := range s {
+		f.update(p, tea.KeyPressMsg{Code: c, Text: string(c)})
 	}
-	return f.dialogs[len(f.dialogs)-1]
 }
 
 func (f *paneFixture) grid(dimID string) *gridPane {

@@ -13,9 +13,7 @@ import (
 // the key has not moved, and a key that was refused (a warning on the status line) changed
 // nothing.
 func TestWeightsKeysProperty(t *testing.T) {
-	fx := newPaneFixture(t, nil, model.LangEn, 100, 24)
-	p := fx.weights()
-	fx.press(p, "down", "down", "down")
+	fx, p := weightsAlone(t, model.LangEn)
 	keys := []string{"left", "right", "shift+left", "shift+right", "space", "up", "down", "enter", "e", "right", "right"}
 	rng := rand.New(rand.NewPCG(10, 2026))
 	wb := fx.wb

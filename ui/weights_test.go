@@ -23,6 +23,15 @@ func weightsRoot(t *testing.T, lang model.Lang) (*Root, *sqlStore, int64) {
 	return r, st, id
 }
 
+// weightsAlone is the Weights pane on its own over the sample, on data security (as weightsRoot).
+func weightsAlone(t *testing.T, lang model.Lang) (*paneFixture, *weightsPane) {
+	t.Helper()
+	f := newPaneFixture(t, nil, lang, 100, 24)
+	p := f.weights()
+	f.press(p, "down", "down", "down")
+	return f, p
+}
+
 func dimsOf(t *testing.T, ev *model.Evaluation, wp *model.WeightProfile) []float64 {
 	t.Helper()
 	out := make([]float64, len(ev.Framework.Dimensions))
@@ -84,9 +93,7 @@ func TestWeightsLocksAndRefusals(t *testing.T) {
 		{model.LangEn, "Data security is locked: press space to unlock it first", "cannot change Data security: every other weight at this level is locked"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
-			f := newPaneFixture(t, nil, tc.lang, 100, 24)
-			p := f.weights()
-			f.press(p, "down", "down", "down")
+			f, p := weightsAlone(t, tc.lang)
 			f.press(p, "up", "up", "up", "space") // lock stability (24%)
 			f.press(p, "down", "down", "down", "shift+right", "shift+right")
 			d := f.wb.ev.Draft
@@ -118,38 +125,38 @@ func TestWeightsLocksAndRefusals(t *testing.T) {
 // = types an exact value; e makes the level equal; a value past what the locks leave is
 // refused in the form, which stays open.
 func TestWeightsExactAndEqual(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "=")
-	if r.dialog() == nil {
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "=")
+	if f.dialog() == nil {
 		t.Fatal("= opened no form")
 	}
-	press(r, "backspace", "backspace")
-	typeText(r, "35")
-	press(r, "enter")
-	if w := r.wb.ev.Draft.Dimensions["data_security"]; !near(w, 0.35) {
+	f.press(p, "backspace", "backspace")
+	f.typeText(p, "35")
+	f.press(p, "enter")
+	if w := f.wb.ev.Draft.Dimensions["data_security"]; !near(w, 0.35) {
 		t.Fatalf("typed 35: %v", w)
 	}
-	press(r, "e")
-	for id, w := range r.wb.ev.Draft.Dimensions {
+	f.press(p, "e")
+	for id, w := range f.wb.ev.Draft.Dimensions {
 		if !near(w, 0.2) {
 			t.Fatalf("e: %s = %v", id, w)
 		}
 	}
-	press(r, "up", "space", "up", "space") // lock two at 20% each: 60% left
-	press(r, "down", "down", "=", "backspace", "backspace")
-	typeText(r, "70")
-	press(r, "enter")
-	if d, ok := r.dialog().(*formDialog); !ok || !strings.Contains(d.err, "at most 60%: locked weights take 40%") {
-		t.Fatalf("dialog %v", r.dialog())
+	f.press(p, "up", "space", "up", "space") // lock two at 20% each: 60% left
+	f.press(p, "down", "down", "=", "backspace", "backspace")
+	f.typeText(p, "70")
+	f.press(p, "enter")
+	if d, ok := f.dialog().(*formDialog); !ok || !strings.Contains(d.err, "at most 60%: locked weights take 40%") {
+		t.Fatalf("dialog %v", f.dialog())
 	}
 }
 
 // The criteria level: enter goes to the focused dimension's criteria; their local weights
 // rescale among themselves and the dimension weights stay.
 func TestWeightsCriteriaLevel(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "enter", "right")
-	d := r.wb.ev.Draft
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "enter", "right")
+	d := f.wb.ev.Draft
 	if !near(d.Criteria["transport_encryption"], 0.31) || !near(d.Dimensions["data_security"], 0.20) {
 		t.Fatalf("criteria %v", d.Criteria)
 	}
@@ -263,29 +270,30 @@ func TestWeightsProfilePicker(t *testing.T) {
 // w: what would it take for Panshi Xinlian (third) — possible, and applying it puts Panshi at
 // least level with the leader. The dialog opens on the runner-up.
 func TestWeightsWhatIf(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "w")
-	d, ok := r.dialog().(*whatIfDialog)
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "w")
+	d, ok := f.dialog().(*whatIfDialog)
 	if !ok {
-		t.Fatalf("w opened %T", r.dialog())
+		t.Fatalf("w opened %T", f.dialog())
 	}
-	if d.order[d.cursor] != r.wb.res.Vendors[1].Vendor {
+	wb := f.wb
+	if d.order[d.cursor] != wb.res.Vendors[1].Vendor {
 		t.Fatalf("cursor on %d", d.order[d.cursor])
 	}
-	panshi := r.wb.ev.VendorIndex("panshi")
-	press(r, "down")
+	panshi := wb.ev.VendorIndex("panshi")
+	f.press(p, "down")
 	if d.order[d.cursor] != panshi || !d.ans.Possible {
 		t.Fatalf("cursor on %d, answer %+v", d.order[d.cursor], d.ans)
 	}
 	if a := d.answer(); !strings.HasPrefix(a, "move ") {
 		t.Fatalf("answer %q", a)
 	}
-	press(r, "a")
-	if r.wb.ev.Draft == nil {
-		t.Fatal("a did not apply")
+	f.press(p, "a")
+	if wb.ev.Draft == nil || f.dialog() != nil || f.writes != 1 {
+		t.Fatalf("a did not apply: draft %v, dialog %T, %d writes", wb.ev.Draft, f.dialog(), f.writes)
 	}
-	if lead := r.wb.res.Vendors[0].Total; r.wb.line(panshi).Total < lead-1e-9 {
-		t.Fatalf("panshi %v, leader %v", r.wb.line(panshi).Total, lead)
+	if lead := wb.res.Vendors[0].Total; wb.line(panshi).Total < lead-1e-9 {
+		t.Fatalf("panshi %v, leader %v", wb.line(panshi).Total, lead)
 	}
 }
 
