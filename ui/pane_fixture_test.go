@@ -114,6 +114,12 @@ func (f *paneFixture) grid(dimID string) *gridPane {
 	return g
 }
 
+func (f *paneFixture) overview() *overviewPane {
+	p := &overviewPane{e: &f.env, keys: &f.keys, wb: f.wb}
+	f.size(p)
+	return p
+}
+
 func (f *paneFixture) sens() *sensPane {
 	p := newSensPane(&f.env, &f.keys, f.wb, nil)
 	f.size(p)

@@ -12,10 +12,9 @@ import (
 // size shows, leaves the scroll offsets as Update/SetSize settled them, and drawing twice gives
 // the same screen.
 func TestGridViewIsPure(t *testing.T) {
-	ms := newMemStore(synthEval(30, 15, 2))
-	r := start(newTestRoot(ms, model.LangEn, 1, 120, 40))
-	press(r, "1", "G", "down", "down", "down", "down")
-	g := paneAs[*gridPane](r, tabDimension)
+	f := newPaneFixture(t, synthEval(30, 15, 2), model.LangEn, 120, 34)
+	g := f.grid("stability")
+	f.press(g, "G", "down", "down", "down", "down")
 	col, row := g.colOff, append([]int(nil), g.rowOff...)
 	if col == 0 {
 		t.Fatal("the cursor at the last vendor did not scroll the columns (SetSize did not settle them)")
@@ -32,17 +31,14 @@ func TestGridViewIsPure(t *testing.T) {
 // The overview's page size comes from SetSize (page down moves by the body height, whatever
 // was drawn last), and View does not clamp the pane's scroll.
 func TestOverviewPageSizeFromSetSize(t *testing.T) {
-	ms := newMemStore(synthEval(40, 15, 2))
-	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
-	press(r, "0")
-	p := paneAs[*overviewPane](r, tabOverview)
-	l := r.layout()
-	want := l.bodyH - len(p.robustLines(l.w, l.bodyH))
+	f := newPaneFixture(t, synthEval(40, 15, 2), model.LangEn, 100, 24)
+	p := f.overview()
+	want := f.h - len(p.robustLines(f.w, f.h))
 	if p.lastH != want {
-		t.Fatalf("page size %d, want %d (body %d minus the robustness band)", p.lastH, want, l.bodyH)
+		t.Fatalf("page size %d, want %d (body %d minus the robustness band)", p.lastH, want, f.h)
 	}
 	_ = p.View(100, 8) // a small drawing must not change the page size
-	press(r, "ctrl+d")
+	f.press(p, "ctrl+d")
 	if p.scroll != want-1 {
 		t.Fatalf("page down scrolled to %d, want %d", p.scroll, want-1)
 	}
