@@ -127,24 +127,17 @@ func (b *busyStore) SetScore(id int64, sc model.Score, actor string) error {
 // driveQuit is drive that reports whether the program was told to quit.
 func driveQuit(r *Root, cmd tea.Cmd) bool {
 	quit := false
-	cmds := []tea.Cmd{cmd}
-	for len(cmds) > 0 {
-		c := cmds[0]
-		cmds = cmds[1:]
-		if c == nil {
-			continue
-		}
-		switch m := c().(type) {
-		case nil, pollMsg:
+	runCmds(cmd, func(m tea.Msg) tea.Cmd {
+		switch m.(type) {
+		case pollMsg:
+			return nil
 		case tea.QuitMsg:
 			quit = true
-		case tea.BatchMsg:
-			cmds = append(cmds, m...)
-		default:
-			_, next := r.Update(m)
-			cmds = append(cmds, next)
+			return nil
 		}
-	}
+		_, next := r.Update(m)
+		return next
+	})
 	return quit
 }
 

@@ -43,23 +43,12 @@ func newPaneFixture(t testing.TB, ev *model.Evaluation, lang model.Lang, w, h in
 
 // update hands msg to p (sized first) and drives what follows, as the root would.
 func (f *paneFixture) update(p pane, msg tea.Msg) {
-	cmds := []tea.Cmd{f.send(p, msg)}
-	for len(cmds) > 0 {
-		c := cmds[0]
-		cmds = cmds[1:]
-		if c == nil {
-			continue
+	runCmds(f.send(p, msg), func(m tea.Msg) tea.Cmd {
+		if pm, ok := m.(paneMsg); ok {
+			return f.send(p, pm.msg)
 		}
-		switch m := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			cmds = append(cmds, m...)
-		case paneMsg:
-			cmds = append(cmds, f.send(p, m.msg))
-		default:
-			cmds = append(cmds, f.send(p, m))
-		}
-	}
+		return f.send(p, m)
+	})
 	f.size(p)
 }
 

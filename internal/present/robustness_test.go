@@ -17,16 +17,25 @@ func TestFixed2RoundsHalvesLikeASpreadsheet(t *testing.T) {
 	}
 }
 
-func TestRobustnessWithoutVendors(t *testing.T) {
+// sampleProblem is the sample evaluation compiled, after edit (may be nil) changed it.
+func sampleProblem(t *testing.T, edit func(*model.Evaluation)) *model.Problem {
+	t.Helper()
 	ev, err := samples.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev.Vendors, ev.Scores = nil, nil
+	if edit != nil {
+		edit(ev)
+	}
 	p, err := model.NewProblem(ev, "", model.ConsensusMean, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+func TestRobustnessWithoutVendors(t *testing.T) {
+	p := sampleProblem(t, func(ev *model.Evaluation) { ev.Vendors, ev.Scores = nil, nil })
 	if s := present.Robustness(p, nil, nil); s.En != "No vendors yet: add vendors first." || s.Zh != "还没有厂商：请先添加厂商。" {
 		t.Fatalf("summary = %+v", s)
 	}
@@ -34,14 +43,7 @@ func TestRobustnessWithoutVendors(t *testing.T) {
 
 // The deprecated model forwarder (kept for export/sensitivity.go) says exactly what present says.
 func TestRobustnessForwarder(t *testing.T) {
-	ev, err := samples.Sample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := model.NewProblem(ev, "", model.ConsensusMean, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := sampleProblem(t, nil)
 	want := present.Robustness(p, nil, nil)
 	if got := model.RobustnessSummary(p, nil, nil); got != want || want.En == "" {
 		t.Fatalf("forwarder %+v, present %+v", got, want)
