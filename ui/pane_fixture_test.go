@@ -85,6 +85,15 @@ func (f *paneFixture) view(p pane) string {
 // dialog is the open dialog that takes the keys (nil when none).
 func (f *paneFixture) dialog() dialog { return f.dlgs.top() }
 
+// dialogView is the open dialog drawn as the root would at the fixture's width, without ANSI
+// sequences ("" when none is open).
+func (f *paneFixture) dialogView() string {
+	if d := f.dlgs.top(); d != nil {
+		return ansi.Strip(d.View(f.w))
+	}
+	return ""
+}
+
 // typeText types s character by character (into the open dialog).
 func (f *paneFixture) typeText(p pane, s string) {
 	for _, c := range s {
