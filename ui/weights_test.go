@@ -316,20 +316,20 @@ func TestWeightsViewOnly(t *testing.T) {
 // c compares profiles; an unsaved draft is the first column. With data security at 26% the
 // draft's winner is Panshi, so default (Yunqi first) is marked as differing.
 func TestWeightsCompareDraft(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
+	f, p := weightsAlone(t, model.LangEn)
 	for i := 0; i < 6; i++ {
-		press(r, "right")
+		f.press(p, "right")
 	}
-	press(r, "c")
-	d, ok := r.dialog().(*compareDialog)
+	f.press(p, "c")
+	d, ok := f.dialog().(*compareDialog)
 	if !ok || d.names[0] != "default*" || d.names[1] != "default" {
-		t.Fatalf("dialog %T %v", r.dialog(), d)
+		t.Fatalf("dialog %T %v", f.dialog(), d)
 	}
-	panshi, yunqi := r.wb.ev.VendorIndex("panshi"), r.wb.ev.VendorIndex("yunqi")
+	panshi, yunqi := f.wb.ev.VendorIndex("panshi"), f.wb.ev.VendorIndex("yunqi")
 	if d.winner(0) != panshi || d.winner(1) != yunqi {
 		t.Fatalf("winners %d, %d", d.winner(0), d.winner(1))
 	}
-	if scr := screen(r); !strings.Contains(scr, "≠default") {
+	if scr := f.dialogView(); !strings.Contains(scr, "≠default") {
 		t.Fatalf("default not marked:\n%s", scr)
 	}
 }
