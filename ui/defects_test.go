@@ -351,15 +351,15 @@ func TestViewOnly(t *testing.T) {
 func TestGridColumnsGrowWithRoom(t *testing.T) {
 	ev := synthEval(4, 5, 1)
 	ev.Vendors[0].Name = model.Text{Zh: "云启通讯科技集团", En: "Yunqi Telecom Group Holdings"}
-	r := start(newTestRoot(newMemStore(ev), model.LangZh, 1, 200, 40))
-	press(r, "1")
-	if scr := screen(r); !strings.Contains(scr, "云启通讯科技集团") {
+	f := newPaneFixture(t, ev, model.LangZh, 200, 34)
+	g := f.grid("stability")
+	if scr := f.view(g); !strings.Contains(scr, "云启通讯科技集团") {
 		t.Fatalf("the 16-cell name is cut at 200 columns:\n%s", scr)
 	}
 	// At 80 columns the name takes two header lines, and only then is cut (defect 7b).
-	r.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	scr := lines(screen(r))
-	head, head2 := strings.Split(scr[4], "│")[0], strings.Split(scr[5], "│")[0]
+	f.w, f.h = 80, 18
+	scr := lines(f.view(g))
+	head, head2 := strings.Split(scr[1], "│")[0], strings.Split(scr[2], "│")[0]
 	if !strings.Contains(head, "云启通") || strings.Contains(head, "…") || !strings.Contains(head2, "…") || strings.Contains(head2, "云启") {
 		t.Fatalf("at 80 columns the name should go on over two lines, then be cut:\n%q\n%q", head, head2)
 	}
