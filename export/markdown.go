@@ -59,12 +59,12 @@ func WriteRankingMarkdown(w io.Writer, p *model.Problem, rule model.ConsensusRul
 		if !v.Excluded {
 			rank = strconv.Itoa(v.Rank)
 			if i+1 < len(res.Vendors) && !res.Vendors[i+1].Excluded {
-				lead = "+" + model.Fixed2(v.Total-res.Vendors[i+1].Total)
+				lead = "+" + present.Fixed2(v.Total-res.Vendors[i+1].Total)
 			}
 		}
-		row := []string{rank, mdText(v.Name.In(lang)), model.Fixed2(v.Total), lead}
+		row := []string{rank, mdText(v.Name.In(lang)), present.Fixed2(v.Total), lead}
 		for d := range f.Dimensions {
-			row = append(row, model.Fixed2(v.Contributions[d]))
+			row = append(row, present.Fixed2(v.Contributions[d]))
 		}
 		status := statusText(e, &v, lang)
 		if status == "" {
@@ -80,7 +80,7 @@ func WriteRankingMarkdown(w io.Writer, p *model.Problem, rule model.ConsensusRul
 	if res.Method != (model.WSM{}).Name() {
 		b.WriteString("\n" + label(lang, "contrib_note") + "\n")
 	}
-	fmt.Fprintf(&b, "\n**%s:** %s\n", ml(lang, "robustness"), mdText(model.RobustnessSummary(p, nil, nil).In(lang)))
+	fmt.Fprintf(&b, "\n**%s:** %s\n", ml(lang, "robustness"), mdText(present.Robustness(p, nil, nil).In(lang)))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

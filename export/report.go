@@ -164,12 +164,12 @@ func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule
 		if !v.Excluded {
 			rank = strconv.Itoa(v.Rank)
 			if i+1 < len(res.Vendors) && !res.Vendors[i+1].Excluded {
-				lead = "+" + model.Fixed2(v.Total-res.Vendors[i+1].Total)
+				lead = "+" + present.Fixed2(v.Total-res.Vendors[i+1].Total)
 			}
 		}
-		row := []string{rank, v.Name.In(lang), model.Fixed2(v.Total), lead}
+		row := []string{rank, v.Name.In(lang), present.Fixed2(v.Total), lead}
 		for d := range f.Dimensions {
-			row = append(row, model.Fixed2(v.Contributions[d]))
+			row = append(row, present.Fixed2(v.Contributions[d]))
 		}
 		status := statusText(e, &v, lang)
 		if status != "" {

@@ -241,24 +241,15 @@ func TestUnknownProfile(t *testing.T) {
 	}
 }
 
-func TestRobustnessSummaryWithoutVendors(t *testing.T) {
+func TestRobustnessWithoutVendors(t *testing.T) {
 	e := tiny()
 	e.Vendors, e.Scores = nil, nil
 	p, err := NewProblem(e, "", ConsensusMean, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := RobustnessSummary(p, nil, nil); s.En != "No vendors yet: add vendors first." || s.Zh == "" {
+	if s := Robustness(p, nil, nil); !s.NoVendors || s.Leader != -1 || len(s.Limits) != 0 {
 		t.Fatalf("summary = %+v", s)
-	}
-}
-
-func TestFixed2RoundsHalvesLikeASpreadsheet(t *testing.T) {
-	for x, want := range map[float64]string{2.415: "2.42", 2.335: "2.34", 3.965: "3.97", 2.414999: "2.41",
-		-0.005: "-0.01", 0.0001: "0.00", -0.0001: "0.00", 1.005: "1.01", 4: "4.00"} {
-		if got := Fixed2(x); got != want {
-			t.Errorf("Fixed2(%v) = %s, want %s", x, got, want)
-		}
 	}
 }
 

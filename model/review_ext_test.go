@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -206,7 +207,7 @@ func TestBreakEvenEdgeCases(t *testing.T) {
 			t.Errorf("%s: %+v", b.Param.ID, b)
 		}
 	}
-	if s := model.RobustnessSummary(p, r, nil); s.En != "No vendor passes the knock-outs." {
+	if s := present.Robustness(p, r, nil); s.En != "No vendor passes the knock-outs." {
 		t.Errorf("summary: %s", s.En)
 	}
 }
@@ -215,7 +216,7 @@ func TestBreakEvenEdgeCases(t *testing.T) {
 // as "d ≥ 80.0% and e ≤ 20.0%" (the same condition twice).
 func TestRobustnessSummaryTwoDimensions(t *testing.T) {
 	p := mustProblem(t, twoVendorsOneCriterion(t))
-	s := model.RobustnessSummary(p, nil, nil)
+	s := present.Robustness(p, nil, nil)
 	if s.En != "X is first at the current weights; it stays first while d ≥ 80.0%; past this limit Y leads." {
 		t.Errorf("en: %s", s.En)
 	}
@@ -259,7 +260,7 @@ func TestRobustnessSummaryRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := mustProblem(t, e)
-	s := model.RobustnessSummary(p, nil, nil)
+	s := present.Robustness(p, nil, nil)
 	if s.En != "A is first at the current weights; it stays first while alpha is between 42.9% and 50.0%; past the nearest limit B leads." {
 		t.Errorf("en: %s", s.En)
 	}

@@ -2,55 +2,66 @@ package model
 
 import (
 	"cmp"
-	"fmt"
-	"math"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
-// RobustnessSummary says in one sentence (zh and en) how firmly the current leader leads, e.g.
-// "Yunqi Telecom is first in 63% of weight scenarios; it stays first while data security ≤ 26.1%
-// and concurrency ≥ 9.3%; past the nearest limit Panshi Xinlian leads." The limits are the two
+// RobustSummary is how firmly the current leader leads, as data: who leads, the leader's SMAA
+// share, the nearest dimension break-even weights and who takes over past them. It holds no
+// wording: internal/present words it as the robustness sentence in zh and en.
+type RobustSummary struct {
+	NoVendors bool // the evaluation has no vendors yet
+	Leader    int  // index into p.Eval.Vendors; −1 when no vendor passes the knock-outs
+	// Share is the leader's first-rank acceptability in the SMAA run, −1 without one (or when
+	// the run does not know the leader).
+	Share float64
+	// Limits are the one or two dimension break-even weights nearest to the current weights,
+	// nearest first; none when no single dimension weight changes the leader.
+	Limits []RobustLimit
+}
+
+// RobustLimit is one dimension weight at which the leader stops leading.
+type RobustLimit struct {
+	Dim    int     // index into the framework's dimensions
+	Above  bool    // the limit is above the current weight: the leader leads while weight ≤ Weight
+	Weight float64 // the break-even weight
+	Margin float64 // how far it is from the current weight
+	Next   int     // who leads beyond it (index into p.Eval.Vendors)
+}
+
+// Range reports whether the two limits are the two sides of one dimension, and then the range
+// of its weight within which the leader stays first.
+func (s RobustSummary) Range() (lo, hi float64, ok bool) {
+	if len(s.Limits) != 2 || s.Limits[0].Dim != s.Limits[1].Dim {
+		return 0, 0, false
+	}
+	lo, hi = s.Limits[0].Weight, s.Limits[1].Weight
+	if s.Limits[0].Above {
+		lo, hi = hi, lo
+	}
+	return lo, hi, true
+}
+
+// Robustness summarises how firmly the current leader of p leads. The limits are the two
 // dimension break-even weights nearest to the current weights. be may be nil (it is then
-// computed); smaa may be nil (the SMAA clause is then left out). Two limits on the same dimension
-// read as a range; with only two dimensions, whose limits mirror each other, one is stated.
-func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
+// computed); smaa may be nil (Share is then −1). With only two dimensions, whose limits mirror
+// each other, only the first dimension's limits are kept.
+func Robustness(p *Problem, be *BreakEvenReport, smaa *SMAAResult) RobustSummary {
+	if p.NV == 0 {
+		return RobustSummary{NoVendors: true, Leader: -1, Share: -1}
+	}
 	if be == nil {
 		be = BreakEvens(p)
 	}
-	if p.NV == 0 {
-		return Text{Zh: "还没有厂商：请先添加厂商。", En: "No vendors yet: add vendors first."}
-	}
+	s := RobustSummary{Leader: be.Leader, Share: -1}
 	if be.Leader < 0 {
-		return Text{Zh: "没有厂商通过一票否决。", En: "No vendor passes the knock-outs."}
+		return s
 	}
-	leader := p.Eval.Vendors[be.Leader].Name
-	var zh, en strings.Builder
-	share := -1.0
 	if smaa != nil {
 		if i := smaa.Index(p.Eval.Vendors[be.Leader].ID); i >= 0 {
-			share = smaa.Acceptability[i][0]
+			s.Share = smaa.Acceptability[i][0]
 		}
 	}
-	if share >= 0 {
-		pct := sharePercent(share)
-		fmt.Fprintf(&zh, "%s在 %s 的权重情形中排名第一", leader.In(LangZh), pct)
-		fmt.Fprintf(&en, "%s is first in %s of weight scenarios", leader.In(LangEn), pct)
-	} else {
-		fmt.Fprintf(&zh, "%s在当前权重下排名第一", leader.In(LangZh))
-		fmt.Fprintf(&en, "%s is first at the current weights", leader.In(LangEn))
-	}
-
-	type limit struct {
-		dim      int
-		above    bool // the limit is above the current weight: "≤ limit"
-		weight   float64
-		distance float64
-		next     int // who leads beyond it
-	}
-	var limits []limit
+	var limits []RobustLimit
 	for _, b := range be.BreakEvens {
 		if b.Param.Kind != ParamDimension {
 			continue
@@ -59,76 +70,35 @@ func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
 			continue // with two dimensions the second moves exactly against the first: same limits
 		}
 		if b.Above != nil {
-			limits = append(limits, limit{b.Param.Index, true, b.Above.Weight, b.Above.Weight - b.Param.Current, b.Above.Leader})
+			limits = append(limits, RobustLimit{b.Param.Index, true, b.Above.Weight, b.Above.Weight - b.Param.Current, b.Above.Leader})
 		}
 		if b.Below != nil {
-			limits = append(limits, limit{b.Param.Index, false, b.Below.Weight, b.Param.Current - b.Below.Weight, b.Below.Leader})
+			limits = append(limits, RobustLimit{b.Param.Index, false, b.Below.Weight, b.Param.Current - b.Below.Weight, b.Below.Leader})
 		}
 	}
-	slices.SortStableFunc(limits, func(x, y limit) int { return cmp.Compare(x.distance, y.distance) })
-	if len(limits) == 0 {
-		zh.WriteString("；单独调整任何一个维度的权重都不会改变第一名。")
-		en.WriteString("; no single dimension weight changes the leader.")
-		return Text{Zh: zh.String(), En: en.String()}
+	slices.SortStableFunc(limits, func(x, y RobustLimit) int { return cmp.Compare(x.Margin, y.Margin) })
+	if len(limits) > 0 {
+		s.Limits = limits[:min(2, len(limits))]
 	}
-	limits = limits[:min(2, len(limits))]
-	dims := p.Eval.Framework.Dimensions
-	var zhCond, enCond string
-	if len(limits) == 2 && limits[0].dim == limits[1].dim {
-		// Both sides of one dimension: say it as a range, not as the same name twice.
-		lo, hi := limits[0].weight, limits[1].weight
-		if limits[0].above {
-			lo, hi = hi, lo
-		}
-		name := dims[limits[0].dim].Name
-		zhCond = fmt.Sprintf("%s权重在 %.1f%% 到 %.1f%% 之间", name.In(LangZh), lo*100, hi*100)
-		enCond = fmt.Sprintf("%s is between %.1f%% and %.1f%%", lowerFirst(name.In(LangEn)), lo*100, hi*100)
-	} else {
-		var zhParts, enParts []string
-		for _, l := range limits {
-			op := "≥"
-			if l.above {
-				op = "≤"
-			}
-			name := dims[l.dim].Name
-			zhParts = append(zhParts, fmt.Sprintf("%s权重 %s %.1f%%", name.In(LangZh), op, l.weight*100))
-			enParts = append(enParts, fmt.Sprintf("%s %s %.1f%%", lowerFirst(name.In(LangEn)), op, l.weight*100))
-		}
-		// A space after the closing "%", as between the parts: "… ≥ 9.3% 时保持第一".
-		zhCond, enCond = strings.Join(zhParts, " 且")+" ", strings.Join(enParts, " and ")
-	}
-	zhPast, enPast := "越过最近的临界点后", "past the nearest limit"
-	if len(limits) == 1 {
-		zhPast, enPast = "越过该临界点后", "past this limit"
-	}
-	next := p.Eval.Vendors[limits[0].next].Name
-	fmt.Fprintf(&zh, "；%s时保持第一；%s%s领先。", zhCond, zhPast, next.In(LangZh))
-	fmt.Fprintf(&en, "; it stays first while %s; %s %s leads.", enCond, enPast, next.In(LangEn))
-	return Text{Zh: zh.String(), En: en.String()}
+	return s
 }
 
-// sharePercent rounds a share to a whole percent, but never claims 0% or 100% for a share that
-// is not exactly that.
-func sharePercent(x float64) string {
-	p := math.Round(x * 100)
-	switch {
-	case p == 100 && x < 1:
-		return ">99%"
-	case p == 0 && x > 0:
-		return "<1%"
+// RobustnessSummary is the robustness sentence of p in zh and en.
+//
+// Deprecated: use present.Robustness; model words nothing. This forwarder stays only for
+// export/sensitivity.go (another owner's file): it returns the wording that internal/present
+// registers when it is linked (export imports it), and an empty Text otherwise.
+func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
+	if robustnessWording == nil {
+		return Text{}
 	}
-	return fmt.Sprintf("%.0f%%", p)
+	return robustnessWording(p, Robustness(p, be, smaa))
 }
 
-// lowerFirst lowercases a leading capital for use inside a sentence, but leaves acronyms
-// ("SLA response") alone.
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || !unicode.IsUpper(r) {
-		return s
-	}
-	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
-}
+var robustnessWording func(*Problem, RobustSummary) Text
+
+// RegisterRobustnessWording is how internal/present lends its wording to the deprecated
+// RobustnessSummary forwarder (model cannot import present).
+//
+// Deprecated: goes with RobustnessSummary.
+func RegisterRobustnessWording(f func(*Problem, RobustSummary) Text) { robustnessWording = f }

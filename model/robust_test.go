@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -82,7 +83,7 @@ func TestScoreRobustnessIsExactByRerank(t *testing.T) {
 
 func TestRobustnessSummary(t *testing.T) {
 	p := sampleProblem(t)
-	s := model.RobustnessSummary(p, nil, nil)
+	s := present.Robustness(p, nil, nil)
 	en := regexp.MustCompile(`^Yunqi Telecom is first at the current weights; it stays first while data security ≤ 2[56]\.\d% and concurrency capacity ≥ 9\.\d%; past the nearest limit Panshi Xinlian leads\.$`)
 	if !en.MatchString(s.En) {
 		t.Errorf("en: %s", s.En)
@@ -93,7 +94,7 @@ func TestRobustnessSummary(t *testing.T) {
 	}
 	smaa := runSMAA(t, p, model.SMAAOptions{Samples: 20_000, Seed: 1})
 	pct := fmt.Sprintf("%.0f%%", math.Round(smaa.Acceptability[smaa.Index("yunqi")][0]*100))
-	s = model.RobustnessSummary(p, model.BreakEvens(p), smaa)
+	s = present.Robustness(p, model.BreakEvens(p), smaa)
 	if !strings.HasPrefix(s.En, "Yunqi Telecom is first in "+pct+" of weight scenarios; it stays first while data security") {
 		t.Errorf("en with SMAA: %s", s.En)
 	}
@@ -110,7 +111,7 @@ func TestRobustnessSummaryRounding(t *testing.T) {
 	if !(share > 0.995 && share < 1) {
 		t.Skipf("share %.4f does not exercise the rounding", share)
 	}
-	if s := model.RobustnessSummary(p, nil, smaa); !strings.HasPrefix(s.En, "Yunqi Telecom is first in >99% of weight scenarios") {
+	if s := present.Robustness(p, nil, smaa); !strings.HasPrefix(s.En, "Yunqi Telecom is first in >99% of weight scenarios") {
 		t.Errorf("en: %s", s.En)
 	}
 }
@@ -118,7 +119,7 @@ func TestRobustnessSummaryRounding(t *testing.T) {
 func TestRobustnessSummaryNoLimit(t *testing.T) {
 	// a dominates everywhere: no weight changes the leader.
 	p := mustProblem(t, handCase(t, true, 0.5, [3][2]float64{{5, 4}, {1, 1}, {4, 3}}))
-	s := model.RobustnessSummary(p, nil, nil)
+	s := present.Robustness(p, nil, nil)
 	if s.En != "Alpha is first at the current weights; no single dimension weight changes the leader." {
 		t.Errorf("en: %s", s.En)
 	}

@@ -62,8 +62,8 @@ func TestTooSmallSwallowsKeys(t *testing.T) {
 
 // Issue 8 defect 11: every tab has a direct key, its position in the tab row (0 overview, 1–5
 // the dimensions, 6 weights, 7 sensitivity, 8 sizing, 9 vendors); in a grid 1–5 still rate. The
-// eleventh tab (reviewers) has no digit left: shift+tab from the overview reaches it in one key.
-func TestEveryTabHasADigit(t *testing.T) {
+// eleventh tab (reviewers) has no digit left: its key is @ (tabs_test.go checks every pane).
+func TestEveryTabHasADirectKey(t *testing.T) {
 	ms := newMemStore(synthEval(5, 5, 1))
 	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
 	want := map[string]tabKind{"6": tabWeights, "7": tabSensitivity, "8": tabSizing, "9": tabVendors, "0": tabOverview}
@@ -85,6 +85,10 @@ func TestEveryTabHasADigit(t *testing.T) {
 	press(r, "9")
 	if r.tabs[r.tab].kind != tabVendors {
 		t.Fatal("9 in a grid did not reach the vendors tab")
+	}
+	press(r, "@") // the eleventh tab has a key too
+	if r.tabs[r.tab].kind != tabReviewers {
+		t.Fatal("@ did not reach the reviewers tab")
 	}
 	press(r, "0", "shift+tab") // the last tab
 	if r.tabs[r.tab].kind != tabReviewers {
@@ -123,24 +127,17 @@ func (b *busyStore) SetScore(id int64, sc model.Score, actor string) error {
 // driveQuit is drive that reports whether the program was told to quit.
 func driveQuit(r *Root, cmd tea.Cmd) bool {
 	quit := false
-	cmds := []tea.Cmd{cmd}
-	for len(cmds) > 0 {
-		c := cmds[0]
-		cmds = cmds[1:]
-		if c == nil {
-			continue
-		}
-		switch m := c().(type) {
-		case nil, pollMsg:
+	runCmds(cmd, func(m tea.Msg) tea.Cmd {
+		switch m.(type) {
+		case pollMsg:
+			return nil
 		case tea.QuitMsg:
 			quit = true
-		case tea.BatchMsg:
-			cmds = append(cmds, m...)
-		default:
-			_, next := r.Update(m)
-			cmds = append(cmds, next)
+			return nil
 		}
-	}
+		_, next := r.Update(m)
+		return next
+	})
 	return quit
 }
 
@@ -246,23 +243,26 @@ func TestQuitWaitsForSaves(t *testing.T) {
 // Issue 8 defect 13: after a rating the cursor moves to the next vendor (A toggles it); a "."
 // typed right after halves the cell just rated, so "3." still gives 3.5.
 func TestRatingAdvances(t *testing.T) {
-	ms := newMemStore(synthEval(3, 5, 1))
-	r := start(newTestRoot(ms, model.LangEn, 1, 120, 30))
-	press(r, "1", "3")
-	if paneAs[*gridPane](r, tabDimension).col != 1 {
-		t.Fatalf("cursor at vendor %d after a rating, want 1", paneAs[*gridPane](r, tabDimension).col)
+	f := newPaneFixture(t, synthEval(3, 5, 1), model.LangEn, 120, 24)
+	g := f.grid("stability")
+	f.press(g, "3")
+	if g.col != 1 {
+		t.Fatalf("cursor at vendor %d after a rating, want 1", g.col)
 	}
-	press(r, ".")
-	if s, ok := r.wb.score(0, r.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || paneAs[*gridPane](r, tabDimension).col != 1 {
-		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, paneAs[*gridPane](r, tabDimension).col)
+	f.press(g, ".")
+	if s, ok := f.wb.score(0, f.wb.dimCrit[0][0]); !ok || s.Value != 3.5 || g.col != 1 {
+		t.Fatalf("after 3 then .: %v (ok %v), cursor %d", s.Value, ok, g.col)
 	}
-	press(r, "4", "5") // the last vendor: the cursor stays on it
-	if paneAs[*gridPane](r, tabDimension).col != 2 {
-		t.Fatalf("cursor at %d past the last vendor", paneAs[*gridPane](r, tabDimension).col)
+	f.press(g, "4", "5") // the last vendor: the cursor stays on it
+	if g.col != 2 {
+		t.Fatalf("cursor at %d past the last vendor", g.col)
 	}
-	press(r, "A", "left", "2")
-	if paneAs[*gridPane](r, tabDimension).col != 1 {
-		t.Fatalf("with advance off the cursor moved to %d", paneAs[*gridPane](r, tabDimension).col)
+	f.press(g, "A", "left", "2")
+	if g.col != 1 {
+		t.Fatalf("with advance off the cursor moved to %d", g.col)
+	}
+	if f.writes != 5 { // 3, ".", 4, 5 and 2: one write each
+		t.Fatalf("%d writes, want 5", f.writes)
 	}
 }
 
@@ -351,15 +351,15 @@ func TestViewOnly(t *testing.T) {
 func TestGridColumnsGrowWithRoom(t *testing.T) {
 	ev := synthEval(4, 5, 1)
 	ev.Vendors[0].Name = model.Text{Zh: "云启通讯科技集团", En: "Yunqi Telecom Group Holdings"}
-	r := start(newTestRoot(newMemStore(ev), model.LangZh, 1, 200, 40))
-	press(r, "1")
-	if scr := screen(r); !strings.Contains(scr, "云启通讯科技集团") {
+	f := newPaneFixture(t, ev, model.LangZh, 200, 34)
+	g := f.grid("stability")
+	if scr := f.view(g); !strings.Contains(scr, "云启通讯科技集团") {
 		t.Fatalf("the 16-cell name is cut at 200 columns:\n%s", scr)
 	}
 	// At 80 columns the name takes two header lines, and only then is cut (defect 7b).
-	r.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	scr := lines(screen(r))
-	head, head2 := strings.Split(scr[4], "│")[0], strings.Split(scr[5], "│")[0]
+	f.w, f.h = 80, 18
+	scr := lines(f.view(g))
+	head, head2 := strings.Split(scr[1], "│")[0], strings.Split(scr[2], "│")[0]
 	if !strings.Contains(head, "云启通") || strings.Contains(head, "…") || !strings.Contains(head2, "…") || strings.Contains(head2, "云启") {
 		t.Fatalf("at 80 columns the name should go on over two lines, then be cut:\n%q\n%q", head, head2)
 	}

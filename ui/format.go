@@ -23,7 +23,7 @@ func num2(v float64) string {
 	if math.IsNaN(v) {
 		return "–"
 	}
-	return model.Fixed2(v)
+	return present.Fixed2(v)
 }
 
 // short prints a value in at most a few characters for a grid cell: ratings as typed, other

@@ -57,9 +57,10 @@ func newTestRoot(st Store, lang model.Lang, open int64, w, h int) *Root {
 	return r
 }
 
-// drive runs cmd and every command that follows from it synchronously, feeding each message
-// back into the root, the way the Bubble Tea loop would (without the timers).
-func drive(r *Root, cmd tea.Cmd) {
+// runCmds runs cmd and every command that follows from it synchronously (batches expanded),
+// handing each message to handle and running what it returns, the way the Bubble Tea loop
+// would (without the timers).
+func runCmds(cmd tea.Cmd, handle func(tea.Msg) tea.Cmd) {
 	cmds := []tea.Cmd{cmd}
 	for len(cmds) > 0 {
 		c := cmds[0]
@@ -68,14 +69,25 @@ func drive(r *Root, cmd tea.Cmd) {
 			continue
 		}
 		switch m := c().(type) {
-		case nil, pollMsg:
+		case nil:
 		case tea.BatchMsg:
 			cmds = append(cmds, m...)
 		default:
-			_, next := r.Update(m)
-			cmds = append(cmds, next)
+			cmds = append(cmds, handle(m))
 		}
 	}
+}
+
+// drive runs cmd and every command that follows from it, feeding each message back into the
+// root (polls are dropped: tests drive reloads by hand).
+func drive(r *Root, cmd tea.Cmd) {
+	runCmds(cmd, func(m tea.Msg) tea.Cmd {
+		if _, ok := m.(pollMsg); ok {
+			return nil
+		}
+		_, next := r.Update(m)
+		return next
+	})
 }
 
 // start runs Init to completion.

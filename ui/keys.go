@@ -10,7 +10,7 @@ type keyMap struct {
 	// Everywhere.
 	Quit, Help, Lang, Suspend, Interrupt key.Binding
 	// Workbench, any tab.
-	NextTab, PrevTab, Overview, Dims, Reviewer, Undo, Redo, Home, Retry key.Binding
+	NextTab, PrevTab, Reviewer, Undo, Redo, Home, Retry key.Binding
 	// Grid and lists.
 	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
 	Rate, Half, Edit, Clear, Advance                     key.Binding
@@ -29,6 +29,9 @@ type keyMap struct {
 	W weightKeys
 	// Sizing tab, and the workbench's export and sheet import (sizing.go, export_dialog.go).
 	Govern, Export, Import key.Binding
+	// Tabs are the open workbench's direct tab keys, set by the root from the tab registry
+	// (tabs.go) whenever the tabs or the language change.
+	Tabs key.Binding
 }
 
 func newKeyMap(t tr) keyMap {
@@ -45,8 +48,6 @@ func newKeyMap(t tr) keyMap {
 		Interrupt: b(k("ctrl+c"), "ctrl+c", "key.quit"),
 		NextTab:   b(k("tab"), "tab", "key.nexttab"),
 		PrevTab:   b(k("shift+tab"), "shift+tab", "key.prevtab"),
-		Overview:  b(k("0"), "0", "key.overview"),
-		Dims:      b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), "1-5", "key.dims"),
 		Reviewer:  b(k("R"), "R", "key.reviewer"),
 		Undo:      b(k("u"), "u", "key.undo"),
 		Redo:      b(k("ctrl+r"), "ctrl+r", "key.redo"),

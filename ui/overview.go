@@ -112,7 +112,7 @@ func (p *overviewPane) robustLines(w, h int) []string {
 }
 
 func (p *overviewPane) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.NextTab, p.keys.Dims, p.keys.Reviewer, p.keys.Undo, p.keys.Lang, p.keys.Help, p.keys.Quit}
+	return []key.Binding{p.keys.NextTab, p.keys.Tabs, p.keys.Reviewer, p.keys.Undo, p.keys.Lang, p.keys.Help, p.keys.Quit}
 }
 
 func (p *overviewPane) FullHelp() [][]key.Binding {

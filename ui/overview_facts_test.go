@@ -12,10 +12,9 @@ import (
 // vendors), its lead over Huisheng is 3.97 − 3.83 = +0.14 (the ranking above it) and the
 // largest contribution gap is stability.
 func TestOverviewFactsAt120(t *testing.T) {
-	st, id := sampleStore(t)
-	r := start(newTestRoot(st, model.LangEn, id, 120, 40))
-	press(r, "0")
-	scr := screen(r)
+	f := newPaneFixture(t, nil, model.LangEn, 120, 34)
+	p := f.overview()
+	scr := f.view(p)
 	var facts string
 	for _, l := range lines(scr) {
 		if strings.HasPrefix(l, " Yunqi Telecom ") && strings.Contains(l, "260") {
@@ -29,9 +28,8 @@ func TestOverviewFactsAt120(t *testing.T) {
 		t.Fatalf("no lead source line:\n%s", scr)
 	}
 	// At 80 columns the rows stay with the ranking.
-	r2 := start(newTestRoot(st, model.LangEn, id, 80, 24))
-	press(r2, "0")
-	if strings.Contains(screen(r2), "Vendor facts") {
+	f.w, f.h = 80, 18
+	if strings.Contains(f.view(p), "Vendor facts") {
 		t.Fatal("facts shown at 80 columns")
 	}
 }

@@ -17,6 +17,7 @@ type paneEnv struct {
 	env
 	writes int
 	last   string
+	kind   statusKind // of the last status
 }
 
 func newPaneEnv(lang model.Lang) *paneEnv {
@@ -25,7 +26,7 @@ func newPaneEnv(lang model.Lang) *paneEnv {
 	pe.env = env{styles: &st, t: tr{lang}, now: func() time.Time { return fixedNow }}
 	pe.do = func(storeOp) tea.Cmd { pe.writes++; return nil }
 	pe.open = func(dialog) {}
-	pe.status = func(_ statusKind, text string) { pe.last = text }
+	pe.status = func(kind statusKind, text string) { pe.kind, pe.last = kind, text }
 	return pe
 }
 

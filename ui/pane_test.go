@@ -12,10 +12,9 @@ import (
 // size shows, leaves the scroll offsets as Update/SetSize settled them, and drawing twice gives
 // the same screen.
 func TestGridViewIsPure(t *testing.T) {
-	ms := newMemStore(synthEval(30, 15, 2))
-	r := start(newTestRoot(ms, model.LangEn, 1, 120, 40))
-	press(r, "1", "G", "down", "down", "down", "down")
-	g := paneAs[*gridPane](r, tabDimension)
+	f := newPaneFixture(t, synthEval(30, 15, 2), model.LangEn, 120, 34)
+	g := f.grid("stability")
+	f.press(g, "G", "down", "down", "down", "down")
 	col, row := g.colOff, append([]int(nil), g.rowOff...)
 	if col == 0 {
 		t.Fatal("the cursor at the last vendor did not scroll the columns (SetSize did not settle them)")
@@ -32,17 +31,14 @@ func TestGridViewIsPure(t *testing.T) {
 // The overview's page size comes from SetSize (page down moves by the body height, whatever
 // was drawn last), and View does not clamp the pane's scroll.
 func TestOverviewPageSizeFromSetSize(t *testing.T) {
-	ms := newMemStore(synthEval(40, 15, 2))
-	r := start(newTestRoot(ms, model.LangEn, 1, 100, 30))
-	press(r, "0")
-	p := paneAs[*overviewPane](r, tabOverview)
-	l := r.layout()
-	want := l.bodyH - len(p.robustLines(l.w, l.bodyH))
+	f := newPaneFixture(t, synthEval(40, 15, 2), model.LangEn, 100, 24)
+	p := f.overview()
+	want := f.h - len(p.robustLines(f.w, f.h))
 	if p.lastH != want {
-		t.Fatalf("page size %d, want %d (body %d minus the robustness band)", p.lastH, want, l.bodyH)
+		t.Fatalf("page size %d, want %d (body %d minus the robustness band)", p.lastH, want, f.h)
 	}
 	_ = p.View(100, 8) // a small drawing must not change the page size
-	press(r, "ctrl+d")
+	f.press(p, "ctrl+d")
 	if p.scroll != want-1 {
 		t.Fatalf("page down scrolled to %d, want %d", p.scroll, want-1)
 	}
@@ -51,21 +47,23 @@ func TestOverviewPageSizeFromSetSize(t *testing.T) {
 // Panes say which keys they take before the root: the grid its rating digits (so 3 rates
 // instead of switching to tab 3), the Sensitivity tab esc (so it never leaves the workbench).
 func TestPaneCapturesKeys(t *testing.T) {
+	f := newPaneFixture(t, nil, model.LangEn, 100, 24)
+	if g := f.grid("stability"); !g.Captures(keyMsg("3")) || g.Captures(keyMsg("7")) {
+		t.Fatal("the grid should capture 1–5 and leave 7 to the root")
+	}
+	if !f.sens().Captures(keyMsg("esc")) {
+		t.Fatal("the Sensitivity tab should capture esc")
+	}
+	// And the root honours it: 3 rates instead of switching, esc stays.
 	st, id := sampleStore(t)
 	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
 	press(r, "1")
-	if !paneAs[*gridPane](r, tabDimension).Captures(keyMsg("3")) || paneAs[*gridPane](r, tabDimension).Captures(keyMsg("7")) {
-		t.Fatal("the grid should capture 1–5 and leave 7 to the root")
-	}
 	tab := r.tab
 	press(r, "3")
 	if r.tab != tab {
 		t.Fatalf("3 in a grid switched to tab %d", r.tab)
 	}
 	toSens(r)
-	if !paneAs[*sensPane](r, tabSensitivity).Captures(keyMsg("esc")) {
-		t.Fatal("the Sensitivity tab should capture esc")
-	}
 	press(r, "esc")
 	if r.screen != screenWorkbench {
 		t.Fatal("esc on the Sensitivity tab without a run left the workbench")

@@ -95,6 +95,7 @@ func New(st Store, opt Options) *Root {
 func (r *Root) setLang(l model.Lang) {
 	r.e.t = tr{lang: l}
 	r.keys = newKeyMap(r.e.t)
+	r.keys.Tabs = r.tabsBinding(nil)
 }
 
 func (r *Root) restyle() {
@@ -292,15 +293,10 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevTab):
 		r.tab = (r.tab + len(r.tabs) - 1) % len(r.tabs)
 		return nil
-	case key.Matches(msg, k.Overview):
-		r.tab = 0
-		return nil
-	case key.Matches(msg, k.Dims):
-		// Tab i has digit i (0 overview, 1–5 the dimensions, then sensitivity, vendors,
-		// reviewers); a grid captures 1–5 to rate, so only the digits past them switch tabs there.
-		if i := int(msg.String()[0] - '0'); i < len(r.tabs) {
-			r.tab = i
-		}
+	case r.tabByKey(msg) >= 0:
+		// The tab's direct key (buildTabs); a grid captures 1–5 to rate, so only the other
+		// keys switch tabs there.
+		r.tab = r.tabByKey(msg)
 		return nil
 	case key.Matches(msg, k.Reviewer):
 		if len(r.wb.ev.Reviewers) == 0 {
@@ -362,6 +358,7 @@ func (r *Root) open(id int64, ev *model.Evaluation) error {
 	}
 	r.wb = wb
 	r.tabs = buildTabs(len(ev.Framework.Dimensions))
+	r.keys.Tabs = r.tabsBinding(nil)
 	r.tab = 0
 	r.panes = map[tabKind]pane{} // the new workbench's panes are made as they are needed
 	r.screen = screenWorkbench

@@ -61,14 +61,11 @@ func TestGoldenSensitivity(t *testing.T) {
 // security may rise to 25.9% before Panshi leads, the knocked-out vendor is named as not
 // drawn, and the picker walks dimensions, then the weighted criteria, and wraps.
 func TestSensitivityContent(t *testing.T) {
-	st, id := sampleStore(t)
-	r := start(newTestRoot(st, model.LangEn, id, 120, 40))
-	toSens(r)
-	if r.tabs[r.tab].kind != tabSensitivity {
-		t.Fatalf("not on the sensitivity tab: %+v", r.tabs[r.tab])
-	}
-	sensParam(t, r, "data_security")
-	scr := screen(r)
+	f := newPaneFixture(t, nil, model.LangEn, 120, 35)
+	p := f.sens()
+	f.view(p) // as the program would: draw it once, so the pane knows where its sections are
+	paneParam(t, f, p, "data_security")
+	scr := f.view(p)
 	for _, want := range []string{
 		"‹ Data security › dimension weight 20%",
 		"▸Security      20%  —                            25.9% → Panshi Xinlian",
@@ -88,31 +85,43 @@ func TestSensitivityContent(t *testing.T) {
 
 	// Criteria come after the dimensions, only those that carry weight; the table then lists
 	// the criteria of the same dimension.
-	press(r, "]", "]")
-	if w, _ := paneAs[*sensPane](r, tabSensitivity).current(); w.Kind != model.ParamCriterion || w.ID != "arch_redundancy" {
+	f.press(p, "]", "]")
+	if w, _ := p.current(); w.Kind != model.ParamCriterion || w.ID != "arch_redundancy" {
 		t.Fatalf("after operations: %+v", w)
 	}
-	scr = screen(r)
+	scr = f.view(p)
 	if !strings.Contains(scr, "criterion weight within System stability 37.5%") || !strings.Contains(scr, "▸Architecture redunda") ||
 		strings.Contains(scr, "Feature fit   ") {
 		t.Fatalf("criterion view:\n%s", scr)
 	}
-	for _, w := range r.wb.Analysis().params {
+	for _, w := range f.wb.Analysis().params {
 		if w.Kind == model.ParamCriterion && w.Current == 0 {
 			t.Fatalf("zero-weight criterion %s in the picker", w.ID)
 		}
 	}
-	if n := len(r.wb.Analysis().params); n != 5+15 {
+	if n := len(f.wb.Analysis().params); n != 5+15 {
 		t.Fatalf("%d parameters, want 5 dimensions + 15 weighted criteria", n)
 	}
-	press(r, "[", "[", "[", "[", "[", "[") // back past the first: wraps to the last criterion
-	if w, _ := paneAs[*sensPane](r, tabSensitivity).current(); w.ID != "continuous_improvement" {
+	f.press(p, "[", "[", "[", "[", "[", "[") // back past the first: wraps to the last criterion
+	if w, _ := p.current(); w.ID != "continuous_improvement" {
 		t.Fatalf("[ does not wrap: %+v", w)
 	}
-	press(r, "right")
-	if w, _ := paneAs[*sensPane](r, tabSensitivity).current(); w.ID != "stability" {
+	f.press(p, "right")
+	if w, _ := p.current(); w.ID != "stability" {
 		t.Fatalf("→ does not wrap: %+v", w)
 	}
+}
+
+// paneParam cycles the Sensitivity pane's picker until it shows the parameter id.
+func paneParam(t *testing.T, f *paneFixture, p *sensPane, id string) {
+	t.Helper()
+	for i := 0; i <= len(f.wb.Analysis().params); i++ {
+		if w, ok := p.current(); ok && w.ID == id {
+			return
+		}
+		f.press(p, "]")
+	}
+	t.Fatalf("parameter %s not in the picker", id)
 }
 
 // Options keys change the next run, and the result says what it was run with; the SMAA share
@@ -334,7 +343,7 @@ func TestSensitivityTabPlace(t *testing.T) {
 	if n := len(kinds); kinds[n-4] != tabSensitivity || kinds[n-3] != tabSizing || kinds[n-2] != tabVendors || kinds[n-1] != tabReviewers || kinds[n-5] != tabWeights || kinds[n-6] != tabDimension {
 		t.Fatalf("tab order %v", kinds)
 	}
-	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │  权重  敏感性  规模测算  厂商  评审") {
+	if row := lines(screen(r))[1]; !strings.Contains(row, "运维 │ 6权重 7敏感性 8规模测算 9厂商 @评审") {
 		t.Fatalf("tab row %q", row)
 	}
 	_, spans := r.tabSpans(r.w)

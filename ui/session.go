@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -130,7 +131,7 @@ func (s *session) Robustness() model.Text {
 	a := s.Analysis()
 	sm := s.SMAA()
 	if !a.summaryOK || a.summaryOf != sm {
-		a.summary, a.summaryOf, a.summaryOK = model.RobustnessSummary(s.prob, a.be, sm), sm, true
+		a.summary, a.summaryOf, a.summaryOK = present.Robustness(s.prob, a.be, sm), sm, true
 	}
 	return a.summary
 }

@@ -118,13 +118,16 @@ func TestSessionRobustnessQuotesCurrentSMAA(t *testing.T) {
 // The Sensitivity picker keeps the weight it shows when an edit brings a new analysis (the
 // previous analysis is kept apart, so the old selection can be found in the new list).
 func TestSensKeepsParamAcrossRevisions(t *testing.T) {
-	st, id := sampleStore(t)
-	r := start(newTestRoot(st, model.LangEn, id, 120, 40))
-	toSens(r)
-	sensParam(t, r, "operations")
-	r.wb.setScore(0, 0, 1, "", "")
-	press(r, "v") // any key: the pane follows the new revision
-	if w, ok := paneAs[*sensPane](r, tabSensitivity).current(); !ok || w.ID != "operations" {
+	f := newPaneFixture(t, nil, model.LangEn, 120, 35)
+	p := f.sens()
+	paneParam(t, f, p, "operations")
+	rev := f.wb.Revision()
+	f.wb.setScore(0, 0, 1, "", "")
+	f.press(p, "v") // any key: the pane follows the new revision
+	if f.wb.Revision() == rev || p.c.rev != f.wb.Revision() {
+		t.Fatalf("the pane shows revision %d, the session is at %d (was %d)", p.c.rev, f.wb.Revision(), rev)
+	}
+	if w, ok := p.current(); !ok || w.ID != "operations" {
 		t.Fatalf("after an edit the picker shows %q, want operations", w.ID)
 	}
 }

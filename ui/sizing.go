@@ -20,7 +20,12 @@ const tabSizing tabKind = 40
 // sizingDef is the registry entry: a tools tab with the live ranking strip under it, because
 // making a scenario govern P moves the ranking ("who still wins at campaign peak?").
 var sizingDef = tabDef{kind: tabSizing, tools: true, label: fixedLabel("tab.sizing", "tab.sizing.tiny"),
-	newPane: func(r *Root) pane { return &sizingPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true}
+	newPane: func(r *Root) pane { return newSizingPane(&r.e, &r.keys, r.wb) }, strip: true,
+	spare: []string{"P"}} // P, the peak it sizes, once the digits are taken
+
+func newSizingPane(e *env, keys *keyMap, wb *workbench) *sizingPane {
+	return &sizingPane{e: e, keys: keys, wb: wb}
+}
 
 // sizingPane is the Sizing tab: the evaluation's named peak scenarios, the inputs and Erlang
 // results of the focused one side by side, and the vendors' committed channels as multiples of

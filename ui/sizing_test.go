@@ -63,19 +63,24 @@ func TestGoldenSizingEmpty(t *testing.T) {
 // A the classic approximation N ≈ A + 0.9·√A (Iversen, Teletraffic Engineering Handbook §4.3)
 // gives ≈1028, and the exact recursion gives 1029, checked here against model.ErlangB on both
 // sides. p on it makes it govern P: the loaded problem is recompiled at once (before the store
-// answers), every concurrent_channels score is the value function at P = 1029, and after the
-// reload the database holds P = 1029 and the governing mark.
+// answers) and every concurrent_channels score is the value function at P = 1029 — the Sizing
+// pane alone, its one write queued (TestSizingGovernSavedAndUndone: the store's side).
 func TestSizingGovernSetsPAndReranks(t *testing.T) {
 	st, id := sizingStore(t)
-	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
-	sizingTab(r)
-	c := r.wb.ev.Framework.CriterionIndex("concurrent_channels")
-	cr := r.wb.ev.Framework.Criteria[c]
-	before := make([]float64, len(r.wb.ev.Vendors))
-	oldScores := make([]float64, len(r.wb.ev.Vendors))
+	ev, err := st.raw.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newPaneFixture(t, ev, model.LangEn, 100, 24)
+	wb := f.wb
+	p := newSizingPane(&f.env, &f.keys, wb)
+	c := wb.ev.Framework.CriterionIndex("concurrent_channels")
+	cr := wb.ev.Framework.Criteria[c]
+	before := make([]float64, len(wb.ev.Vendors))
+	oldScores := make([]float64, len(wb.ev.Vendors))
 	for v := range before {
-		before[v] = r.wb.line(v).Total
-		oldScores[v] = r.wb.prob.Scores()[v*r.wb.prob.NC+c]
+		before[v] = wb.line(v).Total
+		oldScores[v] = wb.prob.Scores()[v*wb.prob.NC+c]
 	}
 	b1029, _ := model.ErlangB(1029, 1000)
 	b1028, _ := model.ErlangB(1028, 1000)
@@ -84,40 +89,48 @@ func TestSizingGovernSetsPAndReranks(t *testing.T) {
 	}
 
 	// The keystroke alone (its write not yet run) moves P and the ranking.
-	press(r, "down")
-	_, cmd := r.Update(keyMsg("p"))
-	if p, _ := r.wb.ev.Param(model.ParamPeak); p != 1029 || r.wb.ev.GoverningScenario != "campaign_peak" {
-		t.Fatalf("after p: P = %v, governing %q; want 1029, campaign_peak", p, r.wb.ev.GoverningScenario)
+	f.press(p, "down", "p")
+	if p, _ := wb.ev.Param(model.ParamPeak); p != 1029 || wb.ev.GoverningScenario != "campaign_peak" {
+		t.Fatalf("after p: P = %v, governing %q; want 1029, campaign_peak", p, wb.ev.GoverningScenario)
 	}
-	checkConcurrency := func(when string) {
-		t.Helper()
-		moved := 0
-		for v := range r.wb.ev.Vendors {
-			raw := r.wb.prob.Consensus(v, c)
-			got := r.wb.prob.Scores()[v*r.wb.prob.NC+c]
-			if want := model.ValueScore(cr.Anchors, 1029, raw); math.Abs(got-want) > 1e-12 {
-				t.Errorf("%s: %s scores %.6f, value function at P=1029 gives %.6f", when, r.wb.ev.Vendors[v].ID, got, want)
-			}
-			if math.Abs(got-oldScores[v]) > 1e-9 {
-				moved++
-			}
+	if f.writes != 1 {
+		t.Fatalf("%d writes queued, want 1", f.writes)
+	}
+	moved := 0
+	for v := range wb.ev.Vendors {
+		raw := wb.prob.Consensus(v, c)
+		got := wb.prob.Scores()[v*wb.prob.NC+c]
+		if want := model.ValueScore(cr.Anchors, 1029, raw); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s scores %.6f, value function at P=1029 gives %.6f", wb.ev.Vendors[v].ID, got, want)
 		}
-		if moved == 0 {
-			t.Errorf("%s: P 1000 → 1029 moved no concurrency score", when)
-		}
-		totals := 0
-		for v := range before {
-			if math.Abs(r.wb.line(v).Total-before[v]) > 1e-12 {
-				totals++
-			}
-		}
-		if totals == 0 {
-			t.Errorf("%s: no vendor total moved", when)
+		if math.Abs(got-oldScores[v]) > 1e-9 {
+			moved++
 		}
 	}
-	checkConcurrency("before the save")
-	drive(r, cmd)
-	checkConcurrency("after the reload")
+	if moved == 0 {
+		t.Errorf("P 1000 → 1029 moved no concurrency score")
+	}
+	totals := 0
+	for v := range before {
+		if math.Abs(wb.line(v).Total-before[v]) > 1e-12 {
+			totals++
+		}
+	}
+	if totals == 0 {
+		t.Errorf("no vendor total moved")
+	}
+	if s := f.view(p); !strings.Contains(s, "P = 1029 channels · set by Campaign peak") {
+		t.Errorf("the P line does not name the governing scenario:\n%s", s)
+	}
+}
+
+// The same p through the workbench: after the reload the database holds P = 1029 and the
+// governing mark, the screen says so, and it is one audited edit (undo puts P and the mark back).
+func TestSizingGovernSavedAndUndone(t *testing.T) {
+	st, id := sizingStore(t)
+	r := start(newTestRoot(st, model.LangEn, id, 100, 30))
+	sizingTab(r)
+	press(r, "down", "p")
 	ev, err := st.raw.Load(id)
 	if err != nil {
 		t.Fatal(err)
@@ -129,13 +142,24 @@ func TestSizingGovernSetsPAndReranks(t *testing.T) {
 	if !strings.Contains(s, "P = 1029 channels · set by Campaign peak") {
 		t.Errorf("the P line does not name the governing scenario:\n%s", s)
 	}
-	// One audited edit: undo puts P and the mark back.
-	press(r, "u")
-	if p, _ := r.wb.ev.Param(model.ParamPeak); p != 1000 || r.wb.ev.GoverningScenario != "" {
-		t.Errorf("after undo: P = %v, governing %q", p, r.wb.ev.GoverningScenario)
+	// The session the reload made scores concurrency at the stored P too.
+	wb := r.wb
+	c := wb.ev.Framework.CriterionIndex("concurrent_channels")
+	for v := range wb.ev.Vendors {
+		want := model.ValueScore(wb.ev.Framework.Criteria[c].Anchors, 1029, wb.prob.Consensus(v, c))
+		if got := wb.prob.Scores()[v*wb.prob.NC+c]; math.Abs(got-want) > 1e-12 {
+			t.Errorf("after the reload: %s scores %.6f, value function at P=1029 gives %.6f", wb.ev.Vendors[v].ID, got, want)
+		}
 	}
-	if r.statusText != "Undone: P set by Campaign peak" {
-		t.Errorf("undo status %q", r.statusText)
+	press(r, "u")
+	if ev, err = st.raw.Load(id); err != nil {
+		t.Fatal(err)
+	}
+	if ev.Params[model.ParamPeak] != 1000 || ev.GoverningScenario != "" {
+		t.Errorf("after undo: stored P = %v, governing %q", ev.Params[model.ParamPeak], ev.GoverningScenario)
+	}
+	if s := screen(r); !strings.Contains(s, "P = 1000") || !strings.Contains(s, "Undone: P set by Campaign peak") {
+		t.Errorf("after undo:\n%s", s)
 	}
 }
 

@@ -56,28 +56,26 @@ func TestLightAndDarkBackground(t *testing.T) {
 
 // With more vendors than fit, the columns scroll to keep the cursor in view, marked ‹ ›.
 func TestGridScrollsColumns(t *testing.T) {
-	ms := newMemStore(synthEval(20, 10, 1))
-	r := start(newTestRoot(ms, model.LangEn, 1, 80, 24))
-	press(r, "1")
-	if !strings.Contains(screen(r), "›") || strings.Contains(screen(r), "‹") {
-		t.Fatalf("scroll marks at the start:\n%s", screen(r))
+	f := newPaneFixture(t, synthEval(20, 10, 1), model.LangEn, 80, 18)
+	g := f.grid("stability")
+	if scr := f.view(g); !strings.Contains(scr, "›") || strings.Contains(scr, "‹") {
+		t.Fatalf("scroll marks at the start:\n%s", scr)
 	}
 	for i := 0; i < 19; i++ {
-		press(r, "right")
+		f.press(g, "right")
 	}
-	scr := screen(r)
-	if paneAs[*gridPane](r, tabDimension).colOff == 0 || !strings.Contains(scr, "‹") || !strings.Contains(scr, "Vendor 19") && !strings.Contains(scr, "Vendo…") {
-		t.Fatalf("did not scroll to the last vendor (offset %d):\n%s", paneAs[*gridPane](r, tabDimension).colOff, scr)
+	scr := f.view(g)
+	if g.colOff == 0 || !strings.Contains(scr, "‹") || !strings.Contains(scr, "Vendor 19") && !strings.Contains(scr, "Vendo…") {
+		t.Fatalf("did not scroll to the last vendor (offset %d):\n%s", g.colOff, scr)
 	}
-	l := r.layout()
-	geo := paneAs[*gridPane](r, tabDimension).geom(l.w, l.bodyH)
-	if paneAs[*gridPane](r, tabDimension).col < geo.colOff || paneAs[*gridPane](r, tabDimension).col >= geo.colOff+geo.nVis {
-		t.Fatalf("cursor column %d outside the window %d+%d", paneAs[*gridPane](r, tabDimension).col, geo.colOff, geo.nVis)
+	geo := g.geom(f.w, f.h)
+	if g.col < geo.colOff || g.col >= geo.colOff+geo.nVis {
+		t.Fatalf("cursor column %d outside the window %d+%d", g.col, geo.colOff, geo.nVis)
 	}
 	// The wheel scrolls columns back without moving the cursor.
-	r.Update(tea.MouseWheelMsg{X: 5, Y: 8, Button: tea.MouseWheelUp})
-	if paneAs[*gridPane](r, tabDimension).colOff != geo.colOff-1 || paneAs[*gridPane](r, tabDimension).col != 19 {
-		t.Fatalf("wheel: offset %d cursor %d", paneAs[*gridPane](r, tabDimension).colOff, paneAs[*gridPane](r, tabDimension).col)
+	f.update(g, paneMouse{X: 5, Y: 5, W: f.w, H: f.h, WheelY: -1})
+	if g.colOff != geo.colOff-1 || g.col != 19 {
+		t.Fatalf("wheel: offset %d cursor %d", g.colOff, g.col)
 	}
 }
 

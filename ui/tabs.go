@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -21,13 +23,15 @@ const (
 type tab struct {
 	kind tabKind
 	dim  int // for tabDimension
+	// direct is the tab's direct key (its first key is the one the tab row and help show);
+	// without keys when it has none (see buildTabs).
+	direct key.Binding
 }
 
 // tabDef is one entry of the tab registry: what the tab is called, which pane it shows and
-// how the frame around it looks. The tab row, the direct digit keys (a tab's position), the
-// hints and help (the pane's), mouse hit-testing and key routing all come from the registry,
-// so adding a pane is its own file plus one line here. A later issue's weights tab slots in
-// between the dimensions and the sensitivity tab.
+// how the frame around it looks. The tab row, the direct keys (a tab's position as a digit,
+// or its spare key past the tenth tab), the hints and help (the pane's), mouse hit-testing and
+// key routing all come from the registry, so adding a pane is its own file plus one line here.
 type tabDef struct {
 	kind   tabKind
 	perDim bool                                    // one tab per dimension of the framework
@@ -38,6 +42,9 @@ type tabDef struct {
 	pane    func(r *Root, tb tab) pane
 	strip   bool // the live ranking strip shows under it (the tabs where edits are made)
 	tools   bool // after the "│" separator (not a scoring tab)
+	// spare is the tab's direct key when the ten digits are taken by the tabs before it (the
+	// first is shown; the others are aliases). No pane may bind it: the registry test checks.
+	spare []string
 }
 
 // tabRegistry is the tabs of the workbench, in order. It is filled in init because a pane
@@ -50,11 +57,13 @@ func tabList() []tabDef {
 	return []tabDef{
 		{kind: tabOverview, label: fixedLabel("tab.overview", "tab.overview"), newPane: newOverviewPane},
 		{kind: tabDimension, perDim: true, label: dimLabel, newPane: func(r *Root) pane { return newGridPane(&r.e, &r.keys, r.wb) }, pane: gridFor, strip: true},
-		{kind: tabWeights, tools: true, label: weightsLabel, newPane: newWeightsPane, pane: weightsFor},
-		{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), newPane: func(r *Root) pane { return newSensPane(&r.e, &r.keys, r.wb, r.smaaRun) }},
+		{kind: tabWeights, tools: true, label: weightsLabel, newPane: newWeightsPane, pane: weightsFor, spare: []string{"W"}},
+		{kind: tabSensitivity, tools: true, label: fixedLabel("tab.sensitivity", "tab.sensitivity.tiny"), newPane: func(r *Root) pane { return newSensPane(&r.e, &r.keys, r.wb, r.smaaRun) }, spare: []string{"S"}},
 		sizingDef, // sizing.go
-		{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), newPane: func(r *Root) pane { return &vendorsPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true},
-		{kind: tabReviewers, tools: true, label: fixedLabel("tab.reviewers", "tab.reviewers"), newPane: func(r *Root) pane { return &reviewersPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true},
+		{kind: tabVendors, tools: true, label: fixedLabel("tab.vendors", "tab.vendors"), newPane: func(r *Root) pane { return &vendorsPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true, spare: []string{"V"}},
+		// With five dimensions Reviewers is the eleventh tab: "@", a person, in either language
+		// ("＠" is what a Chinese input method types for it).
+		{kind: tabReviewers, tools: true, label: fixedLabel("tab.reviewers", "tab.reviewers"), newPane: func(r *Root) pane { return &reviewersPane{e: &r.e, keys: &r.keys, wb: r.wb} }, strip: true, spare: []string{"@", "＠"}},
 	}
 }
 
@@ -93,19 +102,88 @@ func gridFor(r *Root, tb tab) pane {
 }
 
 // buildTabs lists the tabs of an evaluation from the registry: Overview, one per dimension,
-// then (after a separator) Sensitivity, Vendors, Reviewers.
+// then (after a separator) Weights, Sensitivity, Sizing, Vendors, Reviewers. Their direct keys
+// are the digits 0–9 in tab order, then each later tab's spare key (with five dimensions:
+// 0 overview, 1–5 the dimensions, 6 weights, 7 sensitivity, 8 sizing, 9 vendors, @ reviewers).
+// A dimension past the ninth has no direct key (tab and the mouse reach it).
 func buildTabs(nDims int) []tab {
 	var tabs []tab
-	for _, d := range tabRegistry {
+	add := func(d *tabDef, dim int) {
+		tb := tab{kind: d.kind, dim: dim}
+		if n := len(tabs); n <= 9 {
+			tb.direct = key.NewBinding(key.WithKeys(strconv.Itoa(n)))
+		} else if len(d.spare) > 0 {
+			tb.direct = key.NewBinding(key.WithKeys(d.spare...))
+		}
+		tabs = append(tabs, tb)
+	}
+	for i := range tabRegistry {
+		d := &tabRegistry[i]
 		if !d.perDim {
-			tabs = append(tabs, tab{kind: d.kind})
+			add(d, 0)
 			continue
 		}
 		for dim := 0; dim < nDims; dim++ {
-			tabs = append(tabs, tab{kind: d.kind, dim: dim})
+			add(d, dim)
 		}
 	}
 	return tabs
+}
+
+// directKey is the key the tab row and help show for tab tb ("" when it has none).
+func (tb tab) directKey() string {
+	if ks := tb.direct.Keys(); len(ks) > 0 {
+		return ks[0]
+	}
+	return ""
+}
+
+// tabByKey is the index of the tab whose direct key msg is, or −1.
+func (r *Root) tabByKey(msg tea.KeyPressMsg) int {
+	for i, tb := range r.tabs {
+		if key.Matches(msg, tb.direct) {
+			return i
+		}
+	}
+	return -1
+}
+
+// tabsBinding describes the direct keys for the hints and help: "0-9 @ go to tab", leaving
+// out those that p takes for itself (a grid's rating digits: "0 6-9 @"); p may be nil.
+func (r *Root) tabsBinding(p pane) key.Binding {
+	c, _ := p.(capturer)
+	var keys, shown []string
+	for _, tb := range r.tabs {
+		k := tb.directKey()
+		if k == "" || c != nil && c.Captures(tea.KeyPressMsg{Code: []rune(k)[0], Text: k}) {
+			continue
+		}
+		keys = append(keys, tb.direct.Keys()...)
+		shown = append(shown, k)
+	}
+	if len(keys) == 0 {
+		return key.NewBinding(key.WithDisabled())
+	}
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyRuns(shown), r.e.t.s("key.tabs")))
+}
+
+// keyRuns writes keys with runs of consecutive digits as ranges: 0 1 2 3 6 7 @ → "0-3 6-7 @".
+func keyRuns(keys []string) string {
+	isDigit := func(k string) bool { return len(k) == 1 && k[0] >= '0' && k[0] <= '9' }
+	var out []string
+	for i := 0; i < len(keys); {
+		j := i
+		for isDigit(keys[i]) && j+1 < len(keys) && isDigit(keys[j+1]) && keys[j+1][0] == keys[j][0]+1 {
+			j++
+		}
+		if j > i {
+			out = append(out, keys[i]+"-"+keys[j])
+		} else {
+			out = append(out, keys[i])
+		}
+		i = j + 1
+	}
+	return strings.Join(out, " ")
 }
 
 // afterSeparator reports whether tab i is the first of the tools tabs, where the tab row
@@ -184,7 +262,11 @@ func (r *Root) renderTabs() string {
 				b.WriteString(strings.Repeat(" ", pad))
 			}
 		}
+		// The direct key takes the cell's leading pad, so the row costs no more room for it.
 		cell := " " + l + " "
+		if k := r.tabs[i].directKey(); k != "" {
+			cell = k + l + " "
+		}
 		if i == r.tab {
 			slot := 0
 			if r.tabs[i].kind == tabDimension {

@@ -335,7 +335,7 @@ func (r *Root) renderHelp(p pane) string {
 	groups = append(groups, p.ShortHelp())
 	global := []key.Binding{k.Help, k.Lang, k.Suspend, k.Quit}
 	if r.screen == screenWorkbench {
-		global = []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Dims, k.Reviewer, k.Undo, k.Redo, k.Export, k.Import, k.Home, k.Help, k.Lang, k.Suspend, k.Quit}
+		global = []key.Binding{k.NextTab, k.PrevTab, r.tabsBinding(p), k.Reviewer, k.Undo, k.Redo, k.Export, k.Import, k.Home, k.Help, k.Lang, k.Suspend, k.Quit}
 	}
 	groups = append(groups, global)
 	seen := map[string]bool{}

@@ -82,8 +82,11 @@ func (r *Root) noteWeightsAway() {
 }
 
 // newWeightsPane is the registry's constructor for the Weights tab (one per open evaluation).
-func newWeightsPane(r *Root) pane {
-	return &weightsPane{e: &r.e, keys: &r.keys, wb: r.wb, beRev: -1, bePending: -1, beRun: model.LeaderReport}
+func newWeightsPane(r *Root) pane { return newWeightsPaneOf(&r.e, &r.keys, r.wb) }
+
+// newWeightsPaneOf is the Weights pane over a session, with or without a Root (pane tests).
+func newWeightsPaneOf(e *env, keys *keyMap, wb *workbench) *weightsPane {
+	return &weightsPane{e: e, keys: keys, wb: wb, beRev: -1, bePending: -1, beRun: model.LeaderReport}
 }
 
 // ids of the focused level, in display order, and the focused one.

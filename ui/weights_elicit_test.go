@@ -13,9 +13,9 @@ import (
 // w_i = (1/5) Σ_{k=i}^{5} 1/k = 45.67, 25.67, 15.67, 9.00, 4.00 %, and the method with its ranks
 // is recorded in the draft, so m shows it again.
 func TestWeightsElicitROC(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "m", "tab", "enter")
-	d := r.wb.ev.Draft
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "m", "tab", "enter")
+	d := f.wb.ev.Draft
 	if d == nil {
 		t.Fatal("no draft")
 	}
@@ -29,15 +29,15 @@ func TestWeightsElicitROC(t *testing.T) {
 	if e.Method != model.ElicitROC || e.Ranks["stability"] != 1 || e.Ranks["operations"] != 5 {
 		t.Fatalf("recorded %+v", e)
 	}
-	if !strings.Contains(screen(r), "method: rank ROC") {
+	if !strings.Contains(f.view(p), "method: rank ROC") {
 		t.Fatal("the tab does not name the method")
 	}
-	press(r, "m")
-	if ed, ok := r.dialog().(*elicitDialog); !ok || ed.kind() != model.ElicitROC {
-		t.Fatalf("m did not reopen the recorded method: %T", r.dialog())
+	f.press(p, "m")
+	if ed, ok := f.dialog().(*elicitDialog); !ok || ed.kind() != model.ElicitROC {
+		t.Fatalf("m did not reopen the recorded method: %T", f.dialog())
 	}
-	press(r, "esc", "right") // a typed change makes the level direct again
-	if _, ok := r.wb.ev.Draft.Elicitation[model.ElicitLevelDimensions]; ok {
+	f.press(p, "esc", "right") // a typed change makes the level direct again
+	if _, ok := f.wb.ev.Draft.Elicitation[model.ElicitLevelDimensions]; ok {
 		t.Fatal("a typed weight kept the method record")
 	}
 }
@@ -51,23 +51,23 @@ func TestWeightsElicitAHP(t *testing.T) {
 		warn string
 	}{{model.LangEn, "CR > 0.10: the most inconsistent judgement is"}, {model.LangZh, "CR > 0.10：最不一致的判断是"}} {
 		t.Run(string(tc.lang), func(t *testing.T) {
-			r, _, _ := weightsRoot(t, tc.lang)
-			press(r, "m", "tab", "tab", "tab", "tab", "tab") // AHP
-			d := r.wb.ev
-			ed, ok := r.dialog().(*elicitDialog)
+			f, p := weightsAlone(t, tc.lang)
+			f.press(p, "m", "tab", "tab", "tab", "tab", "tab") // AHP
+			d := f.wb.ev
+			ed, ok := f.dialog().(*elicitDialog)
 			if !ok || ed.kind() != model.ElicitAHP {
-				t.Fatalf("dialog %T", r.dialog())
+				t.Fatalf("dialog %T", f.dialog())
 			}
-			press(r, "+", "+", "+", "+") // stability vs concurrency: 1 → 5
+			f.press(p, "+", "+", "+", "+") // stability vs concurrency: 1 → 5
 			if ed.matrix[0][1] != 5 || !near(ed.matrix[1][0], 0.2) {
 				t.Fatalf("judgement %v / %v", ed.matrix[0][1], ed.matrix[1][0])
 			}
-			press(r, "right", "-", "-", "-", "-", "-") // stability vs feature fit: 1 → 1/6
-			scr := screen(r)
+			f.press(p, "right", "-", "-", "-", "-", "-") // stability vs feature fit: 1 → 1/6
+			scr := f.dialogView()
 			if !strings.Contains(scr, tc.warn) || !strings.Contains(scr, "CR 0.254") {
 				t.Fatalf("no inconsistency warning:\n%s", scr)
 			}
-			press(r, "enter")
+			f.press(p, "enter")
 			if e := d.Draft.Elicitation[model.ElicitLevelDimensions]; e.Method != model.ElicitAHP || e.Matrix[0][2] != 1.0/6 {
 				t.Fatalf("recorded %+v", e)
 			}
@@ -79,14 +79,14 @@ func TestWeightsElicitAHP(t *testing.T) {
 // to 1 under the element-wise geometric mean (AIJ), so the group's priorities are equal while
 // each reviewer's own differ.
 func TestWeightsElicitGroupAHP(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "m", "shift+tab")
-	ed := r.dialog().(*elicitDialog)
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "m", "shift+tab")
+	ed := f.dialog().(*elicitDialog)
 	if ed.kind() != model.ElicitGroupAHP {
 		t.Fatalf("method %v", ed.kind())
 	}
 	first := ed.reviewerID()
-	press(r, "right", "+", "+", "r", "-", "-")
+	f.press(p, "right", "+", "+", "r", "-", "-")
 	if ed.reviewerID() == first || !ed.entered[first] || !ed.entered[ed.reviewerID()] {
 		t.Fatalf("reviewers %v", ed.entered)
 	}
@@ -102,7 +102,7 @@ func TestWeightsElicitGroupAHP(t *testing.T) {
 	if near(g.Reviewers[0].Weights[0], 0.2) {
 		t.Fatal("a reviewer's own priorities are the group's")
 	}
-	if !strings.Contains(screen(r), "each reviewer's CR and priorities") {
+	if !strings.Contains(f.dialogView(), "each reviewer's CR and priorities") {
 		t.Fatal("reviewers not shown beside the group")
 	}
 }

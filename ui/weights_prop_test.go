@@ -13,30 +13,31 @@ import (
 // the key has not moved, and a key that was refused (a warning on the status line) changed
 // nothing.
 func TestWeightsKeysProperty(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
+	fx, p := weightsAlone(t, model.LangEn)
 	keys := []string{"left", "right", "shift+left", "shift+right", "space", "up", "down", "enter", "e", "right", "right"}
 	rng := rand.New(rand.NewPCG(10, 2026))
-	f := &r.wb.ev.Framework
+	wb := fx.wb
+	f := &wb.ev.Framework
 	refused, lockedSteps := 0, 0
 	for step := 0; step < 1500; step++ {
-		before := r.wb.weightsBase().Clone()
+		before := wb.weightsBase().Clone()
 		k := keys[rng.IntN(len(keys))]
-		r.statusText, r.statusKind = "", statusInfo
-		press(r, k)
-		after := r.wb.weightsBase()
+		fx.last, fx.kind = "", statusInfo
+		fx.press(p, k)
+		after := wb.weightsBase()
 		if len(before.Locked) > 0 {
 			lockedSteps++
 		}
-		if r.statusKind == statusWarn {
+		if fx.kind == statusWarn {
 			refused++
 			for id, w := range before.Dimensions {
 				if after.Dimensions[id] != w {
-					t.Fatalf("step %d (%s): refused (%q) but %s moved", step, k, r.statusText, id)
+					t.Fatalf("step %d (%s): refused (%q) but %s moved", step, k, fx.last, id)
 				}
 			}
 			for id, w := range before.Criteria {
 				if after.Criteria[id] != w {
-					t.Fatalf("step %d (%s): refused (%q) but %s moved", step, k, r.statusText, id)
+					t.Fatalf("step %d (%s): refused (%q) but %s moved", step, k, fx.last, id)
 				}
 			}
 		}
@@ -59,7 +60,7 @@ func TestWeightsKeysProperty(t *testing.T) {
 		if math.Abs(sum-1) > 1e-9 {
 			t.Fatalf("step %d (%s): dimensions sum to %v", step, k, sum)
 		}
-		for d, cs := range r.wb.dimCrit {
+		for d, cs := range wb.dimCrit {
 			s := 0.0
 			for _, c := range cs {
 				s += after.Criteria[f.Criteria[c].ID]

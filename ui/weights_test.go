@@ -23,6 +23,15 @@ func weightsRoot(t *testing.T, lang model.Lang) (*Root, *sqlStore, int64) {
 	return r, st, id
 }
 
+// weightsAlone is the Weights pane on its own over the sample, on data security (as weightsRoot).
+func weightsAlone(t *testing.T, lang model.Lang) (*paneFixture, *weightsPane) {
+	t.Helper()
+	f := newPaneFixture(t, nil, lang, 100, 24)
+	p := f.weights()
+	f.press(p, "down", "down", "down")
+	return f, p
+}
+
 func dimsOf(t *testing.T, ev *model.Evaluation, wp *model.WeightProfile) []float64 {
 	t.Helper()
 	out := make([]float64, len(ev.Framework.Dimensions))
@@ -84,30 +93,30 @@ func TestWeightsLocksAndRefusals(t *testing.T) {
 		{model.LangEn, "Data security is locked: press space to unlock it first", "cannot change Data security: every other weight at this level is locked"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
-			r, _, _ := weightsRoot(t, tc.lang)
-			press(r, "up", "up", "up", "space") // lock stability (24%)
-			press(r, "down", "down", "down", "shift+right", "shift+right")
-			d := r.wb.ev.Draft
+			f, p := weightsAlone(t, tc.lang)
+			f.press(p, "up", "up", "up", "space") // lock stability (24%)
+			f.press(p, "down", "down", "down", "shift+right", "shift+right")
+			d := f.wb.ev.Draft
 			if !d.IsLocked("stability") || !near(d.Dimensions["stability"], 0.24) {
 				t.Fatalf("the locked weight moved: %v", d.Dimensions)
 			}
 			if !near(d.Dimensions["data_security"], 0.30) {
 				t.Fatalf("data security %v", d.Dimensions["data_security"])
 			}
-			press(r, "space") // lock data security itself
-			before := d.Clone()
-			press(r, "right")
-			if r.statusText != tc.locked {
-				t.Fatalf("status %q", r.statusText)
+			f.press(p, "space") // lock data security itself
+			before, writes := d.Clone(), f.writes
+			f.press(p, "right")
+			if f.last != tc.locked {
+				t.Fatalf("status %q", f.last)
 			}
-			if got := r.wb.ev.Draft; !near(got.Dimensions["data_security"], before.Dimensions["data_security"]) {
+			if got := f.wb.ev.Draft; !near(got.Dimensions["data_security"], before.Dimensions["data_security"]) || f.writes != writes {
 				t.Fatal("a refused change changed the draft")
 			}
-			press(r, "space") // unlock it, lock the other three
-			press(r, "up", "space", "up", "space", "down", "down", "down", "space", "up")
-			press(r, "right")
-			if r.statusText != tc.allLockd {
-				t.Fatalf("status %q", r.statusText)
+			f.press(p, "space") // unlock it, lock the other three
+			f.press(p, "up", "space", "up", "space", "down", "down", "down", "space", "up")
+			f.press(p, "right")
+			if f.last != tc.allLockd {
+				t.Fatalf("status %q", f.last)
 			}
 		})
 	}
@@ -116,38 +125,38 @@ func TestWeightsLocksAndRefusals(t *testing.T) {
 // = types an exact value; e makes the level equal; a value past what the locks leave is
 // refused in the form, which stays open.
 func TestWeightsExactAndEqual(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "=")
-	if r.dialog() == nil {
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "=")
+	if f.dialog() == nil {
 		t.Fatal("= opened no form")
 	}
-	press(r, "backspace", "backspace")
-	typeText(r, "35")
-	press(r, "enter")
-	if w := r.wb.ev.Draft.Dimensions["data_security"]; !near(w, 0.35) {
+	f.press(p, "backspace", "backspace")
+	f.typeText(p, "35")
+	f.press(p, "enter")
+	if w := f.wb.ev.Draft.Dimensions["data_security"]; !near(w, 0.35) {
 		t.Fatalf("typed 35: %v", w)
 	}
-	press(r, "e")
-	for id, w := range r.wb.ev.Draft.Dimensions {
+	f.press(p, "e")
+	for id, w := range f.wb.ev.Draft.Dimensions {
 		if !near(w, 0.2) {
 			t.Fatalf("e: %s = %v", id, w)
 		}
 	}
-	press(r, "up", "space", "up", "space") // lock two at 20% each: 60% left
-	press(r, "down", "down", "=", "backspace", "backspace")
-	typeText(r, "70")
-	press(r, "enter")
-	if d, ok := r.dialog().(*formDialog); !ok || !strings.Contains(d.err, "at most 60%: locked weights take 40%") {
-		t.Fatalf("dialog %v", r.dialog())
+	f.press(p, "up", "space", "up", "space") // lock two at 20% each: 60% left
+	f.press(p, "down", "down", "=", "backspace", "backspace")
+	f.typeText(p, "70")
+	f.press(p, "enter")
+	if d, ok := f.dialog().(*formDialog); !ok || !strings.Contains(d.err, "at most 60%: locked weights take 40%") {
+		t.Fatalf("dialog %v", f.dialog())
 	}
 }
 
 // The criteria level: enter goes to the focused dimension's criteria; their local weights
 // rescale among themselves and the dimension weights stay.
 func TestWeightsCriteriaLevel(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "enter", "right")
-	d := r.wb.ev.Draft
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "enter", "right")
+	d := f.wb.ev.Draft
 	if !near(d.Criteria["transport_encryption"], 0.31) || !near(d.Dimensions["data_security"], 0.20) {
 		t.Fatalf("criteria %v", d.Criteria)
 	}
@@ -261,29 +270,30 @@ func TestWeightsProfilePicker(t *testing.T) {
 // w: what would it take for Panshi Xinlian (third) — possible, and applying it puts Panshi at
 // least level with the leader. The dialog opens on the runner-up.
 func TestWeightsWhatIf(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
-	press(r, "w")
-	d, ok := r.dialog().(*whatIfDialog)
+	f, p := weightsAlone(t, model.LangEn)
+	f.press(p, "w")
+	d, ok := f.dialog().(*whatIfDialog)
 	if !ok {
-		t.Fatalf("w opened %T", r.dialog())
+		t.Fatalf("w opened %T", f.dialog())
 	}
-	if d.order[d.cursor] != r.wb.res.Vendors[1].Vendor {
+	wb := f.wb
+	if d.order[d.cursor] != wb.res.Vendors[1].Vendor {
 		t.Fatalf("cursor on %d", d.order[d.cursor])
 	}
-	panshi := r.wb.ev.VendorIndex("panshi")
-	press(r, "down")
+	panshi := wb.ev.VendorIndex("panshi")
+	f.press(p, "down")
 	if d.order[d.cursor] != panshi || !d.ans.Possible {
 		t.Fatalf("cursor on %d, answer %+v", d.order[d.cursor], d.ans)
 	}
 	if a := d.answer(); !strings.HasPrefix(a, "move ") {
 		t.Fatalf("answer %q", a)
 	}
-	press(r, "a")
-	if r.wb.ev.Draft == nil {
-		t.Fatal("a did not apply")
+	f.press(p, "a")
+	if wb.ev.Draft == nil || f.dialog() != nil || f.writes != 1 {
+		t.Fatalf("a did not apply: draft %v, dialog %T, %d writes", wb.ev.Draft, f.dialog(), f.writes)
 	}
-	if lead := r.wb.res.Vendors[0].Total; r.wb.line(panshi).Total < lead-1e-9 {
-		t.Fatalf("panshi %v, leader %v", r.wb.line(panshi).Total, lead)
+	if lead := wb.res.Vendors[0].Total; wb.line(panshi).Total < lead-1e-9 {
+		t.Fatalf("panshi %v, leader %v", wb.line(panshi).Total, lead)
 	}
 }
 
@@ -306,20 +316,20 @@ func TestWeightsViewOnly(t *testing.T) {
 // c compares profiles; an unsaved draft is the first column. With data security at 26% the
 // draft's winner is Panshi, so default (Yunqi first) is marked as differing.
 func TestWeightsCompareDraft(t *testing.T) {
-	r, _, _ := weightsRoot(t, model.LangEn)
+	f, p := weightsAlone(t, model.LangEn)
 	for i := 0; i < 6; i++ {
-		press(r, "right")
+		f.press(p, "right")
 	}
-	press(r, "c")
-	d, ok := r.dialog().(*compareDialog)
+	f.press(p, "c")
+	d, ok := f.dialog().(*compareDialog)
 	if !ok || d.names[0] != "default*" || d.names[1] != "default" {
-		t.Fatalf("dialog %T %v", r.dialog(), d)
+		t.Fatalf("dialog %T %v", f.dialog(), d)
 	}
-	panshi, yunqi := r.wb.ev.VendorIndex("panshi"), r.wb.ev.VendorIndex("yunqi")
+	panshi, yunqi := f.wb.ev.VendorIndex("panshi"), f.wb.ev.VendorIndex("yunqi")
 	if d.winner(0) != panshi || d.winner(1) != yunqi {
 		t.Fatalf("winners %d, %d", d.winner(0), d.winner(1))
 	}
-	if scr := screen(r); !strings.Contains(scr, "≠default") {
+	if scr := f.dialogView(); !strings.Contains(scr, "≠default") {
 		t.Fatalf("default not marked:\n%s", scr)
 	}
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"strconv"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -27,7 +28,7 @@ func (b *book) sensitivity() error {
 		s.then(func() error { return b.printSetup(name, false, 0) })
 		return s.write()
 	}
-	s.add(s.txt(model.RobustnessSummary(b.p, b.be, b.smaa).In(lang), st.muted))
+	s.add(s.txt(present.Robustness(b.p, b.be, b.smaa).In(lang), st.muted))
 	paramName := func(w model.WeightParam) string {
 		if w.Kind == model.ParamDimension {
 			return f.Dimensions[w.Index].Name.In(lang)

@@ -75,7 +75,7 @@ func (b *book) summary() error {
 
 	s.skip(1)
 	s.add(s.txt(msg(lang, "sum.robustness"), st.subtitle))
-	sentence := model.RobustnessSummary(b.p, b.be, b.smaa).In(lang)
+	sentence := present.Robustness(b.p, b.be, b.smaa).In(lang)
 	sr := s.addTall(48, s.txt(sentence, st.para))
 	s.merge(ref(1, sr), ref(statusCol+1, sr))
 

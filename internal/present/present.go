@@ -1,8 +1,9 @@
 // Package present is the one voice of ccselect's domain wording in zh and en, shared by the
 // workbench, the exports and the CLI, so that a phrase is worded once (issue 8): unit, template,
 // method and consensus names, the knock-out reason and its number format (knockout.go), the
-// common user errors (errors.go) and the model's weight refusals (weights.go). The robustness
-// sentence and two-decimal rounding are still worded by their callers.
+// common user errors (errors.go), the model's weight refusals (weights.go), the robustness
+// sentence (robustness.go: model.Robustness is the data, this the words) and two-decimal rounding
+// (fixed.go).
 package present
 
 import (
