@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -306,6 +307,9 @@ func acceptabilityTable(s *SMAASection, ids []string, n names, ranks int) TextTa
 // ahead of the column's — for the vendors best by first-rank acceptability, as many as fit.
 func writeWinning(b *bufio.Writer, s *SMAASection, ids []string, n names, width int) error {
 	lang := n.lang
+	all := len(ids)
+	// Beyond model.SMAAWinningVendors only the contenders have winning indices.
+	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { _, ok := s.Winning[id]; return !ok })
 	if len(ids) < 2 {
 		return nil
 	}
@@ -336,8 +340,8 @@ func writeWinning(b *bufio.Writer, s *SMAASection, ids []string, n names, width 
 		t = build(top)
 	}
 	title := sl(lang, "winning")
-	if top < len(ids) {
-		title += " " + fmt.Sprintf(sl(lang, "winning_top"), top, len(ids))
+	if top < all {
+		title += " " + fmt.Sprintf(sl(lang, "winning_top"), top, all)
 	}
 	b.WriteString("\n" + wrapText(title, width) + "\n")
 	t.Width = width

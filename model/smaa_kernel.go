@@ -40,17 +40,19 @@ type smaaSetup struct {
 
 	// The sorts of a draw (see smaa_sortnet.go): the simplex's n−1 uniforms go through uSort
 	// on a buffer of uSize keys, unless there are too many (expSimplex); the m rank keys go
-	// through rankSort on rankSize keys (nil beyond maxFastVendor: pairwise ranking).
+	// through rankSort on rankSize keys (nil beyond maxFastVendor: rankSorted, whose keys
+	// carry the vendor index in the lowest bigIdxBits bits).
 	uSort      func([]uint64)
 	uSize      int
 	expSimplex bool
 	rankSort   func([]uint64)
 	rankSize   int
+	bigIdxBits int
 }
 
 // uncertainCell is one cell whose reviewers disagree: its consensus is redrawn per sample.
 type uncertainCell struct {
-	i, j     int       // ranked vendor, parameter
+	i, j     int       // ranked vendor (−1: drawn but not applied, see contenderSetup), parameter
 	coef     float64   // change of E[i*n+j] per score point (local weight, or 1)
 	base     float64   // consensus score already inside E
 	lo, span float64   // reviewers' raw range
@@ -167,6 +169,8 @@ func (s *smaaSetup) setupSorts() {
 		s.rankSort, s.rankSize = unrolledSort(s.m)
 	case s.m <= maxFastVendor:
 		s.rankSort, s.rankSize = newHalvesSort(s.m).sort, s.m
+	default:
+		s.bigIdxBits = max(keyIdxBits, bits.Len(uint(s.m-1)))
 	}
 }
 
@@ -355,6 +359,9 @@ func (w *smaaWorker) drawScores() {
 	for k := range s.cells {
 		c := &s.cells[k]
 		x := c.lo + c.span*w.uniform()
+		if c.i < 0 {
+			continue
+		}
 		var sc float64
 		if c.vf != nil {
 			sc = valueAt(c.vf, x)
@@ -444,6 +451,8 @@ func (s *smaaSetup) confidenceOnce(central []float64, has []bool) []int {
 func (w *smaaWorker) merge(o *smaaWorker) {
 	for i := range w.rankCount {
 		w.rankCount[i] += o.rankCount[i]
+	}
+	for i := range w.win {
 		w.win[i] += o.win[i]
 	}
 	for i := range w.central {
@@ -452,4 +461,33 @@ func (w *smaaWorker) merge(o *smaaWorker) {
 	for i := range w.confWins {
 		w.confWins[i] += o.confWins[i]
 	}
+}
+
+// contenderSetup is the setup of a run that only counts pairwise wins among the ranked vendors
+// at positions pos (at most maxFastVendor): their rows of E, and every uncertain cell still
+// drawn (so the random stream is the one of the full run, draw for draw) but applied only to
+// contenders. Run with the same seed, its draws are those of the full run, and each of its
+// totals is computed exactly as there (same row, same order), so its pairwise counts equal the
+// full run's on those pairs.
+func (s *smaaSetup) contenderSetup(pos []int) *smaaSetup {
+	t := *s
+	t.m = len(pos)
+	t.vendors, t.ids = nil, nil
+	t.E = make([]float64, padRows(t.m)*s.n)
+	at := make([]int, s.m)
+	for i := range at {
+		at[i] = -1
+	}
+	for a, i := range pos {
+		at[i] = a
+		copy(t.E[a*s.n:(a+1)*s.n], s.E[i*s.n:(i+1)*s.n])
+	}
+	t.cells = make([]uncertainCell, len(s.cells))
+	for k, c := range s.cells {
+		c.i = at[c.i]
+		t.cells[k] = c
+	}
+	t.rankSort, t.rankSize, t.bigIdxBits = nil, 0, 0
+	t.setupSorts()
+	return &t
 }
