@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -118,8 +117,8 @@ type SMAAResult struct {
 	// It is 0 for a vendor without central weights.
 	Confidence []float64
 	// Winning[i][k] is the share of draws in which vendor i's total is strictly above k's, for
-	// i ≠ k both in Contenders (0 on the diagonal). Rows of other vendors are nil, and in a
-	// contender's row the columns of other vendors are NaN.
+	// i ≠ k both contenders (see Contenders and HasWinning; 0 on the diagonal). Rows of other
+	// vendors are nil, and in a contender's row the columns of other vendors are 0, not computed.
 	Winning [][]float64
 	// Contenders are the positions (into Vendors) whose pairwise winning indices are computed,
 	// in position order; nil means every vendor, which is the case when at most
@@ -364,16 +363,9 @@ func RunSMAA(ctx context.Context, p *Problem, opt SMAAOptions) (*SMAAResult, err
 	}
 	for a, i := range contenders {
 		row := make([]float64, m)
-		if wm != m {
-			for k := range row {
-				row[k] = math.NaN()
-			}
-		}
 		for b, k := range contenders {
 			if k != i {
 				row[k] = float64(win[a*wm+b]) / N
-			} else {
-				row[k] = 0
 			}
 		}
 		res.Winning[i] = row

@@ -40,8 +40,8 @@ type smaaSetup struct {
 
 	// The sorts of a draw (see smaa_sortnet.go): the simplex's n−1 uniforms go through uSort
 	// on a buffer of uSize keys, unless there are too many (expSimplex); the m rank keys go
-	// through rankSort on rankSize keys (nil beyond maxFastVendor: rankSorted, whose keys
-	// carry the vendor index in the lowest bigIdxBits bits).
+	// through rankSort on rankSize keys (beyond maxFastVendor: rankSorted, whose keys carry the
+	// vendor index in the lowest bigIdxBits bits, sorted by a blockSort with its scratch).
 	uSort      func([]uint64)
 	uSize      int
 	expSimplex bool
@@ -170,6 +170,8 @@ func (s *smaaSetup) setupSorts() {
 	case s.m <= maxFastVendor:
 		s.rankSort, s.rankSize = newHalvesSort(s.m).sort, s.m
 	default:
+		bs := newBlockSort(s.m)
+		s.rankSort, s.rankSize = bs.sort, s.m+bs.scratch()
 		s.bigIdxBits = max(keyIdxBits, bits.Len(uint(s.m-1)))
 	}
 }

@@ -3,7 +3,6 @@ package model
 import (
 	"encoding/binary"
 	"math"
-	"slices"
 )
 
 // Ranking one SMAA draw, the hot spot of the simulation.
@@ -48,7 +47,7 @@ type rankState struct {
 // newRankState allocates the scratch for m vendors sorted in a buffer of size keys (the
 // network's size, ≥ m; capacity 256 for halvesSort's scratch).
 func newRankState(m, size int) rankState {
-	keys := apart[uint64](max(256, m))[:max(m, size)]
+	keys := apart[uint64](max(256, m, size))[:max(m, size)]
 	if m > maxFastVendor { // rankSorted: no rank bytes, no pairwise counts
 		return rankState{keys: keys}
 	}
@@ -160,7 +159,7 @@ func laneSum(acc uint64) uint64 {
 }
 
 // rankSorted ranks more than maxFastVendor vendors. Their keys carry the vendor index in the
-// lowest bigIdxBits bits (at least keyIdxBits), so a sort orders them by their leading bits;
+// lowest bigIdxBits bits (at least keyIdxBits), so a sort (blockSort) orders them by their leading bits;
 // runs of keys whose leading bits agree (totals within ≈2⁻⁴⁶ · 2^(bigIdxBits−6) relative, rare)
 // are settled by comparing totalKey, so each rank is exactly 1 + the number of vendors whose
 // totalKey is strictly greater, as in the paths for fewer vendors. Pairwise winning counts are
@@ -170,12 +169,12 @@ func (w *smaaWorker) rankSorted() {
 	m, n := w.s.m, w.s.n
 	ib := w.s.bigIdxBits
 	mask := uint64(1)<<ib - 1
-	keys := w.keys[:m]
+	keys := w.keys[:w.s.rankSize]
 	tot := w.tot[:m]
 	for i, t := range tot {
-		keys[i] = ^(math.Float64bits(t)&^mask | uint64(i)) // complemented: ascending = highest first
+		keys[i] = math.Float64bits(t)&^mask | uint64(i)
 	}
-	slices.Sort(keys)
+	w.s.rankSort(keys) // highest first
 	for p := 0; p < m; {
 		hi := keys[p] >> ib
 		q := p + 1
@@ -183,16 +182,16 @@ func (w *smaaWorker) rankSorted() {
 			q++
 		}
 		if q == p+1 {
-			w.countRank(int(^keys[p]&mask), p, m, n)
+			w.countRank(int(keys[p]&mask), p, m, n)
 			p = q
 			continue
 		}
 		for a := p; a < q; a++ { // a coarse tie: rank inside the run by totalKey
-			va := int(^keys[a] & mask)
+			va := int(keys[a] & mask)
 			ka := totalKey(tot[va])
 			r := p
 			for b := p; b < q; b++ {
-				if totalKey(tot[int(^keys[b]&mask)]) > ka {
+				if totalKey(tot[int(keys[b]&mask)]) > ka {
 					r++
 				}
 			}
