@@ -187,13 +187,12 @@ type smaaWorker struct {
 	_   cacheLinePad // keep the hot fields off the cache lines of neighbouring allocations
 	s   *smaaSetup
 	rng rand.PCG
-	exp *rand.Rand // over rng, for exponential spacings
-	u   []float64  // n scratch floats (ordinal mode)
-	r   []uint64   // uSize 53-bit uniforms, sorted in place (padding zeros at the end)
-	w   []float64  // n drawn weights
-	tot []float64  // m totals, then zeros for the padding rows of E
-	E   []float64  // this sample's E (the shared one unless scores are drawn)
-	own []float64  // own copy of E for score draws
+	u   []float64 // n scratch floats (ordinal mode)
+	r   []uint64  // uSize 53-bit uniforms, sorted in place (padding zeros at the end)
+	w   []float64 // n drawn weights
+	tot []float64 // m totals, then zeros for the padding rows of E
+	E   []float64 // this sample's E (the shared one unless scores are drawn)
+	own []float64 // own copy of E for score draws
 	rankState
 
 	rankCount []uint64 // [i*m+r]: draws with vendor i at rank r+1
@@ -206,7 +205,6 @@ func (s *smaaSetup) newWorker() *smaaWorker {
 	w := &smaaWorker{s: s, u: apart[float64](s.n), r: apart[uint64](s.uSize), w: apart[float64](s.n),
 		tot: apart[float64](padRows(s.m)), E: s.E, rankState: newRankState(s.m, s.rankSize),
 		rankCount: apart[uint64](s.m * s.m), central: apart[uint64](s.m * s.n), confWins: apart[uint64](s.m)}
-	w.exp = rand.New(&w.rng)
 	if s.uncertain() {
 		w.own = apart[float64](len(s.E))
 		w.E = w.own
@@ -319,7 +317,7 @@ func (w *smaaWorker) simplex() {
 	if w.s.expSimplex {
 		sum := 0.0
 		for j := range wt {
-			e := w.exp.ExpFloat64()
+			e := expFloat64(&w.rng) // rand.Rand's ExpFloat64 on rng, without its interface call
 			wt[j] = e
 			sum += e
 		}
