@@ -92,7 +92,9 @@ type CellFlipEntry struct {
 // SMAASection is the SMAA-2 part. rank_acceptability[v][r] is the share of draws in which v has
 // rank r+1; central_weights lists only vendors that are ever first; confidence is null for a
 // vendor that is never first (it has no central weights to test); winning[a][b] is the share of
-// draws in which a's total is above b's. sampler names the random stream
+// draws in which a's total is above b's, between the contenders only: every vendor up to
+// model.SMAAWinningVendors (64), beyond that the 64 with the best rank acceptability (a vendor
+// left out is first in under 1/65 of the draws; see model.SMAAResult.Contenders). sampler names the random stream
 // (model.SMAASamplerVersion): the same sampler, seed and evaluation give the same numbers.
 type SMAASection struct {
 	Samples           int                           `json:"samples"`
@@ -197,9 +199,12 @@ func buildSMAASection(s *model.SMAAResult) *SMAASection {
 			c := round(s.Confidence[i])
 			sec.Confidence[v] = &c
 		}
+		if !s.HasWinning(i) {
+			continue
+		}
 		win := map[string]float64{}
 		for k, other := range s.IDs {
-			if k != i {
+			if k != i && s.HasWinning(k) {
 				win[other] = round(s.Winning[i][k])
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -211,15 +212,23 @@ func writeSMAATable(b *bufio.Writer, s *SMAASection, n names, width int) error {
 	}
 	sortByAcceptability(ids, s.RankAcceptability)
 	// As many rank columns as fit; the ranks beyond are summed into one "rank k+ " column.
+	// The table only widens with each rank column (a column is wider than what summing it into
+	// the rest column saves), so the most ranks that fit are found by bisection: at 200 vendors
+	// trying every count from the top measured each of 200 tables of 200 rows.
 	ranks := len(ids)
-	var t TextTable
-	for {
-		t = acceptabilityTable(s, ids, n, ranks)
-		if width <= 0 || ranks <= 3 || tableWidth(&t) <= width {
-			break
+	fits := func(k int) bool { t := acceptabilityTable(s, ids, n, k); return tableWidth(&t) <= width }
+	if width > 0 && ranks > 3 && !fits(ranks) {
+		lo, hi := 3, ranks // the answer is in [lo, hi): lo fits or is the minimum, hi does not fit
+		for hi-lo > 1 {
+			if mid := (lo + hi) / 2; fits(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
 		}
-		ranks--
+		ranks = lo
 	}
+	t := acceptabilityTable(s, ids, n, ranks)
 	t.Width = width
 	if err := t.Write(b); err != nil {
 		return err
@@ -306,6 +315,9 @@ func acceptabilityTable(s *SMAASection, ids []string, n names, ranks int) TextTa
 // ahead of the column's — for the vendors best by first-rank acceptability, as many as fit.
 func writeWinning(b *bufio.Writer, s *SMAASection, ids []string, n names, width int) error {
 	lang := n.lang
+	all := len(ids)
+	// Beyond model.SMAAWinningVendors only the contenders have winning indices.
+	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { _, ok := s.Winning[id]; return !ok })
 	if len(ids) < 2 {
 		return nil
 	}
@@ -330,14 +342,23 @@ func writeWinning(b *bufio.Writer, s *SMAASection, ids []string, n names, width 
 		}
 		return t
 	}
-	t := build(top)
-	for width > 0 && top > 2 && tableWidth(&t) > width {
-		top--
-		t = build(top)
+	// Each vendor more adds a row and a column, so the most that fit are found by bisection.
+	fits := func(k int) bool { t := build(k); return tableWidth(&t) <= width }
+	if width > 0 && top > 2 && !fits(top) {
+		lo, hi := 2, top
+		for hi-lo > 1 {
+			if mid := (lo + hi) / 2; fits(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		top = lo
 	}
+	t := build(top)
 	title := sl(lang, "winning")
-	if top < len(ids) {
-		title += " " + fmt.Sprintf(sl(lang, "winning_top"), top, len(ids))
+	if top < all {
+		title += " " + fmt.Sprintf(sl(lang, "winning_top"), top, all)
 	}
 	b.WriteString("\n" + wrapText(title, width) + "\n")
 	t.Width = width

@@ -1,9 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -114,8 +116,55 @@ type SMAAResult struct {
 	// central weights. Without score uncertainty there is a single draw, so it is 0 or 1.
 	// It is 0 for a vendor without central weights.
 	Confidence []float64
-	// Winning[i][k] is the share of draws in which vendor i's total is strictly above k's.
+	// Winning[i][k] is the share of draws in which vendor i's total is strictly above k's, for
+	// i ≠ k both contenders (see Contenders and HasWinning; 0 on the diagonal). Rows of other
+	// vendors are nil, and in a contender's row the columns of other vendors are 0, not computed.
 	Winning [][]float64
+	// Contenders are the positions (into Vendors) whose pairwise winning indices are computed,
+	// in position order; nil means every vendor, which is the case when at most
+	// SMAAWinningVendors are ranked. Beyond, they are the SMAAWinningVendors with the best rank
+	// acceptability (compared rank by rank from the first,
+	// ties to the lower position). A vendor left out is first in at most 1/(SMAAWinningVendors+1)
+	// of the draws. All V² pairs would cost V² per draw and print a V × V matrix nobody reads; the
+	// contenders are the vendors a decision is between.
+	Contenders []int
+}
+
+// SMAAWinningVendors bounds the vendors between which pairwise winning indices are computed
+// (see SMAAResult.Contenders).
+const SMAAWinningVendors = maxFastVendor
+
+// smaaContenders picks the contenders from pass 1's rank counts ([i*m+r]).
+func smaaContenders(rankCount []uint64, m int) []int {
+	pos := make([]int, m)
+	for i := range pos {
+		pos[i] = i
+	}
+	if m <= SMAAWinningVendors {
+		return pos
+	}
+	slices.SortStableFunc(pos, func(a, b int) int {
+		ra, rb := rankCount[a*m:(a+1)*m], rankCount[b*m:(b+1)*m]
+		for r := range ra {
+			if ra[r] != rb[r] {
+				return cmp.Compare(rb[r], ra[r])
+			}
+		}
+		return cmp.Compare(a, b)
+	})
+	pos = pos[:SMAAWinningVendors]
+	slices.Sort(pos)
+	return pos
+}
+
+// HasWinning reports whether the vendor at position i is a contender, i.e. has winning indices
+// (against the other contenders).
+func (r *SMAAResult) HasWinning(i int) bool {
+	if r.Contenders == nil {
+		return i >= 0 && i < len(r.IDs)
+	}
+	_, ok := slices.BinarySearch(r.Contenders, i)
+	return ok
 }
 
 // Index returns the position of vendor id in the result, or -1.
@@ -257,13 +306,18 @@ func RunSMAA(ctx context.Context, p *Problem, opt SMAAOptions) (*SMAAResult, err
 		workers = runtime.GOMAXPROCS(0)
 	}
 	simulateConfidence := opt.Uncertainty == UncertaintyReviewers && s.uncertain()
-	total := opt.Samples
-	if simulateConfidence {
-		total *= 2
+	passes := 1
+	if m > maxFastVendor {
+		passes++
 	}
+	if simulateConfidence {
+		passes++
+	}
+	total := passes * opt.Samples
+	base := 0
 	prog := func(done int) {
 		if opt.Progress != nil {
-			opt.Progress(done, total)
+			opt.Progress(base+done, total)
 		}
 	}
 
@@ -272,17 +326,12 @@ func RunSMAA(ctx context.Context, p *Problem, opt SMAAOptions) (*SMAAResult, err
 	if err != nil {
 		return nil, err
 	}
+	base += opt.Samples
 	N := float64(opt.Samples)
 	for i := 0; i < m; i++ {
 		res.Acceptability[i] = make([]float64, m)
 		for r := 0; r < m; r++ {
 			res.Acceptability[i][r] = float64(acc.rankCount[i*m+r]) / N
-		}
-		res.Winning[i] = make([]float64, m)
-		for k := 0; k < m; k++ {
-			if k != i {
-				res.Winning[i][k] = float64(acc.win[i*m+k]) / N
-			}
 		}
 		if first := acc.rankCount[i*m]; first > 0 {
 			cw := make([]float64, n)
@@ -296,6 +345,30 @@ func RunSMAA(ctx context.Context, p *Problem, opt SMAAOptions) (*SMAAResult, err
 			}
 			res.CentralWeights[i] = cw
 		}
+	}
+
+	// Pairwise winning indices among the contenders: every vendor up to SMAAWinningVendors, else
+	// the SMAAWinningVendors most often first, counted by a rerun of pass 1's draws over their
+	// rows only.
+	contenders := smaaContenders(acc.rankCount, m)
+	win, wm := acc.win, m
+	if m > maxFastVendor {
+		res.Contenders = contenders
+		acc1, err := runSMAAChunks(ctx, s.contenderSetup(contenders), workers, opt.Samples, opt.Seed, nil, prog, 0)
+		if err != nil {
+			return nil, err
+		}
+		base += opt.Samples
+		win, wm = acc1.win, len(contenders)
+	}
+	for a, i := range contenders {
+		row := make([]float64, m)
+		for b, k := range contenders {
+			if k != i {
+				row[k] = float64(win[a*wm+b]) / N
+			}
+		}
+		res.Winning[i] = row
 	}
 
 	// Pass 2: confidence factors.
@@ -314,7 +387,7 @@ func RunSMAA(ctx context.Context, p *Problem, opt SMAAOptions) (*SMAAResult, err
 		}
 		return res, nil
 	}
-	acc2, err := runSMAAChunks(ctx, s, workers, opt.Samples, opt.Seed, &confidencePass{central: central, has: has}, prog, opt.Samples)
+	acc2, err := runSMAAChunks(ctx, s, workers, opt.Samples, opt.Seed, &confidencePass{central: central, has: has}, prog, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -84,3 +84,24 @@ func BenchmarkSMAA(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSMAALarge is the SMAA part of `sensitivity --samples 100000` at the issue-13 large
+// shapes: 200 and 500 vendors × 100 criteria in 5 dimensions, dimension level (the CLI's
+// default), GOMAXPROCS workers. Beyond 64 vendors the ranks come from blockSort and the winning
+// indices from the rerun over the 64 contenders.
+func BenchmarkSMAALarge(b *testing.B) {
+	for _, nv := range []int{200, 500} {
+		b.Run(fmt.Sprintf("%dx100", nv), func(b *testing.B) {
+			p := syntheticProblem(b, nv, 100, 1)
+			opt := model.SMAAOptions{Samples: 100_000, Seed: 1}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := model.RunSMAA(context.Background(), p, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perOp := b.Elapsed().Seconds() / float64(b.N)
+			b.ReportMetric(float64(opt.Samples)/perOp, "samples/s")
+		})
+	}
+}

@@ -139,3 +139,24 @@ func TestSMAAExponentialSimplexIsUniform(t *testing.T) {
 		t.Errorf("P(w > %v) = %.4f, want %.4f", tail, got, want)
 	}
 }
+
+// rankPlain is the reference ranking: every pair compared on its key and counted directly.
+func (w *smaaWorker) rankPlain() {
+	m, n := w.s.m, w.s.n
+	tot := w.tot[:m]
+	for i, ti := range tot {
+		ki := totalKey(ti)
+		r := 0
+		for k, tk := range tot {
+			if kk := totalKey(tk); kk > ki {
+				r++
+			} else if ki > kk && w.win != nil {
+				w.win[i*m+k]++
+			}
+		}
+		w.rankCount[i*m+r]++
+		if r == 0 {
+			w.addCentral(i, n)
+		}
+	}
+}

@@ -33,24 +33,29 @@ type smaaSetup struct {
 	// ties lists the runs of order whose current weights are equal, as [start, end) pairs of
 	// positions (ordinal mode): they carry no order, so each draw shuffles them.
 	ties []int
-	// E[i*n+j] is what vendor i earns per unit of weight j: its score on criterion j, or its
-	// dimension score (local-weighted mean) on dimension j. Total_i = Σ_j w_j·E[i*n+j].
+	// E[j*mp+i] is what vendor i earns per unit of weight j: its score on criterion j, or its
+	// dimension score (local-weighted mean) on dimension j. Total_i = Σ_j w_j·E[j*mp+i]. Stored
+	// by weight (column-major), so the totals of consecutive vendors are one vector operation;
+	// mp = padRows(m), and the padding vendors are zero.
 	E     []float64
+	mp    int
 	cells []uncertainCell
 
 	// The sorts of a draw (see smaa_sortnet.go): the simplex's n−1 uniforms go through uSort
 	// on a buffer of uSize keys, unless there are too many (expSimplex); the m rank keys go
-	// through rankSort on rankSize keys (nil beyond maxFastVendor: pairwise ranking).
+	// through rankSort on rankSize keys (beyond maxFastVendor: rankSorted, whose keys carry the
+	// vendor index in the lowest bigIdxBits bits, sorted by a blockSort with its scratch).
 	uSort      func([]uint64)
 	uSize      int
 	expSimplex bool
 	rankSort   func([]uint64)
 	rankSize   int
+	bigIdxBits int
 }
 
 // uncertainCell is one cell whose reviewers disagree: its consensus is redrawn per sample.
 type uncertainCell struct {
-	i, j     int       // ranked vendor, parameter
+	i, j     int       // ranked vendor (−1: drawn but not applied, see contenderSetup), parameter
 	coef     float64   // change of E[i*n+j] per score point (local weight, or 1)
 	base     float64   // consensus score already inside E
 	lo, span float64   // reviewers' raw range
@@ -131,7 +136,8 @@ func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
 		}
 		k = end
 	}
-	s.E = make([]float64, padRows(s.m)*s.n) // zero rows up to a whole block (see totals)
+	s.mp = padRows(s.m)
+	s.E = make([]float64, s.mp*s.n) // zero vendors up to a whole block (see totals)
 	for i, v := range s.vendors {
 		for c := 0; c < p.NC; c++ {
 			j := paramOf[c]
@@ -139,7 +145,7 @@ func newSMAASetup(p *Problem, opt *SMAAOptions) *smaaSetup {
 				continue
 			}
 			sc := scores[v*p.NC+c]
-			s.E[i*s.n+j] += coefOf[c] * sc
+			s.E[j*s.mp+i] += coefOf[c] * sc
 			if opt.Uncertainty != UncertaintyReviewers {
 				continue
 			}
@@ -167,6 +173,10 @@ func (s *smaaSetup) setupSorts() {
 		s.rankSort, s.rankSize = unrolledSort(s.m)
 	case s.m <= maxFastVendor:
 		s.rankSort, s.rankSize = newHalvesSort(s.m).sort, s.m
+	default:
+		bs := newBlockSort(s.m)
+		s.rankSort, s.rankSize = bs.sort, s.m+bs.scratch()
+		s.bigIdxBits = max(keyIdxBits, bits.Len(uint(s.m-1)))
 	}
 }
 
@@ -177,13 +187,12 @@ type smaaWorker struct {
 	_   cacheLinePad // keep the hot fields off the cache lines of neighbouring allocations
 	s   *smaaSetup
 	rng rand.PCG
-	exp *rand.Rand // over rng, for exponential spacings
-	u   []float64  // n scratch floats (ordinal mode)
-	r   []uint64   // uSize 53-bit uniforms, sorted in place (padding zeros at the end)
-	w   []float64  // n drawn weights
-	tot []float64  // m totals, then zeros for the padding rows of E
-	E   []float64  // this sample's E (the shared one unless scores are drawn)
-	own []float64  // own copy of E for score draws
+	u   []float64 // n scratch floats (ordinal mode)
+	r   []uint64  // uSize 53-bit uniforms, sorted in place (padding zeros at the end)
+	w   []float64 // n drawn weights
+	tot []float64 // m totals, then zeros for the padding rows of E
+	E   []float64 // this sample's E (the shared one unless scores are drawn)
+	own []float64 // own copy of E for score draws
 	rankState
 
 	rankCount []uint64 // [i*m+r]: draws with vendor i at rank r+1
@@ -196,7 +205,6 @@ func (s *smaaSetup) newWorker() *smaaWorker {
 	w := &smaaWorker{s: s, u: apart[float64](s.n), r: apart[uint64](s.uSize), w: apart[float64](s.n),
 		tot: apart[float64](padRows(s.m)), E: s.E, rankState: newRankState(s.m, s.rankSize),
 		rankCount: apart[uint64](s.m * s.m), central: apart[uint64](s.m * s.n), confWins: apart[uint64](s.m)}
-	w.exp = rand.New(&w.rng)
 	if s.uncertain() {
 		w.own = apart[float64](len(s.E))
 		w.E = w.own
@@ -309,7 +317,7 @@ func (w *smaaWorker) simplex() {
 	if w.s.expSimplex {
 		sum := 0.0
 		for j := range wt {
-			e := w.exp.ExpFloat64()
+			e := expFloat64(&w.rng) // rand.Rand's ExpFloat64 on rng, without its interface call
 			wt[j] = e
 			sum += e
 		}
@@ -355,41 +363,55 @@ func (w *smaaWorker) drawScores() {
 	for k := range s.cells {
 		c := &s.cells[k]
 		x := c.lo + c.span*w.uniform()
+		if c.i < 0 {
+			continue
+		}
 		var sc float64
 		if c.vf != nil {
 			sc = valueAt(c.vf, x)
 		} else {
 			sc = clampScore(x)
 		}
-		w.own[c.i*s.n+c.j] += c.coef * (sc - c.base)
+		w.own[c.j*s.mp+c.i] += c.coef * (sc - c.base)
 	}
 }
 
 // padRows rounds m up to whole blocks of totals.
 func padRows(m int) int { return (m + 3) &^ 3 }
 
-// totals computes every vendor's weighted sum under weights wt into w.tot. Four vendors go
-// together so each weight is loaded once and four independent add chains overlap. E has zero
-// rows up to a multiple of four, so there is no one-vendor tail: at 50 × 100 its two single
-// add chains, latency-bound, cost as much as the other twelve blocks. (Eight vendors at a time
-// needs more than the 15 usable vector registers and spills: measured slower.) Each total is
-// summed in criterion order whatever the block, so results never depend on the worker.
+// totals computes every vendor's weighted sum under weights wt into w.tot, each summed in
+// weight order (t = 0; t += w_j·E_ij for j = 0, 1, …, every product rounded before the add), so
+// results never depend on the worker or the path. With AVX (smaa_totals_amd64.s) 16 vendors go
+// together in four 4-wide registers, each weight broadcast once: at 50 × 100 ≈4× the scalar
+// loop, whose four add chains (one per vendor of a block) were bound by the add latency.
 func (w *smaaWorker) totals(wt []float64) {
-	n := w.s.n
+	n, mp := w.s.n, w.s.mp
+	if useAVX && n > 0 && mp > 0 {
+		wt = wt[:n]
+		_ = w.E[n*mp-1]
+		_ = w.tot[mp-1]
+		totalsAVX(&w.E[0], &wt[0], &w.tot[0], n, mp)
+		return
+	}
+	totalsGo(w.E, wt, w.tot, n, mp)
+}
+
+// totalsGo is the portable totals: four vendors at a time, four independent add chains. E has
+// zero vendors up to a multiple of four, so there is no one-vendor tail. float64(x*e) keeps the
+// compiler from fusing the multiply and the add (it may on GOAMD64=v3), so this path and the
+// vector one round alike.
+func totalsGo(E, wt, tot []float64, n, mp int) {
 	wt = wt[:n]
-	E := w.E
-	tot := w.tot
-	for i := 0; i+4 <= len(tot); i += 4 {
-		r0 := E[i*n:][:n]
-		r1 := E[(i+1)*n:][:n]
-		r2 := E[(i+2)*n:][:n]
-		r3 := E[(i+3)*n:][:n]
+	tot = tot[:mp]
+	E = E[:n*mp]
+	for i := 0; i+4 <= mp; i += 4 {
 		var s0, s1, s2, s3 float64
 		for j, x := range wt {
-			s0 += x * r0[j]
-			s1 += x * r1[j]
-			s2 += x * r2[j]
-			s3 += x * r3[j]
+			e := E[j*mp+i:][:4]
+			s0 += float64(x * e[0])
+			s1 += float64(x * e[1])
+			s2 += float64(x * e[2])
+			s3 += float64(x * e[3])
 		}
 		t := tot[i:][:4]
 		t[0], t[1], t[2], t[3] = s0, s1, s2, s3
@@ -444,6 +466,8 @@ func (s *smaaSetup) confidenceOnce(central []float64, has []bool) []int {
 func (w *smaaWorker) merge(o *smaaWorker) {
 	for i := range w.rankCount {
 		w.rankCount[i] += o.rankCount[i]
+	}
+	for i := range w.win {
 		w.win[i] += o.win[i]
 	}
 	for i := range w.central {
@@ -452,4 +476,36 @@ func (w *smaaWorker) merge(o *smaaWorker) {
 	for i := range w.confWins {
 		w.confWins[i] += o.confWins[i]
 	}
+}
+
+// contenderSetup is the setup of a run that only counts pairwise wins among the ranked vendors
+// at positions pos (at most maxFastVendor): their rows of E, and every uncertain cell still
+// drawn (so the random stream is the one of the full run, draw for draw) but applied only to
+// contenders. Run with the same seed, its draws are those of the full run, and each of its
+// totals is computed exactly as there (same row, same order), so its pairwise counts equal the
+// full run's on those pairs.
+func (s *smaaSetup) contenderSetup(pos []int) *smaaSetup {
+	t := *s
+	t.m = len(pos)
+	t.vendors, t.ids = nil, nil
+	t.mp = padRows(t.m)
+	t.E = make([]float64, t.mp*s.n)
+	at := make([]int, s.m)
+	for i := range at {
+		at[i] = -1
+	}
+	for a, i := range pos {
+		at[i] = a
+		for j := range s.n {
+			t.E[j*t.mp+a] = s.E[j*s.mp+i]
+		}
+	}
+	t.cells = make([]uncertainCell, len(s.cells))
+	for k, c := range s.cells {
+		c.i = at[c.i]
+		t.cells[k] = c
+	}
+	t.rankSort, t.rankSize, t.bigIdxBits = nil, 0, 0
+	t.setupSorts()
+	return &t
 }

@@ -71,6 +71,17 @@ func BenchmarkSMAAPieceTotals(b *testing.B) {
 	})
 }
 
+// BenchmarkSMAAPieceTotalsScalar is the portable matrix-vector product (totalsGo, the path
+// without AVX): the scalar limit the floor of issue 13 counts.
+func BenchmarkSMAAPieceTotalsScalar(b *testing.B) {
+	forShapes(b, func(b *testing.B, w *smaaWorker) {
+		w.drawWeights()
+		for b.Loop() {
+			totalsGo(w.E, w.w, w.tot, w.s.n, w.s.mp)
+		}
+	})
+}
+
 // BenchmarkSMAAPieceRank is ranking one draw and counting it (fresh totals every 64 draws so
 // the branch predictor cannot learn one order).
 func BenchmarkSMAAPieceRank(b *testing.B) {

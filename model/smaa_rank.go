@@ -47,7 +47,10 @@ type rankState struct {
 // newRankState allocates the scratch for m vendors sorted in a buffer of size keys (the
 // network's size, ≥ m; capacity 256 for halvesSort's scratch).
 func newRankState(m, size int) rankState {
-	keys := apart[uint64](max(256, m))[:max(m, size)]
+	keys := apart[uint64](max(256, m, size))[:max(m, size)]
+	if m > maxFastVendor { // rankSorted: no rank bytes, no pairwise counts
+		return rankState{keys: keys}
+	}
 	return rankState{keys: keys, rb: apart[byte](m * rankBlock),
 		xw: apart[uint64](m * rankBlockW), yw: apart[uint64](m * rankBlockW), win: apart[uint64](m * m)}
 }
@@ -57,7 +60,7 @@ func newRankState(m, size int) rankState {
 func (w *smaaWorker) rank() {
 	m, n := w.s.m, w.s.n
 	if m > maxFastVendor {
-		w.rankPlain()
+		w.rankSorted()
 		return
 	}
 	keys := w.keys[:w.s.rankSize]
@@ -155,24 +158,53 @@ func laneSum(acc uint64) uint64 {
 	return (t * 0x0001000100010001) >> 48
 }
 
-// rankPlain is the straightforward path for more than maxFastVendor vendors: every pair is
-// compared on its key and counted directly.
-func (w *smaaWorker) rankPlain() {
+// rankSorted ranks more than maxFastVendor vendors. Their keys carry the vendor index in the
+// lowest bigIdxBits bits (at least keyIdxBits), so a sort (blockSort) orders them by their leading bits;
+// runs of keys whose leading bits agree (totals within ≈2⁻⁴⁶ · 2^(bigIdxBits−6) relative, rare)
+// are settled by comparing totalKey, so each rank is exactly 1 + the number of vendors whose
+// totalKey is strictly greater, as in the paths for fewer vendors. Pairwise winning counts are
+// not taken here: beyond maxFastVendor they come from a second run over the contenders
+// (RunSMAA).
+func (w *smaaWorker) rankSorted() {
 	m, n := w.s.m, w.s.n
+	ib := w.s.bigIdxBits
+	mask := uint64(1)<<ib - 1
+	keys := w.keys[:w.s.rankSize]
 	tot := w.tot[:m]
-	for i, ti := range tot {
-		ki := totalKey(ti)
-		r := 0
-		for k, tk := range tot {
-			if kk := totalKey(tk); kk > ki {
-				r++
-			} else if ki > kk {
-				w.win[i*m+k]++
+	for i, t := range tot {
+		keys[i] = math.Float64bits(t)&^mask | uint64(i)
+	}
+	w.s.rankSort(keys) // highest first
+	for p := 0; p < m; {
+		hi := keys[p] >> ib
+		q := p + 1
+		for q < m && keys[q]>>ib == hi {
+			q++
+		}
+		if q == p+1 {
+			w.countRank(int(keys[p]&mask), p, m, n)
+			p = q
+			continue
+		}
+		for a := p; a < q; a++ { // a coarse tie: rank inside the run by totalKey
+			va := int(keys[a] & mask)
+			ka := totalKey(tot[va])
+			r := p
+			for b := p; b < q; b++ {
+				if totalKey(tot[int(keys[b]&mask)]) > ka {
+					r++
+				}
 			}
+			w.countRank(va, r, m, n)
 		}
-		w.rankCount[i*m+r]++
-		if r == 0 {
-			w.addCentral(i, n)
-		}
+		p = q
+	}
+}
+
+// countRank counts vendor v at rank r+1 (and its weights when it is first).
+func (w *smaaWorker) countRank(v, r, m, n int) {
+	w.rankCount[v*m+r]++
+	if r == 0 {
+		w.addCentral(v, n)
 	}
 }

@@ -28,7 +28,8 @@ The title and the JSON name the profile, method and consensus. Only reversals th
 happen somewhere in [0,1] are listed, by default those involving the leader
 (--all-reversals for every pair); they are computed as they are printed, so
 memory does not grow with their number. The SMAA part shows rank acceptability,
-winning indices and confidence ("—", JSON null, for a vendor never first).
+winning indices (beyond 64 vendors, among the 64 most often first) and confidence
+("—", JSON null, for a vendor never first).
 Tables fit the terminal's width (100 columns when not a terminal; --width N,
 or --wide for one line per row).`,
 		Example: `  ccselect sensitivity --sample --samples 0
