@@ -8,6 +8,7 @@ import (
 	"iter"
 	"strconv"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 )
 
@@ -118,7 +119,7 @@ func BuildSensitivityReport(p *model.Problem, smaa *model.SMAAResult) Sensitivit
 	id := func(v int) string { return e.Vendors[v].ID }
 	be := model.LeaderReport(p)
 	r := SensitivityReport{Evaluation: e.Name, Profile: p.Profile, Method: p.Method.Name(), Consensus: string(p.Rule),
-		Summary: model.RobustnessSummary(p, be, smaa), BreakEven: []BreakEvenEntry{}, Tornado: []TornadoEntry{},
+		Summary: present.Robustness(p, be, smaa), BreakEven: []BreakEvenEntry{}, Tornado: []TornadoEntry{},
 		ScoreRobustness: ScoreRobustnessSection{WithinOnePoint: []CellFlipEntry{}}, problem: p}
 	if len(e.Vendors) == 0 {
 		// The engine's summary can only say that nobody passes the knock-outs; a new

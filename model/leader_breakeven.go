@@ -30,7 +30,7 @@ func LeaderBreakEvens(p *Problem) []BreakEven {
 }
 
 // LeaderReport is a BreakEvenReport holding only what LeaderBreakEvens computes: Leader, Ranked,
-// Params and BreakEvens; Reversals is nil. RobustnessSummary and the Sensitivity tab read no
+// Params and BreakEvens; Reversals is nil. The robustness sentence and the Sensitivity tab read no
 // more than that.
 func LeaderReport(p *Problem) *BreakEvenReport {
 	b := newSensBase(p)

@@ -82,23 +82,3 @@ func Robustness(p *Problem, be *BreakEvenReport, smaa *SMAAResult) RobustSummary
 	}
 	return s
 }
-
-// RobustnessSummary is the robustness sentence of p in zh and en.
-//
-// Deprecated: use present.Robustness; model words nothing. This forwarder stays only for
-// export/sensitivity.go (another owner's file): it returns the wording that internal/present
-// registers when it is linked (export imports it), and an empty Text otherwise.
-func RobustnessSummary(p *Problem, be *BreakEvenReport, smaa *SMAAResult) Text {
-	if robustnessWording == nil {
-		return Text{}
-	}
-	return robustnessWording(p, Robustness(p, be, smaa))
-}
-
-var robustnessWording func(*Problem, RobustSummary) Text
-
-// RegisterRobustnessWording is how internal/present lends its wording to the deprecated
-// RobustnessSummary forwarder (model cannot import present).
-//
-// Deprecated: goes with RobustnessSummary.
-func RegisterRobustnessWording(f func(*Problem, RobustSummary) Text) { robustnessWording = f }

@@ -2,10 +2,10 @@
 
 package model
 
-// useAVX: the CPU and OS support 256-bit AVX registers (checked once; see smaa_totals_amd64.s).
-var useAVX = cpuHasAVX()
+import "golang.org/x/sys/cpu"
 
-func cpuHasAVX() bool
+// useAVX: the CPU has AVX and the OS saves the YMM registers (x/sys/cpu checks both).
+var useAVX = cpu.X86.HasAVX
 
 // totalsAVX sets tot[i] = Σ_j w[j]·et[j*mp+i] for i < mp (a multiple of 4), n ≥ 1, j ascending,
 // each product rounded before its add.

@@ -10,8 +10,6 @@ import (
 	"ccselect/model"
 )
 
-func init() { model.RegisterRobustnessWording(RobustnessText) }
-
 // Robustness says in one sentence (zh and en) how firmly the current leader of p leads, e.g.
 // "Yunqi Telecom is first in 63% of weight scenarios; it stays first while data security ≤ 26.1%
 // and concurrency ≥ 9.3%; past the nearest limit Panshi Xinlian leads." be may be nil (it is then

@@ -40,12 +40,3 @@ func TestRobustnessWithoutVendors(t *testing.T) {
 		t.Fatalf("summary = %+v", s)
 	}
 }
-
-// The deprecated model forwarder (kept for export/sensitivity.go) says exactly what present says.
-func TestRobustnessForwarder(t *testing.T) {
-	p := sampleProblem(t, nil)
-	want := present.Robustness(p, nil, nil)
-	if got := model.RobustnessSummary(p, nil, nil); got != want || want.En == "" {
-		t.Fatalf("forwarder %+v, present %+v", got, want)
-	}
-}
