@@ -213,20 +213,11 @@ func writeSMAATable(b *bufio.Writer, s *SMAASection, n names, width int) error {
 	sortByAcceptability(ids, s.RankAcceptability)
 	// As many rank columns as fit; the ranks beyond are summed into one "rank k+ " column.
 	// The table only widens with each rank column (a column is wider than what summing it into
-	// the rest column saves), so the most ranks that fit are found by bisection: at 200 vendors
-	// trying every count from the top measured each of 200 tables of 200 rows.
+	// the rest column saves), so the count that fits can be bisected.
 	ranks := len(ids)
 	fits := func(k int) bool { t := acceptabilityTable(s, ids, n, k); return tableWidth(&t) <= width }
-	if width > 0 && ranks > 3 && !fits(ranks) {
-		lo, hi := 3, ranks // the answer is in [lo, hi): lo fits or is the minimum, hi does not fit
-		for hi-lo > 1 {
-			if mid := (lo + hi) / 2; fits(mid) {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		ranks = lo
+	if width > 0 {
+		ranks = mostThatFit(3, ranks, fits)
 	}
 	t := acceptabilityTable(s, ids, n, ranks)
 	t.Width = width
@@ -344,16 +335,8 @@ func writeWinning(b *bufio.Writer, s *SMAASection, ids []string, n names, width 
 	}
 	// Each vendor more adds a row and a column, so the most that fit are found by bisection.
 	fits := func(k int) bool { t := build(k); return tableWidth(&t) <= width }
-	if width > 0 && top > 2 && !fits(top) {
-		lo, hi := 2, top
-		for hi-lo > 1 {
-			if mid := (lo + hi) / 2; fits(mid) {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		top = lo
+	if width > 0 {
+		top = mostThatFit(2, top, fits)
 	}
 	t := build(top)
 	title := sl(lang, "winning")
@@ -418,4 +401,22 @@ func groupThousands(n int) string {
 		out = append(out, s[i])
 	}
 	return string(out)
+}
+
+// mostThatFit is the largest k in [least, most] with fits(k), or least when none fits; fits
+// must be monotone (true up to some k, false above), as a table that only widens with k is.
+// Bisection: at 200 vendors trying every count measured 200 tables of 200 rows.
+func mostThatFit(least, most int, fits func(int) bool) int {
+	if most <= least || fits(most) {
+		return most
+	}
+	lo, hi := least, most // the answer is in [lo, hi): lo fits or is the minimum, hi does not fit
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }

@@ -69,16 +69,7 @@ func BenchmarkSMAA(b *testing.B) {
 			p := syntheticProblem(b, sh[0], sh[1], 1)
 			for _, workers := range []int{1, 2} {
 				b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-					opt := model.SMAAOptions{Samples: 1_000_000, Seed: 1, Level: model.LevelCriteria, Workers: workers}
-					b.ReportAllocs()
-					for b.Loop() {
-						if _, err := model.RunSMAA(context.Background(), p, opt); err != nil {
-							b.Fatal(err)
-						}
-					}
-					perOp := b.Elapsed().Seconds() / float64(b.N)
-					b.ReportMetric(float64(opt.Samples)/perOp, "samples/s")
-					b.ReportMetric(perOp*1e9/float64(opt.Samples), "ns/sample")
+					benchSMAA(b, p, model.SMAAOptions{Samples: 1_000_000, Seed: 1, Level: model.LevelCriteria, Workers: workers})
 				})
 			}
 		})
@@ -93,15 +84,20 @@ func BenchmarkSMAALarge(b *testing.B) {
 	for _, nv := range []int{200, 500} {
 		b.Run(fmt.Sprintf("%dx100", nv), func(b *testing.B) {
 			p := syntheticProblem(b, nv, 100, 1)
-			opt := model.SMAAOptions{Samples: 100_000, Seed: 1}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := model.RunSMAA(context.Background(), p, opt); err != nil {
-					b.Fatal(err)
-				}
-			}
-			perOp := b.Elapsed().Seconds() / float64(b.N)
-			b.ReportMetric(float64(opt.Samples)/perOp, "samples/s")
+			benchSMAA(b, p, model.SMAAOptions{Samples: 100_000, Seed: 1})
 		})
 	}
+}
+
+// benchSMAA runs opt on p per iteration and reports samples per second and ns per sample.
+func benchSMAA(b *testing.B, p *model.Problem, opt model.SMAAOptions) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.RunSMAA(context.Background(), p, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perOp := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(float64(opt.Samples)/perOp, "samples/s")
+	b.ReportMetric(perOp*1e9/float64(opt.Samples), "ns/sample")
 }
