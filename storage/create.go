@@ -137,6 +137,12 @@ func (s *Store) Delete(id int64, actor string) error {
 	if err := exists(tx, id); err != nil {
 		return err
 	}
+	// The scores first, through the primary key: the cascade from each deleted criterion would
+	// otherwise look for its scores without an index (migration 0004 dropped it), reading every
+	// score of the evaluation once per criterion.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE eval_id = ?`, id); err != nil {
+		return fmt.Errorf("delete evaluation %d: %w", id, err)
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM evaluations WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
