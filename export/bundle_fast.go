@@ -19,28 +19,78 @@ import (
 
 // decodeFast returns the evaluation of data, or ok false when the careful path must decide.
 // data has passed checkUTF8 and scanLimits.
+//
+// The walk comes first and is safe on any input (it ends, and vouches for nothing that is not
+// JSON of the bundle's shape). When it vouches, every object key in the input names a field of
+// its struct exactly, so the decode needs no DisallowUnknownFields: json.Unmarshal decodes the
+// bytes where they are, where a json.Decoder would copy them into buffers it grows step by step
+// (64 MB of fresh memory for a 24 MB bundle). That holds only if the walk's fields are
+// encoding/json's fields, as they are for structs without embedded fields or repeated names
+// (plainShapes); otherwise the strict decoder is used.
 func decodeFast(data []byte) (b bundle, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&b); err != nil {
-		return b, false
-	}
-	// checkEnvelope: nothing after the bundle, the exact format and a version this code reads.
-	// (An absent "format" decodes as "", an absent "version" as 0; the walk below also makes
-	// sure both keys are spelt exactly, as checkEnvelope looks them up.)
-	if skipSpace(data, int(dec.InputOffset())) != len(data) || b.Format != BundleFormat ||
-		b.Version < 1 || b.Version > BundleVersion || b.Evaluation == nil {
-		return b, false
-	}
+	root := shapeOf(reflect.TypeFor[bundle]())
 	w := walker{data: data}
 	w.i = skipSpace(data, 0)
-	if w.i >= len(data) || data[w.i] != '{' || !w.value(shapeOf(reflect.TypeFor[bundle]())) {
+	if w.i >= len(data) || data[w.i] != '{' || !w.value(root) || skipSpace(data, w.i) != len(data) {
 		return b, false
 	}
-	if skipSpace(data, w.i) != len(data) {
+	if plainShapes() {
+		if err := json.Unmarshal(data, &b); err != nil {
+			return b, false
+		}
+	} else {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&b); err != nil || skipSpace(data, int(dec.InputOffset())) != len(data) {
+			return b, false
+		}
+	}
+	// checkEnvelope: the exact format and a version this code reads. (An absent "format"
+	// decodes as "", an absent "version" as 0; the walk has made sure both keys are spelt
+	// exactly, as checkEnvelope looks them up, and that nothing follows the bundle.)
+	if b.Format != BundleFormat || b.Version < 1 || b.Version > BundleVersion || b.Evaluation == nil {
 		return b, false
 	}
 	return b, true
+}
+
+var (
+	plainOnce sync.Once
+	plain     bool
+)
+
+// plainShapes reports whether no struct a bundle decodes into has an embedded field or two
+// fields of one JSON name: then the fields jsonFields lists are exactly the ones encoding/json
+// matches keys against.
+func plainShapes() bool {
+	plainOnce.Do(func() {
+		seen := map[reflect.Type]bool{}
+		var ok func(t reflect.Type) bool
+		ok = func(t reflect.Type) bool {
+			for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+				t = t.Elem()
+			}
+			if t.Kind() != reflect.Struct || seen[t] {
+				return true
+			}
+			seen[t] = true
+			names := map[string]bool{}
+			for i := 0; i < t.NumField(); i++ {
+				if t.Field(i).Anonymous {
+					return false
+				}
+			}
+			for _, f := range jsonFields(t) {
+				if names[f.name] || !ok(f.typ) {
+					return false
+				}
+				names[f.name] = true
+			}
+			return true
+		}
+		plain = ok(reflect.TypeFor[bundle]())
+	})
+	return plain
 }
 
 // shape is what the walk needs to know of a Go type a JSON value decodes into.
@@ -103,7 +153,10 @@ func shapeLocked(t reflect.Type) *shape {
 	return s
 }
 
-// walker walks syntactically valid JSON (the strict decode has accepted it).
+// walker walks a bundle's bytes against its shape. It runs before any decoder has looked at
+// them, so it must end and never index out of range on any input; on anything but JSON of the
+// expected shape it says "not sure" (false) or, at worst, vouches for text that then fails to
+// decode (and goes to the careful path).
 type walker struct {
 	data []byte
 	i    int

@@ -27,3 +27,6 @@ func FastPathTaken(data []byte) bool {
 	_, ok := decodeFast(bytes.TrimPrefix(data, []byte("\ufeff")))
 	return ok
 }
+
+// PlainShapes reports whether the fast path decodes with json.Unmarshal (see plainShapes).
+func PlainShapes() bool { return plainShapes() }

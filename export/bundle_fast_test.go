@@ -44,6 +44,9 @@ func TestDecodeFastPathTaken(t *testing.T) {
 		if !export.FastPathTaken(data) {
 			t.Errorf("%s: the fast path was not taken", name)
 		}
+		if !export.PlainShapes() {
+			t.Errorf("a bundle type has an embedded field or a repeated name: the fast path decodes with the strict decoder")
+		}
 		assertSameDecode(t, name, data)
 	}
 }
