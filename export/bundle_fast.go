@@ -10,21 +10,23 @@ import (
 // The fast path of DecodeBundle (issue 13). The careful path makes three passes over the input
 // with encoding/json besides the decode itself: the envelope check, and checkNulls, which walks
 // the input token by token and built a JSON path string for every value; at 200k scores those
-// were three quarters of the decode. The fast path decodes once, strictly, and then checks the
-// rules of checkEnvelope and checkNulls with one allocation-free walk over the bytes. The walk is
-// conservative: it answers only "certainly fine" or "not sure", and whenever the decode fails or
-// the walk is not sure, DecodeBundle runs the careful path, which finds and words the error (or,
-// for what the walk merely could not vouch for, such as an escaped key, accepts the bundle). So
-// every bundle is accepted or refused, and every error worded, exactly as by the careful path.
+// were three quarters of the decode. The fast path checks the rules of checkEnvelope and
+// checkNulls, and that every key names a field, with one allocation-free walk over the bytes,
+// then decodes them once. The walk is conservative: it answers only "certainly fine" or "not
+// sure", and whenever the decode fails or the walk is not sure, DecodeBundle runs the careful
+// path, which finds and words the error (or, for what the walk merely could not vouch for, such
+// as an escaped key, accepts the bundle). So every bundle is accepted or refused, and every
+// error worded, exactly as by the careful path.
 
 // decodeFast returns the evaluation of data, or ok false when the careful path must decide.
 // data has passed checkUTF8 and scanLimits.
 //
-// The walk comes first and is safe on any input (it ends, and vouches for nothing that is not
-// JSON of the bundle's shape). When it vouches, every object key in the input names a field of
-// its struct exactly, so the decode needs no DisallowUnknownFields: json.Unmarshal decodes the
-// bytes where they are, where a json.Decoder would copy them into buffers it grows step by step
-// (64 MB of fresh memory for a 24 MB bundle). That holds only if the walk's fields are
+// The walk comes first and is safe on any input (it ends and never reads out of range; what it
+// vouches for may still fail to decode, and then goes to the careful path). When it vouches,
+// every object key in the input names a field of its struct exactly, so the decode needs no
+// DisallowUnknownFields: json.Unmarshal decodes the bytes where they are, where a json.Decoder
+// would copy them into buffers it grows step by step (64 MB of fresh memory for a 24 MB
+// bundle). That holds only if the walk's fields are
 // encoding/json's fields, as they are for structs without embedded fields or repeated names
 // (plainShapes); otherwise the strict decoder is used.
 func decodeFast(data []byte) (b bundle, ok bool) {
