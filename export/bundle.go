@@ -68,8 +68,13 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
+	return DecodeBundleBytes(data)
+}
+
+// DecodeBundleBytes is DecodeBundle on a bundle already in memory (data is not changed or kept).
+func DecodeBundleBytes(data []byte) (*model.Evaluation, error) {
 	if len(data) > maxBundleBytes {
-		return nil, fmt.Errorf("bundle is larger than %d MiB", maxBundleBytes>>20)
+		return nil, errBundleTooLarge()
 	}
 	// Editors on Windows start UTF-8 files with a byte-order mark; JSON has no use for it.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
@@ -79,6 +84,20 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	if err := scanLimits(data); err != nil {
 		return nil, err
 	}
+	if b, ok := decodeFast(data); ok { // bundle_fast.go
+		if err := b.Evaluation.Validate(); err != nil {
+			return nil, fmt.Errorf("invalid evaluation: %w", err)
+		}
+		return b.Evaluation, nil
+	}
+	return decodeCareful(data)
+}
+
+func errBundleTooLarge() error { return fmt.Errorf("bundle is larger than %d MiB", maxBundleBytes>>20) }
+
+// decodeCareful is DecodeBundle after the UTF-8 and limit checks, without the fast path: the
+// envelope first, then the strict decode, then checkNulls, each wording what it finds.
+func decodeCareful(data []byte) (*model.Evaluation, error) {
 	if err := checkEnvelope(data); err != nil {
 		return nil, err
 	}

@@ -279,9 +279,9 @@ func loadReviewers(q querier, ev *model.Evaluation) error {
 
 // loadScores reads the scores table alone (no JOIN, no ORDER BY: at 750k scores those were
 // most of a report's time, issue 13) and puts the rows in grid order itself. Per row it reads
-// the three ids joined into one key, because with this driver each text column costs about as
-// much as the row's b-tree step, and notes and evidence as NULL when empty (the usual case),
-// which costs nothing to scan. The ids are resolved to positions
+// the three ids joined into one key, because with this driver each column costs about as much
+// as the row's b-tree step, and the value; notes and evidence come from a second pass that
+// returns only the cells that have them. The ids are resolved to positions
 // through maps built from the vendors, criteria and reviewers already loaded, and each Score
 // takes the id strings of those lists, so nothing is kept per row but its value, note and
 // evidence. A row whose vendor, criterion or reviewer is missing (only possible with foreign
@@ -311,34 +311,58 @@ func loadScores(q querier, ev *model.Evaluation) error {
 		return (c*nv+v)*nr + r, okV && okC && okR
 	}
 	type row struct {
-		key            int
-		value          float64
-		note, evidence string
+		key   int
+		value float64
 	}
 	// Room for every cell, up to the limit: no count(*) pass over the table first.
 	rows := make([]row, 0, min(nv*nc*nr, model.MaxScores))
 	var key sql.RawBytes
-	var note, evidence sql.NullString
 	var rw row
 	// Ids are single lines (model.CheckLine refuses control characters), so the unit separator
 	// cannot occur in one; a key that does not split in three is an error, not a guess.
-	err := each(q, func(r *sql.Rows) error {
-		if err := r.Scan(&key, &rw.value, &note, &evidence); err != nil {
-			return err
-		}
+	split := func(key []byte) (int, bool, error) {
 		i := bytes.IndexByte(key, 0x1f)
 		j := bytes.LastIndexByte(key, 0x1f)
 		if i < 0 || i == j || bytes.IndexByte(key[i+1:j], 0x1f) >= 0 {
-			return fmt.Errorf("score key %q does not split into vendor, criterion and reviewer", key)
+			return 0, false, fmt.Errorf("score key %q does not split into vendor, criterion and reviewer", key)
+		}
+		c, ok := cell(key[:i], key[i+1:j], key[j+1:])
+		return c, ok, nil
+	}
+	const keySQL = `vendor || char(31) || criterion || char(31) || reviewer`
+	err := each(q, func(r *sql.Rows) error {
+		if err := r.Scan(&key, &rw.value); err != nil {
+			return err
 		}
 		var ok bool
-		if rw.key, ok = cell(key[:i], key[i+1:j], key[j+1:]); ok {
-			rw.note, rw.evidence = note.String, evidence.String
+		var err error
+		if rw.key, ok, err = split(key); ok {
 			rows = append(rows, rw)
 		}
-		return nil
-	}, `SELECT vendor || char(31) || criterion || char(31) || reviewer, value, nullif(note, ''), nullif(evidence, '')
-		FROM scores WHERE eval_id = ?`, ev.ID)
+		return err
+	}, `SELECT `+keySQL+`, value FROM scores WHERE eval_id = ?`, ev.ID)
+	if err != nil {
+		return err
+	}
+	// Notes and evidence in a second pass over the same snapshot, for the few cells that have
+	// any: every column a row returns costs about as much as its b-tree step, and most cells
+	// have neither.
+	type annotation struct{ note, evidence string }
+	var notes map[int]annotation
+	err = each(q, func(r *sql.Rows) error {
+		var a annotation
+		if err := r.Scan(&key, &a.note, &a.evidence); err != nil {
+			return err
+		}
+		c, ok, err := split(key)
+		if ok {
+			if notes == nil {
+				notes = map[int]annotation{}
+			}
+			notes[c] = a
+		}
+		return err
+	}, `SELECT `+keySQL+`, note, evidence FROM scores WHERE eval_id = ? AND (note <> '' OR evidence <> '')`, ev.ID)
 	if err != nil {
 		return err
 	}
@@ -370,8 +394,9 @@ func loadScores(q querier, ev *model.Evaluation) error {
 		r := rw.key % nr
 		v := rw.key / nr % nv
 		c := rw.key / nr / nv
+		a := notes[rw.key]
 		ev.Scores[j] = model.Score{Vendor: ev.Vendors[v].ID, Criterion: ev.Framework.Criteria[c].ID,
-			Reviewer: ev.Reviewers[r].ID, Value: rw.value, Note: rw.note, Evidence: rw.evidence}
+			Reviewer: ev.Reviewers[r].ID, Value: rw.value, Note: a.note, Evidence: a.evidence}
 	}
 	return nil
 }

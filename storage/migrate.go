@@ -12,7 +12,7 @@ import (
 )
 
 // SchemaVersion is the highest migration this binary knows.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS

@@ -89,3 +89,74 @@ func BenchmarkVersion(b *testing.B) {
 		}
 	}
 }
+
+// largeBundle writes a generated bundle (issue 13's shapes) into dir and returns its path.
+func largeBundle(b *testing.B, dir string, o samples.GenOptions) string {
+	b.Helper()
+	ev, err := samples.Generate(o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, "large.json")
+	if err := export.WriteBundleFile(file, ev); err != nil {
+		b.Fatal(err)
+	}
+	return file
+}
+
+var largeShapes = []samples.GenOptions{
+	{Vendors: 200, Criteria: 100, Reviewers: 10, Seed: 1}, // 200k scores
+	{Vendors: 500, Criteria: 300, Reviewers: 5, Seed: 1},  // 750k
+}
+
+func shapeName(o samples.GenOptions) string {
+	return fmt.Sprintf("%dx%dx%d", o.Vendors, o.Criteria, o.Reviewers)
+}
+
+// BenchmarkLargeImport is `ccselect import` of a generated bundle into a new database, in-process
+// (issue 13's budget for the whole process: 1 s at 200k scores, 10 s at 750k).
+func BenchmarkLargeImport(b *testing.B) {
+	for _, o := range largeShapes {
+		b.Run(shapeName(o), func(b *testing.B) {
+			dir := b.TempDir()
+			file := largeBundle(b, dir, o)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				db := filepath.Join(dir, fmt.Sprintf("i%d.db", i))
+				var errb bytes.Buffer
+				if code := Run([]string{"import", file, "--db", db}, io.Discard, &errb); code != 0 {
+					b.Fatal(errb.String())
+				}
+				b.StopTimer()
+				for _, p := range []string{db, db + "-wal", db + "-shm"} {
+					os.Remove(p)
+				}
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkLargeReport is `ccselect report` of a generated evaluation, in-process (issue 13's
+// budget for the whole process: 0.15 s at 200k scores, 1 s at 500k and 750k).
+func BenchmarkLargeReport(b *testing.B) {
+	for _, o := range largeShapes {
+		b.Run(shapeName(o), func(b *testing.B) {
+			dir := b.TempDir()
+			file := largeBundle(b, dir, o)
+			db := filepath.Join(dir, "r.db")
+			var errb bytes.Buffer
+			if code := Run([]string{"import", file, "--db", db}, io.Discard, &errb); code != 0 {
+				b.Fatal(errb.String())
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if code := Run([]string{"report", "--db", db, "--eval", "1"}, io.Discard, &errb); code != 0 {
+					b.Fatal(errb.String())
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 
 	"ccselect/export"
 	"ccselect/model"
@@ -39,6 +40,19 @@ func Create(l Location, ev *model.Evaluation, actor string) (int64, error) {
 	return id, err
 }
 
+// readAll reads r up to limit bytes. A regular file is read into a buffer of its size at once:
+// io.ReadAll grows its buffer step by step, copying a 24 MB bundle over and over (issue 13).
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	var b bytes.Buffer
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() < limit {
+			b.Grow(int(st.Size()) + bytes.MinRead)
+		}
+	}
+	_, err := b.ReadFrom(io.LimitReader(r, limit))
+	return b.Bytes(), err
+}
+
 // sqliteMagic starts every SQLite database file.
 const sqliteMagic = "SQLite format 3\x00"
 
@@ -57,17 +71,17 @@ func ReadBundle(path string, r io.Reader, rename string) (*model.Evaluation, err
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxBundleBytes+1))
+	data, err := readAll(r, maxBundleBytes+1)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", where, err)
 	}
 	if bytes.HasPrefix(data, []byte(sqliteMagic)) {
 		return nil, fmt.Errorf("%s is a ccselect database, not a bundle: open it with --db %s (ccselect list --db %s)", where, path, path)
 	}
-	ev, err := export.DecodeBundle(bytes.NewReader(data))
+	ev, err := export.DecodeBundleBytes(data)
 	if err != nil && rename != "" {
 		if patched, ok := withName(data, rename); ok {
-			if ev2, err2 := export.DecodeBundle(bytes.NewReader(patched)); err2 == nil {
+			if ev2, err2 := export.DecodeBundleBytes(patched); err2 == nil {
 				return ev2, nil
 			}
 		}

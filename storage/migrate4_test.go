@@ -1,0 +1,136 @@
+package storage
+
+import (
+	"path/filepath"
+	"testing"
+
+	"ccselect/model"
+	"ccselect/samples"
+)
+
+// indexes lists the indexes SQLite has on table.
+func indexes(t *testing.T, s *Store, table string) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		out[n] = true
+	}
+	return out
+}
+
+// A version-3 file (before migration 4, with the scores' criterion index) is read as it is by a
+// read-only open and upgraded by a read-write open with every row intact; the upgraded file then
+// edits, undoes and deletes as a new one does.
+func TestSchema3FileReadAndUpgraded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v3.db")
+	s := openAt(t, path)
+	id, err := s.Create(fixture(), "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustLoad(t, s, id)
+	if idx := indexes(t, s, "scores"); idx["scores_criterion"] || !idx["scores_reviewer"] {
+		t.Fatalf("a new file's score indexes: %v", idx)
+	}
+	s.Close()
+	rawExec(t, path, "CREATE INDEX scores_criterion ON scores (eval_id, criterion)", "PRAGMA user_version = 3")
+
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameEval(t, "read-only load of a v3 file", want, mustLoad(t, ro, id), false)
+	if v, _ := ro.SchemaVersion(); v != 3 {
+		t.Fatalf("a read-only open migrated the file to %d", v)
+	}
+	if problems, err := ro.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("check of a v3 file read-only: %v, %v", problems, err)
+	}
+	ro.Close()
+
+	rw := openAt(t, path)
+	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
+		t.Fatalf("read-write open left schema %d", v)
+	}
+	if idx := indexes(t, rw, "scores"); idx["scores_criterion"] || !idx["scores_reviewer"] {
+		t.Fatalf("score indexes after the upgrade: %v", idx)
+	}
+	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
+	if problems, err := rw.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("check after upgrade: %v, %v", problems, err)
+	}
+	sc := want.Scores[0]
+	sc.Note = "after the upgrade"
+	if err := rw.SetScore(id, sc, "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if err := rw.DeleteReviewer(id, sc.Reviewer, "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rw.Undo(id, "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustLoad(t, rw, id); len(got.Scores) != len(want.Scores) {
+		t.Fatalf("undo of the reviewer delete brought back %d scores, want %d", len(got.Scores), len(want.Scores))
+	}
+	if err := rw.Delete(id, "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if n := countRows(t, rw, "scores"); n != 0 {
+		t.Fatalf("%d scores left after the delete", n)
+	}
+}
+
+func countRows(t *testing.T, s *Store, table string) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Deleting an evaluation removes its scores through the primary key, so the cascade from its
+// criteria (which have no index on scores since migration 4) finds nothing to look through;
+// the other evaluation's scores stay.
+func TestDeleteEvaluationWithManyScores(t *testing.T) {
+	s := newStore(t)
+	gen := func(name string) *model.Evaluation {
+		ev, err := samples.Generate(samples.GenOptions{Vendors: 40, Criteria: 30, Reviewers: 5, Seed: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev.Name = name
+		return ev
+	}
+	a, err := s.Create(gen("a"), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Create(gen("b"), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(a, "t"); err != nil {
+		t.Fatal(err)
+	}
+	if n := countRows(t, s, "scores"); n != 40*30*5 {
+		t.Fatalf("%d scores left, want the other evaluation's %d", n, 40*30*5)
+	}
+	if n := countRows(t, s, "criteria"); n != 30 {
+		t.Fatalf("%d criteria left, want 30", n)
+	}
+	if _, err := s.Load(a); err == nil {
+		t.Fatal("the deleted evaluation still loads")
+	}
+	if ev := mustLoad(t, s, b); len(ev.Scores) != 40*30*5 {
+		t.Fatalf("the other evaluation has %d scores", len(ev.Scores))
+	}
+}
