@@ -2,10 +2,12 @@
 
 package model
 
-import "golang.org/x/sys/cpu"
+// useAVX: the CPU and OS support 256-bit AVX registers (checked once; see smaa_totals_amd64.s).
+// Four instructions of our own rather than golang.org/x/sys/cpu: that package's init would
+// run in every process, and start-up time is budgeted.
+var useAVX = cpuHasAVX()
 
-// useAVX: the CPU has AVX and the OS saves the YMM registers (x/sys/cpu checks both).
-var useAVX = cpu.X86.HasAVX
+func cpuHasAVX() bool
 
 // totalsAVX sets tot[i] = Σ_j w[j]·et[j*mp+i] for i < mp (a multiple of 4), n ≥ 1, j ascending,
 // each product rounded before its add.

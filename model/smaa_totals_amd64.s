@@ -2,6 +2,26 @@
 
 #include "textflag.h"
 
+// func cpuHasAVX() bool: CPUID.1:ECX has OSXSAVE (bit 27) and AVX (bit 28), and the OS saves
+// the XMM and YMM state (XCR0 bits 1 and 2).
+TEXT ·cpuHasAVX(SB), NOSPLIT, $0-1
+	MOVL $1, AX
+	XORL CX, CX
+	CPUID
+	ANDL $0x18000000, CX
+	CMPL CX, $0x18000000
+	JNE  no
+	XORL CX, CX
+	XGETBV
+	ANDL $6, AX
+	CMPL AX, $6
+	JNE  no
+	MOVB $1, ret+0(FP)
+	RET
+no:
+	MOVB $0, ret+0(FP)
+	RET
+
 // func totalsAVX(et, w, tot *float64, n, mp int)
 // Blocks of 16 vendors (four YMM accumulators), then blocks of 4. Each lane is one vendor's
 // total: 0, then + w[j]·et[j][i] for j = 0 … n−1 (VMULPD then VADDPD, no fused multiply-add),
