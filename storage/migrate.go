@@ -12,7 +12,7 @@ import (
 )
 
 // SchemaVersion is the highest migration this binary knows.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
