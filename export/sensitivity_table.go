@@ -203,7 +203,7 @@ func writeSMAATable(b *bufio.Writer, s *SMAASection, n names, width int) error {
 	if s.Uncertainty == "reviewers" {
 		unc = sl(lang, "unc_reviewer")
 	}
-	line(fmt.Sprintf("%s %s · %s %d · %s %s · %s · %s · %s", groupThousands(s.Samples), sl(lang, "samples"), sl(lang, "seed"), s.Seed,
+	line(fmt.Sprintf("%s %s · %s %d · %s %s · %s · %s · %s", present.Count(s.Samples), sl(lang, "samples"), sl(lang, "seed"), s.Seed,
 		sl(lang, "sampler"), s.Sampler, sl(lang, s.Level), mode, unc))
 	// Vendors in the order of their first-rank acceptability, best first (ties by id).
 	ids := make([]string, 0, len(s.RankAcceptability))
@@ -388,19 +388,6 @@ func sortByAcceptability(ids []string, acc map[string][]float64) {
 			ids[j], ids[j-1] = ids[j-1], ids[j]
 		}
 	}
-}
-
-// groupThousands writes 100000 as "100,000".
-func groupThousands(n int) string {
-	s := fmt.Sprint(n)
-	var out []byte
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
 }
 
 // mostThatFit is the largest k in [least, most] with fits(k), or least when none fits; fits

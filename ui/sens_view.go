@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ccselect/internal/present"
 	"ccselect/model"
 	"ccselect/ui/chart"
 )
@@ -469,7 +470,7 @@ func optionsText(t tr, key string, samples int, mode model.SMAAWeights, around f
 	if unc == model.UncertaintyReviewers {
 		u = t.s("smaa.reviewers")
 	}
-	return t.f(key, group(samples), m, l, u)
+	return t.f(key, present.Count(samples), m, l, u)
 }
 
 // smaaTable shows the result as one table, vendors in their current ranking order: rank
@@ -624,16 +625,3 @@ func share(x float64) string {
 
 // pct1 prints a weight with one decimal: 25.9%.
 func pct1(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%" }
-
-// group prints a count with thousands separators: 100,000.
-func group(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}

@@ -82,7 +82,7 @@ func (b *book) sensitivity() error {
 		s.add(s.txt(msg(lang, "s.no_smaa"), st.text))
 	} else {
 		sm := b.smaa
-		s.add(s.txt(msgf(lang, "s.smaa", groupThousands(sm.Samples), sm.Seed), st.subtitle))
+		s.add(s.txt(msgf(lang, "s.smaa", present.Count(sm.Samples), sm.Seed), st.subtitle))
 		head := []any{s.txt(msg(lang, "sum.vendor"), st.header)}
 		for r := range sm.Vendors {
 			head = append(head, s.txt(msgf(lang, "s.rank_n", r+1), st.header))
@@ -158,17 +158,4 @@ func (b *book) sensitivity() error {
 	s.capWidth(1, 36)
 	s.then(func() error { return b.printSetup(name, false, 0) })
 	return s.write()
-}
-
-// groupThousands writes 100000 as "100,000".
-func groupThousands(n int) string {
-	s := strconv.Itoa(n)
-	var out []byte
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
 }

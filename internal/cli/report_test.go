@@ -296,7 +296,7 @@ func TestSensitivityInterruptedSaysSo(t *testing.T) {
 		return ctx, cancel
 	}
 	code, out, errs := cli(t, "sensitivity", "--sample", "--samples", "1000000")
-	if code != ExitInterrupt || out != "" || !strings.Contains(errs, "SMAA interrupted") || strings.Contains(errs, "context canceled") {
+	if code != ExitInterrupt || out != "" || !strings.Contains(errs, "interrupted: SMAA stopped") || strings.Contains(errs, "context canceled") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }

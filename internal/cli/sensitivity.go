@@ -96,9 +96,13 @@ func runSensitivity(c *cobra.Command, _ []string) error {
 	if samples > 0 {
 		ctx, stop := signalContext(c.Context())
 		defer stop()
-		if smaa, err = model.RunSMAA(ctx, p, opt); err != nil {
+		var clearProgress func()
+		opt.Progress, clearProgress = smaaProgress(c, l, samples)
+		smaa, err = model.RunSMAA(ctx, p, opt)
+		clearProgress()
+		if err != nil {
 			if errors.Is(err, context.Canceled) {
-				return &interrupted{"SMAA interrupted; nothing printed (fewer --samples run faster, --samples 0 skips SMAA)"}
+				return &interrupted{"interrupted: SMAA stopped, nothing printed (fewer --samples run faster, --samples 0 skips SMAA)"}
 			}
 			return err
 		}
