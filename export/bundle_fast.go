@@ -208,18 +208,8 @@ func (w *walker) value(s *shape) bool {
 				if !w.value(s.elem) {
 					return false
 				}
-				w.space()
-				if w.i >= len(w.data) {
-					return false
-				}
-				switch w.data[w.i] {
-				case ',':
-					w.i++
-				case ']':
-					w.i++
-					return true
-				default:
-					return false
+				if more, ok := w.separator(']'); !ok || !more {
+					return ok
 				}
 			}
 		}
@@ -267,20 +257,28 @@ func (w *walker) members(member func(k []byte) bool) bool {
 		if !ok || !member(k) {
 			return false
 		}
-		w.space()
-		if w.i >= len(w.data) {
-			return false
-		}
-		switch w.data[w.i] {
-		case ',':
-			w.i++
-		case '}':
-			w.i++
-			return true
-		default:
-			return false
+		if more, ok := w.separator('}'); !ok || !more {
+			return ok
 		}
 	}
+}
+
+// separator reads what follows an element or a member: a comma (more follows) or closer (the
+// array or object ends); anything else is not JSON this walk vouches for (ok false).
+func (w *walker) separator(closer byte) (more, ok bool) {
+	w.space()
+	if w.i >= len(w.data) {
+		return false, false
+	}
+	switch w.data[w.i] {
+	case ',':
+		w.i++
+		return true, true
+	case closer:
+		w.i++
+		return false, true
+	}
+	return false, false
 }
 
 // object walks an object decoded into a struct: every key spelt exactly as a field (a key that

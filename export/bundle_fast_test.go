@@ -120,15 +120,7 @@ func TestDecodeFastPathDefers(t *testing.T) {
 
 // FuzzDecodeFastPath: on any input, DecodeBundle answers as the careful path.
 func FuzzDecodeFastPath(f *testing.F) {
-	ev, err := samples.Sample()
-	if err != nil {
-		f.Fatal(err)
-	}
-	var sample bytes.Buffer
-	if err := export.EncodeBundle(&sample, ev); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(sample.Bytes())
+	f.Add(sampleBundle(f))
 	sm := small(f)
 	f.Add(sm)
 	f.Add(bytes.Replace(sm, []byte(`"value": 4`), []byte(`"value": null`), 1))

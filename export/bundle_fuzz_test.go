@@ -13,15 +13,7 @@ import (
 // panics; an accepted bundle encodes and decodes back to the same evaluation, and encoding that
 // again gives the same bytes (the bundle is a faithful, stable format).
 func FuzzDecodeBundle(f *testing.F) {
-	ev, err := samples.Sample()
-	if err != nil {
-		f.Fatal(err)
-	}
-	var sample bytes.Buffer
-	if err := export.EncodeBundle(&sample, ev); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(sample.Bytes())
+	f.Add(sampleBundle(f))
 	small := small(f)
 	f.Add(small)
 	f.Add(bytes.Replace(small, []byte(`"value": 4`), []byte(`"value": NaN`), 1))
@@ -49,6 +41,19 @@ func FuzzDecodeBundle(f *testing.F) {
 			t.Fatal("encode → decode → encode changed the bundle")
 		}
 	})
+}
+
+// sampleBundle is the embedded sample evaluation as a bundle: the richest seed there is.
+func sampleBundle(f *testing.F) []byte {
+	ev, err := samples.Sample()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var sample bytes.Buffer
+	if err := export.EncodeBundle(&sample, ev); err != nil {
+		f.Fatal(err)
+	}
+	return sample.Bytes()
 }
 
 // small is a minimal valid bundle, so the fuzzer mutates something short.
