@@ -176,6 +176,16 @@ func withEval(c *cobra.Command, write bool, fn func(st *storage.Store, ev *model
 	})
 }
 
+// showEval is the prologue of every command that shows part of an evaluation: --format (table or
+// json) is checked before the database is touched, then the evaluation is loaded read-only.
+func showEval(c *cobra.Command, show func(ev *model.Evaluation, format string) error) error {
+	f, err := format(c, "table", "json")
+	if err != nil {
+		return err
+	}
+	return withEval(c, false, func(_ *storage.Store, ev *model.Evaluation) error { return show(ev, f) })
+}
+
 // addProblemFlags adds the flags of every command that ranks.
 func addProblemFlags(c *cobra.Command) {
 	addSource(c)

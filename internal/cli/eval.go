@@ -218,11 +218,7 @@ func viewOf(ev *model.Evaluation) evalView {
 }
 
 func runEvalShow(c *cobra.Command, _ []string) error {
-	f, err := format(c, "table", "json")
-	if err != nil {
-		return err
-	}
-	return withEval(c, false, func(_ *storage.Store, ev *model.Evaluation) error {
+	return showEval(c, func(ev *model.Evaluation, f string) error {
 		v := viewOf(ev)
 		out := c.OutOrStdout()
 		if f == "json" {

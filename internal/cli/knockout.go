@@ -58,11 +58,7 @@ limits a rule to one weight profile.`,
 		Example: "  ccselect knockout list --eval W\n  ccselect knockout list --format json",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			f, err := format(c, "table", "json")
-			if err != nil {
-				return err
-			}
-			return withEval(c, false, func(_ *storage.Store, ev *model.Evaluation) error {
+			return showEval(c, func(ev *model.Evaluation, f string) error {
 				kos := ev.KnockOuts
 				if kos == nil {
 					kos = []model.KnockOut{}

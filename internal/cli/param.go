@@ -80,11 +80,7 @@ channels: the channels criterion and its knock-out are measured against it.`,
 		Example: "  ccselect param list --eval W --format json",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			f, err := format(c, "table", "json")
-			if err != nil {
-				return err
-			}
-			return withEval(c, false, func(_ *storage.Store, ev *model.Evaluation) error {
+			return showEval(c, func(ev *model.Evaluation, f string) error {
 				p := ev.Params
 				if p == nil {
 					p = map[string]float64{}

@@ -62,11 +62,7 @@ func newReviewerCmd() *cobra.Command {
 		Example: "  ccselect reviewer list --eval W\n  ccselect reviewer list --format json",
 		Args:    noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			f, err := format(c, "table", "json")
-			if err != nil {
-				return err
-			}
-			return withEval(c, false, func(_ *storage.Store, ev *model.Evaluation) error {
+			return showEval(c, func(ev *model.Evaluation, f string) error {
 				v := viewOf(ev)
 				if f == "json" {
 					return writeJSON(c.OutOrStdout(), v.Reviewers)

@@ -210,11 +210,7 @@ func editVendor(c *cobra.Command, ref string, change func(*model.Vendor)) error 
 }
 
 func runVendorList(c *cobra.Command, _ []string) error {
-	f, err := format(c, "table", "json")
-	if err != nil {
-		return err
-	}
-	return withEval(c, false, func(_ *storage.Store, ev *model.Evaluation) error {
+	return showEval(c, func(ev *model.Evaluation, f string) error {
 		if f == "json" {
 			vs := ev.Vendors
 			if vs == nil {
