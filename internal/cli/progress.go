@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -29,6 +30,9 @@ func smaaProgress(c *cobra.Command, l model.Lang, samples int) (func(done, total
 		return nil, func() {}
 	}
 	p := &progressLine{w: f, lang: l, samples: samples, now: time.Now}
+	if w, _, err := term.GetSize(f.Fd()); err == nil {
+		p.cols = w
+	}
 	p.start = p.now()
 	return p.update, p.clear
 }
@@ -40,6 +44,7 @@ type progressLine struct {
 	w           io.Writer
 	lang        model.Lang
 	samples     int
+	cols        int // the terminal's width in cells; 0 = unknown
 	now         func() time.Time
 	start, last time.Time
 	shown       bool
@@ -51,12 +56,12 @@ func (p *progressLine) update(done, total int) {
 		return
 	}
 	p.last, p.shown = t, true
-	pct, n := 100*done/total, present.Count(p.samples)
-	if p.lang == model.LangZh {
-		fmt.Fprintf(p.w, "\r\x1b[2KSMAA %s 次抽样 · 已完成 %d%% · Ctrl+C 停止", n, pct)
-		return
+	line := present.SMAAProgress(100*done/total, p.samples, p.lang)
+	if p.cols > 1 {
+		// One cell short of the edge: a line that wrapped could not be redrawn in place by \r.
+		line = ansi.Truncate(line, p.cols-1, "…")
 	}
-	fmt.Fprintf(p.w, "\r\x1b[2KSMAA %d%% of %s samples · Ctrl+C stops", pct, n)
+	fmt.Fprint(p.w, "\r\x1b[2K"+line)
 }
 
 func (p *progressLine) clear() {

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"ccselect/model"
 )
 
@@ -51,6 +53,20 @@ func TestProgressLine(t *testing.T) {
 	(&progressLine{w: &out}).clear() // never shown: writes nothing more
 	if strings.Count(out.String(), "\r") != 2 {
 		t.Fatalf("clear of a line never shown wrote: %q", out.String())
+	}
+}
+
+// On a narrow terminal the line is cut to one cell less than the width, counted in cells (a
+// Chinese character takes two, and is never split), so \r can redraw it in place.
+func TestProgressLineFitsTheTerminal(t *testing.T) {
+	var out bytes.Buffer
+	clock := time.Unix(0, 0)
+	p := &progressLine{w: &out, lang: model.LangZh, samples: 100_000, cols: 20, now: func() time.Time { return clock }, start: clock.Add(-time.Second)}
+	p.update(1, 2)
+	line := strings.TrimPrefix(out.String(), "\r\x1b[2K")
+	// 19 cells at most; 18 here, as a two-cell character does not fit in the last cell.
+	if w := ansi.StringWidth(line); w != 18 || !strings.HasSuffix(line, "…") || !strings.HasPrefix(line, "SMAA 100,000 ") {
+		t.Fatalf("line %q is %d cells, want 18 ending in …", line, w)
 	}
 }
 
