@@ -71,17 +71,27 @@ func DecodeBundle(r io.Reader) (*model.Evaluation, error) {
 	return DecodeBundleBytes(data)
 }
 
-// DecodeBundleBytes is DecodeBundle on a bundle already in memory (data is not changed or kept).
-func DecodeBundleBytes(data []byte) (*model.Evaluation, error) {
+// screenBundle applies the checks both decoders rely on: the size limit, UTF-8 and the limits
+// scan. It returns data without a leading byte-order mark (editors on Windows start UTF-8 files
+// with one; JSON has no use for it).
+func screenBundle(data []byte) ([]byte, error) {
 	if len(data) > maxBundleBytes {
 		return nil, errBundleTooLarge()
 	}
-	// Editors on Windows start UTF-8 files with a byte-order mark; JSON has no use for it.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkUTF8(data); err != nil {
 		return nil, err
 	}
 	if err := scanLimits(data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// DecodeBundleBytes is DecodeBundle on a bundle already in memory (data is not changed or kept).
+func DecodeBundleBytes(data []byte) (*model.Evaluation, error) {
+	data, err := screenBundle(data)
+	if err != nil {
 		return nil, err
 	}
 	if b, ok := decodeFast(data); ok { // bundle_fast.go

@@ -8,14 +8,8 @@ import (
 
 // DecodeCarefully is DecodeBundleBytes without the fast path (for the tests that compare them).
 func DecodeCarefully(data []byte) (*model.Evaluation, error) {
-	if len(data) > maxBundleBytes {
-		return nil, errBundleTooLarge()
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if err := checkUTF8(data); err != nil {
-		return nil, err
-	}
-	if err := scanLimits(data); err != nil {
+	data, err := screenBundle(data)
+	if err != nil {
 		return nil, err
 	}
 	return decodeCareful(data)

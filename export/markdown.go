@@ -3,7 +3,6 @@ package export
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"ccselect/internal/present"
@@ -55,13 +54,7 @@ func WriteRankingMarkdown(w io.Writer, p *model.Problem, rule model.ConsensusRul
 	b.WriteString("| " + strings.Join(head, " | ") + " |\n")
 	b.WriteString("|" + strings.Join(align, "|") + "|\n")
 	for i, v := range res.Vendors {
-		rank, lead := "✗", ""
-		if !v.Excluded {
-			rank = strconv.Itoa(v.Rank)
-			if i+1 < len(res.Vendors) && !res.Vendors[i+1].Excluded {
-				lead = "+" + present.Fixed2(v.Total-res.Vendors[i+1].Total)
-			}
-		}
+		rank, lead := rankCells(&res, i)
 		row := []string{rank, mdText(v.Name.In(lang)), present.Fixed2(v.Total), lead}
 		for d := range f.Dimensions {
 			row = append(row, present.Fixed2(v.Contributions[d]))

@@ -160,13 +160,7 @@ func WriteRankingTable(w io.Writer, e *model.Evaluation, res *model.Result, rule
 	t.Header = append(t.Header, label(lang, "status"))
 	var notes []string // "name: status" of each vendor with one, for a table too narrow for them
 	for i, v := range res.Vendors {
-		rank, lead := "✗", ""
-		if !v.Excluded {
-			rank = strconv.Itoa(v.Rank)
-			if i+1 < len(res.Vendors) && !res.Vendors[i+1].Excluded {
-				lead = "+" + present.Fixed2(v.Total-res.Vendors[i+1].Total)
-			}
-		}
+		rank, lead := rankCells(res, i)
 		row := []string{rank, v.Name.In(lang), present.Fixed2(v.Total), lead}
 		for d := range f.Dimensions {
 			row = append(row, present.Fixed2(v.Contributions[d]))
@@ -245,3 +239,16 @@ func statusText(e *model.Evaluation, v *model.VendorResult, lang model.Lang) str
 
 // trim prints a number as every knock-out reason does (present.Number: 99.8, 1000, 4.5).
 func trim(x float64) string { return present.Number(x) }
+
+// rankCells are vendor i's rank ("✗" when knocked out) and its lead over the next ranked vendor
+// ("+0.14", empty for the last one), as the text, CSV and Markdown rankings print them.
+func rankCells(res *model.Result, i int) (rank, lead string) {
+	v := res.Vendors[i]
+	if v.Excluded {
+		return "✗", ""
+	}
+	if i+1 < len(res.Vendors) && !res.Vendors[i+1].Excluded {
+		lead = "+" + present.Fixed2(v.Total-res.Vendors[i+1].Total)
+	}
+	return strconv.Itoa(v.Rank), lead
+}
