@@ -108,12 +108,7 @@ func (b *book) sensitivity() error {
 		at := s.next()
 		s.skip(chartRows)
 		s.then(func() error {
-			var ss []series
-			for r := range sm.Vendors {
-				ss = append(ss, series{name: quoteSheet(name) + "!" + absRef(2+r, sh), cats: rangeRef(name, 1, sh+1, 1, sl),
-					vals: rangeRef(name, 2+r, sh+1, 2+r, sl)})
-			}
-			return b.f.AddChart(name, ref(1, at), percentStackedChart(msg(lang, "s.chart_smaa"), lang, ss))
+			return b.f.AddChart(name, ref(1, at), percentStackedChart(msg(lang, "s.chart_smaa"), lang, columnSeries(name, sh, sl, len(sm.Vendors))))
 		})
 	}
 
@@ -147,15 +142,22 @@ func (b *book) sensitivity() error {
 		at := s.next()
 		s.skip(chartRows)
 		s.then(func() error {
-			var ss []series
-			for i := range sweep.Vendors {
-				ss = append(ss, series{name: quoteSheet(name) + "!" + absRef(2+i, wh), cats: rangeRef(name, 1, wh+1, 1, wl),
-					vals: rangeRef(name, 2+i, wh+1, 2+i, wl)})
-			}
-			return b.f.AddChart(name, ref(1, at), lineChart(msg(lang, "s.chart_sweep"), lang, ss))
+			return b.f.AddChart(name, ref(1, at), lineChart(msg(lang, "s.chart_sweep"), lang, columnSeries(name, wh, wl, len(sweep.Vendors))))
 		})
 	}
 	s.capWidth(1, 36)
 	s.then(func() error { return b.printSetup(name, false, 0) })
 	return s.write()
+}
+
+// columnSeries are the chart series of a table on sheet name whose header is row head and whose
+// data rows run to row last: column 1 holds the categories, columns 2 … n+1 one vendor each,
+// named by its header cell.
+func columnSeries(name string, head, last, n int) []series {
+	ss := make([]series, n)
+	for i := range ss {
+		ss[i] = series{name: quoteSheet(name) + "!" + absRef(2+i, head), cats: rangeRef(name, 1, head+1, 1, last),
+			vals: rangeRef(name, 2+i, head+1, 2+i, last)}
+	}
+	return ss
 }

@@ -74,11 +74,7 @@ func newVendorCmd() *cobra.Command {
 			if !c.Flags().Changed("price") && !c.Flags().Changed("note") {
 				return usagef("nothing to set: give --price or --note")
 			}
-			price, err := parsePrice(c)
-			if err != nil {
-				return err
-			}
-			note, err := checkNote(str(c, "note"))
+			price, note, err := priceAndNote(c)
 			if err != nil {
 				return err
 			}
@@ -159,11 +155,7 @@ func runVendorAdd(c *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	price, err := parsePrice(c)
-	if err != nil {
-		return err
-	}
-	note, err := checkNote(str(c, "note"))
+	price, note, err := priceAndNote(c)
 	if err != nil {
 		return err
 	}
@@ -228,4 +220,13 @@ func runVendorList(c *cobra.Command, _ []string) error {
 		}
 		return t.Write(c.OutOrStdout())
 	})
+}
+
+// priceAndNote reads --price and --note as vendor add and vendor set take them.
+func priceAndNote(c *cobra.Command) (price float64, note string, err error) {
+	if price, err = parsePrice(c); err != nil {
+		return 0, "", err
+	}
+	note, err = checkNote(str(c, "note"))
+	return price, note, err
 }
