@@ -21,16 +21,13 @@ func (s *Store) SetScores(id int64, scores []model.Score, actor string) (changed
 		return 0, err
 	}
 	// One query per table instead of one per row: a 10,000-row import stays well under a second.
-	kinds := map[string]model.Kind{}
-	if err := each(tx, func(r *sql.Rows) error {
-		var c, k string
-		if err := r.Scan(&c, &k); err != nil {
-			return err
-		}
-		kinds[c] = model.Kind(k)
-		return nil
-	}, `SELECT id, kind FROM criteria WHERE eval_id = ?`, id); err != nil {
+	crits, kinds, err := criteriaOf(tx, id)
+	if err != nil {
 		return 0, fmt.Errorf("scores: %w", err)
+	}
+	place := make(map[string]int, len(crits))
+	for i, c := range crits {
+		place[c] = i
 	}
 	vendors, err := batchIDs(tx, "vendors", id)
 	if err != nil {
@@ -40,17 +37,13 @@ func (s *Store) SetScores(id int64, scores []model.Score, actor string) (changed
 	if err != nil {
 		return 0, err
 	}
-	old := map[string]model.Score{}
-	if err := each(tx, func(r *sql.Rows) error {
-		var sc model.Score
-		if err := r.Scan(&sc.Vendor, &sc.Criterion, &sc.Reviewer, &sc.Value, &sc.Note, &sc.Evidence); err != nil {
-			return err
-		}
-		old[scoreTarget(sc.Vendor, sc.Criterion, sc.Reviewer)] = sc
-		return nil
-	}, `SELECT vendor, criterion, reviewer, value, note, evidence FROM scores WHERE eval_id = ?`, id); err != nil {
+	stored, err := readPacked(tx, id, len(crits), "", "")
+	if err != nil {
 		return 0, fmt.Errorf("scores: %w", err)
 	}
+	count := stored.count()
+	dirty := map[rowKey]bool{}
+	notes := map[cellKey]annotation{} // the notes to write, after the rows
 	var changes []auditChange
 	for _, sc := range scores {
 		kind, ok := kinds[sc.Criterion]
@@ -67,21 +60,49 @@ func (s *Store) SetScores(id int64, scores []model.Score, actor string) (changed
 			return 0, fmt.Errorf("score of %s by %s: %w", sc.Vendor, sc.Reviewer, err)
 		}
 		target := scoreTarget(sc.Vendor, sc.Criterion, sc.Reviewer)
+		k, c, at := rowKey{sc.Vendor, sc.Reviewer}, cellKey{sc.Vendor, sc.Criterion, sc.Reviewer}, place[sc.Criterion]
+		row := stored.rows[k]
+		if row == nil {
+			row = newRow(len(crits))
+			stored.rows[k] = row
+		}
+		oldNotes, noted := notes[c]
+		if !noted {
+			oldNotes = stored.notes[c]
+		}
 		var before *model.Score
-		if o, ok := old[target]; ok {
+		if v, had := row.get(at); had {
+			o := model.Score{Vendor: sc.Vendor, Criterion: sc.Criterion, Reviewer: sc.Reviewer,
+				Value: v, Note: oldNotes.note, Evidence: oldNotes.evidence}
 			if o == sc {
 				continue
 			}
 			before = &o
 		}
-		if before == nil && len(old) >= model.MaxScores {
-			return 0, fmt.Errorf("score %s: the evaluation already has %d scores, at most %d are allowed", target, len(old), model.MaxScores)
+		if before == nil {
+			if count >= model.MaxScores {
+				return 0, fmt.Errorf("score %s: the evaluation already has %d scores, at most %d are allowed", target, count, model.MaxScores)
+			}
+			count++
 		}
-		old[target] = sc // a repeated cell later in the list compares with this one
-		if _, err := s.exec(tx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence); err != nil {
-			return 0, fmt.Errorf("score %s: %w", target, err)
+		// A repeated cell later in the list compares with this one.
+		row.set(at, sc.Value)
+		dirty[k] = true
+		if a := (annotation{sc.Note, sc.Evidence}); a != oldNotes {
+			notes[c] = a
 		}
 		changes = append(changes, auditChange{action: ActionScore, target: target, before: before, after: sc, undoable: true})
+	}
+	ex := func(query string, args ...any) (sql.Result, error) { return s.exec(tx, query, args...) }
+	for k := range dirty {
+		if err := writeRow(ex, id, k, stored.rows[k]); err != nil {
+			return 0, err
+		}
+	}
+	for c, a := range notes {
+		if err := writeNote(ex, id, c, a); err != nil {
+			return 0, err
+		}
 	}
 	if len(changes) == 0 {
 		return 0, nil

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -137,10 +136,10 @@ func (s *Store) Delete(id int64, actor string) error {
 	if err := exists(tx, id); err != nil {
 		return err
 	}
-	// The scores first, through the primary key: the cascade from each deleted criterion would
-	// otherwise look for its scores without an index (migration 0004 dropped it), reading every
-	// score of the evaluation once per criterion.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE eval_id = ?`, id); err != nil {
+	// The scores first, through their keys: the cascade from each deleted criterion would
+	// otherwise look for its notes without an index, reading every note of the evaluation once
+	// per criterion. Deleting the rows takes their notes with them.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM score_rows WHERE eval_id = ?`, id); err != nil {
 		return fmt.Errorf("delete evaluation %d: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM evaluations WHERE id = ?`, id); err != nil {
@@ -238,96 +237,6 @@ func insertCriterion(tx *sql.Tx, id int64, pos int, c *model.Criterion) error {
 	}
 	return nil
 }
-
-// insertScores writes scores in primary-key order (vendor, criterion, reviewer), several rows
-// per statement. Bundles list scores in grid order (criterion first), which inserted as given
-// lands all over the table's b-tree; in key order each insert appends to the page the last one
-// filled, and a statement of scoreBatch rows pays the per-statement cost once for all of them.
-// Together they made a 200k-score import several times faster (issue 13).
-func insertScores(tx *sql.Tx, id int64, scores []model.Score) error {
-	if len(scores) == 0 {
-		return nil
-	}
-	order := make([]int32, len(scores))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		x, y := &scores[a], &scores[b]
-		if c := strings.Compare(x.Vendor, y.Vendor); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.Criterion, y.Criterion); c != 0 {
-			return c
-		}
-		return strings.Compare(x.Reviewer, y.Reviewer)
-	})
-	// Most cells have no note and no evidence: a batch of only such cells binds the three ids and
-	// the value (the columns' defaults are ''), and the evaluation's id is written into the
-	// statement, so a row binds 4 values instead of 7 (binding was a sixth of an import's insert
-	// time). A batch with a note or evidence anywhere binds them for every row.
-	stmt := func(rows int, plain bool) string {
-		row, cols := "(%d, ?, ?, ?, ?, ?, ?), ", "eval_id, vendor, criterion, reviewer, value, note, evidence"
-		if plain {
-			row, cols = "(%d, ?, ?, ?, ?), ", "eval_id, vendor, criterion, reviewer, value"
-		}
-		return `INSERT INTO scores (` + cols + `) VALUES ` +
-			strings.TrimSuffix(strings.Repeat(fmt.Sprintf(row, id), rows), ", ")
-	}
-	var full [2]*sql.Stmt // by plain
-	defer func() {
-		for _, st := range full {
-			if st != nil {
-				st.Close()
-			}
-		}
-	}()
-	args := make([]any, 0, scoreBatch*6)
-	for start := 0; start < len(order); start += scoreBatch {
-		batch := order[start:min(start+scoreBatch, len(order))]
-		plain := true
-		for _, i := range batch {
-			if scores[i].Note != "" || scores[i].Evidence != "" {
-				plain = false
-				break
-			}
-		}
-		args = args[:0]
-		for _, i := range batch {
-			sc := &scores[i]
-			if plain {
-				args = append(args, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value)
-			} else {
-				args = append(args, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence)
-			}
-		}
-		var err error
-		if len(batch) == scoreBatch {
-			k := 0
-			if plain {
-				k = 1
-			}
-			if full[k] == nil {
-				if full[k], err = tx.PrepareContext(ctx, stmt(scoreBatch, plain)); err != nil {
-					return err
-				}
-			}
-			_, err = full[k].ExecContext(ctx, args...)
-		} else {
-			_, err = tx.ExecContext(ctx, stmt(len(batch), plain), args...)
-		}
-		if err != nil {
-			// Validate has refused duplicates and unknown references; name the batch's first cell.
-			sc := &scores[batch[0]]
-			return fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
-		}
-	}
-	return nil
-}
-
-// scoreBatch is how many scores one INSERT writes (at most 6 variables each, far below SQLite's
-// limit).
-const scoreBatch = 128
 
 // insertKnockOuts writes rules at positions first, first+1, …
 func insertKnockOuts(tx *sql.Tx, id int64, first int, kos []model.KnockOut) error {

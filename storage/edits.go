@@ -115,7 +115,7 @@ func (s *Store) DeleteVendor(id int64, vendorID, actor string) error {
 			return nil, err
 		}
 		before := vendorState{Vendor: ev.Vendors[i], Pos: pos}
-		if before.Scores, err = scoresOf(tx, id, "vendor", vendorID); err != nil {
+		if before.Scores, err = scoresOf(tx, ev, "vendor", vendorID); err != nil {
 			return nil, fmt.Errorf("delete vendor: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM vendors WHERE eval_id = ? AND id = ?`, id, vendorID); err != nil {
@@ -186,7 +186,7 @@ func (s *Store) DeleteReviewer(id int64, reviewerID, actor string) error {
 			return nil, err
 		}
 		before := reviewerState{Reviewer: ev.Reviewers[i], Pos: pos}
-		if before.Scores, err = scoresOf(tx, id, "reviewer", reviewerID); err != nil {
+		if before.Scores, err = scoresOf(tx, ev, "reviewer", reviewerID); err != nil {
 			return nil, fmt.Errorf("delete reviewer: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM reviewers WHERE eval_id = ? AND id = ?`, id, reviewerID); err != nil {
@@ -422,21 +422,11 @@ func nextPosition(q querier, table string, id int64) (int, error) {
 }
 
 // scoresOf returns the scores of one vendor or reviewer (col), in grid order like Load's: what
-// undo of its deletion must bring back.
-func scoresOf(q querier, id int64, col, key string) ([]model.Score, error) {
-	var out []model.Score
-	err := each(q, func(r *sql.Rows) error {
-		var sc model.Score
-		if err := r.Scan(&sc.Vendor, &sc.Criterion, &sc.Reviewer, &sc.Value, &sc.Note, &sc.Evidence); err != nil {
-			return err
-		}
-		out = append(out, sc)
-		return nil
-	}, `SELECT s.vendor, s.criterion, s.reviewer, s.value, s.note, s.evidence
-		FROM scores s
-		JOIN vendors v ON v.eval_id = s.eval_id AND v.id = s.vendor
-		JOIN criteria c ON c.eval_id = s.eval_id AND c.id = s.criterion
-		JOIN reviewers r ON r.eval_id = s.eval_id AND r.id = s.reviewer
-		WHERE s.eval_id = ? AND s.`+col+` = ? ORDER BY c.pos, v.pos, r.pos`, id, key)
-	return out, err
+// undo of its deletion must bring back. ev is the evaluation without its scores (loadLight).
+func scoresOf(q querier, ev *model.Evaluation, col, key string) ([]model.Score, error) {
+	p, err := readPacked(q, ev.ID, len(ev.Framework.Criteria), col, key)
+	if err != nil {
+		return nil, err
+	}
+	return p.scores(ev), nil
 }

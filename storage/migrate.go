@@ -12,7 +12,7 @@ import (
 )
 
 // SchemaVersion is the highest migration this binary knows.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
@@ -87,6 +87,11 @@ func migrate(db *sql.DB, path string) error {
 	for _, m := range ms[current:] {
 		if _, err := tx.Exec(m.sql); err != nil {
 			return fmt.Errorf("open database %s: migration %s: %w", path, m.name, err)
+		}
+		if step := migrationSteps[m.version]; step != nil {
+			if err := step(tx); err != nil {
+				return fmt.Errorf("open database %s: migration %s: %w", path, m.name, err)
+			}
 		}
 	}
 	if v.kind == kindLegacy {

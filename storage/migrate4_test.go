@@ -36,11 +36,9 @@ func TestSchema3FileReadAndUpgraded(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := mustLoad(t, s, id)
-	if idx := indexes(t, s, "scores"); idx["scores_criterion"] || !idx["scores_reviewer"] {
-		t.Fatalf("a new file's score indexes: %v", idx)
-	}
 	s.Close()
-	rawExec(t, path, "CREATE INDEX scores_criterion ON scores (eval_id, criterion)", "PRAGMA user_version = 3")
+	asSchema5(t, path)
+	rawExec(t, path, "DROP INDEX scores_annotated", "CREATE INDEX scores_criterion ON scores (eval_id, criterion)", "PRAGMA user_version = 3")
 
 	ro, err := OpenReadOnly(path)
 	if err != nil {
@@ -59,9 +57,7 @@ func TestSchema3FileReadAndUpgraded(t *testing.T) {
 	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
 		t.Fatalf("read-write open left schema %d", v)
 	}
-	if idx := indexes(t, rw, "scores"); idx["scores_criterion"] || !idx["scores_reviewer"] {
-		t.Fatalf("score indexes after the upgrade: %v", idx)
-	}
+	packedAfterUpgrade(t, rw)
 	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
 	if problems, err := rw.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("check after upgrade: %v, %v", problems, err)
@@ -83,8 +79,23 @@ func TestSchema3FileReadAndUpgraded(t *testing.T) {
 	if err := rw.Delete(id, "ed"); err != nil {
 		t.Fatal(err)
 	}
-	if n := countRows(t, rw, "scores"); n != 0 {
-		t.Fatalf("%d scores left after the delete", n)
+	for _, table := range []string{"score_rows", "score_notes"} {
+		if n := countRows(t, rw, table); n != 0 {
+			t.Fatalf("%d rows left in %s after the delete", n, table)
+		}
+	}
+}
+
+// packedAfterUpgrade checks that an upgraded file has the packed tables and their index, and no
+// scores table.
+func packedAfterUpgrade(t *testing.T, s *Store) {
+	t.Helper()
+	if idx := indexes(t, s, "score_rows"); !idx["score_rows_reviewer"] {
+		t.Fatalf("score_rows indexes after the upgrade: %v", idx)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'scores'`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("the scores table is still there after the upgrade (%v)", err)
 	}
 }
 
@@ -97,9 +108,9 @@ func countRows(t *testing.T, s *Store, table string) int {
 	return n
 }
 
-// Deleting an evaluation removes its scores through the primary key, so the cascade from its
-// criteria (which have no index on scores since migration 4) finds nothing to look through;
-// the other evaluation's scores stay.
+// Deleting an evaluation removes its score rows (and with them their notes) through their keys,
+// so the cascade from its criteria finds nothing to look through; the other evaluation's scores
+// stay.
 func TestDeleteEvaluationWithManyScores(t *testing.T) {
 	s := newStore(t)
 	gen := func(name string) *model.Evaluation {
@@ -121,8 +132,8 @@ func TestDeleteEvaluationWithManyScores(t *testing.T) {
 	if err := s.Delete(a, "t"); err != nil {
 		t.Fatal(err)
 	}
-	if n := countRows(t, s, "scores"); n != 40*30*5 {
-		t.Fatalf("%d scores left, want the other evaluation's %d", n, 40*30*5)
+	if n := countRows(t, s, "score_rows"); n != 40*5 {
+		t.Fatalf("%d score rows left, want the other evaluation's %d (one per vendor and reviewer)", n, 40*5)
 	}
 	if n := countRows(t, s, "criteria"); n != 30 {
 		t.Fatalf("%d criteria left, want 30", n)

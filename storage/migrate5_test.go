@@ -6,15 +6,23 @@ import (
 	"testing"
 )
 
-// The notes pass of Load reads the partial index of annotated scores, not every score: the
+// On a file of schema 5 (read-only, so not upgraded), the notes pass of Load reads the partial index of annotated scores, not every score: the
 // query plan names scores_annotated. (INDEXED BY makes SQLite refuse the query outright if the
 // query's WHERE and the index's drift apart; this test then fails too.)
 func TestAnnotatedQueryUsesIndex(t *testing.T) {
-	s := openAt(t, filepath.Join(t.TempDir(), "a.db"))
-	id, err := s.Create(fixture(), "tester")
+	path := filepath.Join(t.TempDir(), "a.db")
+	rw := openAt(t, path)
+	id, err := rw.Create(fixture(), "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
+	rw.Close()
+	asSchema5(t, path)
+	s, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	rows, err := s.db.Query(`EXPLAIN QUERY PLAN SELECT note FROM scores`+annotatedIndex(s.db)+` WHERE eval_id = ? AND `+annotatedSQL, id)
 	if err != nil {
 		t.Fatal(err)
@@ -35,7 +43,7 @@ func TestAnnotatedQueryUsesIndex(t *testing.T) {
 }
 
 // A version-4 file (before migration 5) is read as it is by a read-only open, notes included
-// (the notes pass then scans), and a read-write open adds the index with every row intact.
+// (the notes pass then scans), and a read-write open upgrades it with every score and note intact.
 func TestSchema4FileReadAndUpgraded(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v4.db")
 	s := openAt(t, path)
@@ -50,6 +58,7 @@ func TestSchema4FileReadAndUpgraded(t *testing.T) {
 		t.Fatalf("fixture note not stored: %+v", want.Scores[0])
 	}
 	s.Close()
+	asSchema5(t, path)
 	rawExec(t, path, "DROP INDEX scores_annotated", "PRAGMA user_version = 4")
 
 	ro, err := OpenReadOnly(path)
@@ -69,9 +78,7 @@ func TestSchema4FileReadAndUpgraded(t *testing.T) {
 	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
 		t.Fatalf("read-write open left schema %d", v)
 	}
-	if idx := indexes(t, rw, "scores"); !idx["scores_annotated"] || !idx["scores_reviewer"] {
-		t.Fatalf("score indexes after the upgrade: %v", idx)
-	}
+	packedAfterUpgrade(t, rw)
 	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
 	if problems, err := rw.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("check after upgrade: %v, %v", problems, err)

@@ -13,22 +13,17 @@ import (
 // criterion or reviewer is an error. Setting the value a cell already has records nothing.
 //
 // This runs on every keystroke of the scoring grid, so it is one small transaction: one query
-// that checks every reference and reads the old value, then the upsert and the audit row.
+// that checks every reference and reads the cell's row and note, then the row's upsert, the
+// note's if it changed, and the audit row.
 func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
 		var kind string
+		var place, nc int
 		var vendorOK, reviewerOK bool
-		var oldValue sql.NullFloat64
+		var vals []byte
 		var oldNote, oldEvidence sql.NullString
-		err := s.queryRow(tx, `SELECT c.kind,
-				EXISTS (SELECT 1 FROM vendors WHERE eval_id = c.eval_id AND id = ?),
-				EXISTS (SELECT 1 FROM reviewers WHERE eval_id = c.eval_id AND id = ?),
-				s.value, s.note, s.evidence
-			FROM criteria c
-			LEFT JOIN scores s ON s.eval_id = c.eval_id AND s.vendor = ? AND s.criterion = c.id AND s.reviewer = ?
-			WHERE c.eval_id = ? AND c.id = ?`,
-			sc.Vendor, sc.Reviewer, sc.Vendor, sc.Reviewer, id, sc.Criterion).
-			Scan(&kind, &vendorOK, &reviewerOK, &oldValue, &oldNote, &oldEvidence)
+		err := s.queryRow(tx, setScoreSQL, sc.Vendor, sc.Reviewer, sc.Vendor, sc.Reviewer, id, sc.Criterion).
+			Scan(&kind, &place, &nc, &vendorOK, &reviewerOK, &vals, &oldNote, &oldEvidence)
 		if errors.Is(err, sql.ErrNoRows) {
 			if err := exists(tx, id); err != nil {
 				return nil, err
@@ -53,45 +48,121 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 				return nil, fmt.Errorf("score of %s by %s: %w", sc.Vendor, sc.Reviewer, err)
 			}
 		}
-		if !oldValue.Valid {
+		k := rowKey{sc.Vendor, sc.Reviewer}
+		row, err := rowFrom(vals, nc, k)
+		if err != nil {
+			return nil, fmt.Errorf("score: %w", err)
+		}
+		old, had := row.get(place)
+		if !had {
 			if err := roomForScore(tx, id); err != nil {
 				return nil, err
 			}
 		}
+		oldNotes := annotation{oldNote.String, oldEvidence.String}
 		var before *model.Score
-		if oldValue.Valid {
+		if had {
 			before = &model.Score{Vendor: sc.Vendor, Criterion: sc.Criterion, Reviewer: sc.Reviewer,
-				Value: oldValue.Float64, Note: oldNote.String, Evidence: oldEvidence.String}
+				Value: old, Note: oldNotes.note, Evidence: oldNotes.evidence}
 			if *before == sc {
 				return nil, nil
 			}
 		}
-		if _, err := s.exec(tx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence); err != nil {
-			return nil, fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
+		ex := func(query string, args ...any) (sql.Result, error) { return s.exec(tx, query, args...) }
+		if err := putCell(ex, id, row, place, sc, oldNotes); err != nil {
+			return nil, err
 		}
 		return &auditChange{action: ActionScore, target: scoreTarget(sc.Vendor, sc.Criterion, sc.Reviewer),
 			before: before, after: sc}, nil
 	})
 }
 
+// setScoreSQL checks a cell's references and reads what it holds: the criterion's kind and
+// place in the row, the framework's size, whether the vendor and the reviewer exist, the row and
+// the note (NULL when there are none).
+const setScoreSQL = `SELECT c.kind,
+		(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id AND x.pos < c.pos),
+		(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id),
+		EXISTS (SELECT 1 FROM vendors WHERE eval_id = c.eval_id AND id = ?),
+		EXISTS (SELECT 1 FROM reviewers WHERE eval_id = c.eval_id AND id = ?),
+		s.vals, n.note, n.evidence
+	FROM criteria c
+	LEFT JOIN score_rows s ON s.eval_id = c.eval_id AND s.vendor = ? AND s.reviewer = ?
+	LEFT JOIN score_notes n ON n.eval_id = c.eval_id AND n.vendor = s.vendor AND n.reviewer = s.reviewer AND n.criterion = c.id
+	WHERE c.eval_id = ? AND c.id = ?`
+
+// putCell writes sc into its row (already read, its cell at place) and its note, when that
+// differs from what the cell had (old).
+func putCell(ex execFn, id int64, row *scoreRow, place int, sc model.Score, old annotation) error {
+	row.set(place, sc.Value)
+	if err := writeRow(ex, id, rowKey{sc.Vendor, sc.Reviewer}, row); err != nil {
+		return err
+	}
+	if a := (annotation{sc.Note, sc.Evidence}); a != old {
+		return writeNote(ex, id, cellKey{sc.Vendor, sc.Criterion, sc.Reviewer}, a)
+	}
+	return nil
+}
+
+// clearCell leaves a cell of row (already read, its cell at place) unscored and drops its note.
+func clearCell(ex execFn, id int64, row *scoreRow, place int, c cellKey, old annotation) error {
+	row.clear(place)
+	if err := writeRow(ex, id, rowKey{c.vendor, c.reviewer}, row); err != nil {
+		return err
+	}
+	if !old.empty() && row.stored {
+		return writeNote(ex, id, c, annotation{})
+	}
+	return nil // no note, or the row went and took its notes with it
+}
+
+// readCell reads one cell: its row, its place in the row and its note. The cell's references
+// are not checked: an unknown criterion is an error, an unknown vendor or reviewer reads as an
+// empty row.
+func readCell(q querier, id int64, c cellKey) (*scoreRow, int, annotation, error) {
+	var place, nc int
+	var vals []byte
+	var note, evidence sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id AND x.pos < c.pos),
+			(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id),
+			s.vals, n.note, n.evidence
+		FROM criteria c
+		LEFT JOIN score_rows s ON s.eval_id = c.eval_id AND s.vendor = ? AND s.reviewer = ?
+		LEFT JOIN score_notes n ON n.eval_id = c.eval_id AND n.vendor = s.vendor AND n.reviewer = s.reviewer AND n.criterion = c.id
+		WHERE c.eval_id = ? AND c.id = ?`, c.vendor, c.reviewer, id, c.criterion).
+		Scan(&place, &nc, &vals, &note, &evidence)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, 0, annotation{}, fmt.Errorf("unknown criterion %q", c.criterion)
+	}
+	if err != nil {
+		return nil, 0, annotation{}, err
+	}
+	row, err := rowFrom(vals, nc, rowKey{c.vendor, c.reviewer})
+	return row, place, annotation{note.String, evidence.String}, err
+}
+
 // ClearScore removes one reviewer's value for one cell. Clearing an empty cell records nothing;
 // an unknown vendor, criterion or reviewer is an error.
 func (s *Store) ClearScore(id int64, vendor, criterion, reviewer, actor string) error {
 	return s.edit(id, actor, func(tx *sql.Tx) (*auditChange, error) {
-		old := model.Score{Vendor: vendor, Criterion: criterion, Reviewer: reviewer}
-		err := tx.QueryRowContext(ctx, `SELECT value, note, evidence FROM scores
-			WHERE eval_id = ? AND vendor = ? AND criterion = ? AND reviewer = ?`, id, vendor, criterion, reviewer).
-			Scan(&old.Value, &old.Note, &old.Evidence)
-		if errors.Is(err, sql.ErrNoRows) {
+		c := cellKey{vendor, criterion, reviewer}
+		row, place, notes, err := readCell(tx, id, c)
+		if err != nil {
+			if bad := checkCell(tx, id, vendor, criterion, reviewer); bad != nil {
+				return nil, bad
+			}
+			return nil, fmt.Errorf("clear score: %w", err)
+		}
+		value, had := row.get(place)
+		if !had {
 			return nil, checkCell(tx, id, vendor, criterion, reviewer)
 		}
-		if err != nil {
+		if err := clearCell(txExec(tx), id, row, place, c, notes); err != nil {
 			return nil, fmt.Errorf("clear score: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE eval_id = ? AND vendor = ? AND criterion = ? AND reviewer = ?`,
-			id, vendor, criterion, reviewer); err != nil {
-			return nil, fmt.Errorf("clear score: %w", err)
-		}
+		old := model.Score{Vendor: vendor, Criterion: criterion, Reviewer: reviewer,
+			Value: value, Note: notes.note, Evidence: notes.evidence}
 		return &auditChange{action: ActionClearScore, target: scoreTarget(vendor, criterion, reviewer), before: old}, nil
 	})
 }
@@ -120,17 +191,21 @@ func scoreTarget(vendor, criterion, reviewer string) string {
 	return vendor + "/" + criterion + "/" + reviewer
 }
 
-const upsertScoreSQL = `INSERT INTO scores (eval_id, vendor, criterion, reviewer, value, note, evidence)
-	VALUES (?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (eval_id, vendor, criterion, reviewer)
-	DO UPDATE SET value = excluded.value, note = excluded.note, evidence = excluded.evidence`
-
-func upsertScore(tx *sql.Tx, id int64, sc model.Score) error {
-	_, err := tx.ExecContext(ctx, upsertScoreSQL, id, sc.Vendor, sc.Criterion, sc.Reviewer, sc.Value, sc.Note, sc.Evidence)
+// setCell writes one score, or clears its cell (present false), outside the keystroke path: undo
+// and redo replaying a score.
+func setCell(tx *sql.Tx, id int64, sc model.Score, present bool) error {
+	c := cellKey{sc.Vendor, sc.Criterion, sc.Reviewer}
+	row, place, notes, err := readCell(tx, id, c)
 	if err != nil {
 		return fmt.Errorf("score %s/%s/%s: %w", sc.Vendor, sc.Criterion, sc.Reviewer, err)
 	}
-	return nil
+	if !present {
+		if _, had := row.get(place); !had {
+			return nil
+		}
+		return clearCell(txExec(tx), id, row, place, c, notes)
+	}
+	return putCell(txExec(tx), id, row, place, sc, notes)
 }
 
 // roomForScore refuses a new cell when the evaluation already has model.MaxScores scores. Only
@@ -147,7 +222,7 @@ func roomForScore(q querier, id int64) error {
 		return nil
 	}
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE eval_id = ?`, id).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT coalesce(sum(scored), 0) FROM score_rows WHERE eval_id = ?`, id).Scan(&n); err != nil {
 		return fmt.Errorf("score: %w", err)
 	}
 	if n >= model.MaxScores {

@@ -184,7 +184,7 @@ func TestListFindDuplicateDelete(t *testing.T) {
 		t.Fatalf("Undo on deleted evaluation: %v", err)
 	}
 	// Nothing of it is left in any table.
-	for _, table := range []string{"dimensions", "criteria", "params", "vendors", "reviewers", "scores",
+	for _, table := range []string{"dimensions", "criteria", "params", "vendors", "reviewers", "score_rows", "score_notes",
 		"profiles", "profile_dimension_weights", "profile_criterion_weights", "profile_locks", "knockouts"} {
 		var n int
 		if err := s.db.QueryRow(`SELECT count(*) FROM `+table+` WHERE eval_id = ?`, id).Scan(&n); err != nil || n != 0 {
@@ -301,7 +301,7 @@ func TestCheckHealthyAndBroken(t *testing.T) {
 	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := conn.ExecContext(ctx, `INSERT INTO scores (eval_id, vendor, criterion, reviewer, value) VALUES (?, 'ghost', 'arch_redundancy', 'wang', 3)`, id); err != nil {
+	if _, err := conn.ExecContext(ctx, `INSERT INTO score_rows (eval_id, vendor, reviewer, scored, vals) VALUES (?, 'ghost', 'wang', 4, zeroblob(8 * 4))`, id); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = ON`); err != nil {

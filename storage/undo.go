@@ -94,12 +94,7 @@ func applyScore(tx *sql.Tx, id int64, from, to []byte) error {
 	if err != nil {
 		return err
 	}
-	if !present {
-		_, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE eval_id = ? AND vendor = ? AND criterion = ? AND reviewer = ?`,
-			id, sc.Vendor, sc.Criterion, sc.Reviewer)
-		return err
-	}
-	return upsertScore(tx, id, sc)
+	return setCell(tx, id, sc, present)
 }
 
 func applyVendor(tx *sql.Tx, id int64, from, to []byte) error {

@@ -304,7 +304,9 @@ func TestSchema2FileReadAndUpgraded(t *testing.T) {
 	}
 	want := mustLoad(t, s, id)
 	s.Close()
+	asSchema5(t, path)
 	rawExec(t, path,
+		"DROP INDEX scores_annotated",
 		"DROP TABLE scenarios",
 		"ALTER TABLE profiles DROP COLUMN elicitation",
 		"ALTER TABLE evaluations DROP COLUMN draft",

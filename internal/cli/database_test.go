@@ -210,7 +210,7 @@ func TestCheckDamagedDatabase(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	mustCLI(t, "import", sampleBundle(t, dir), "--db", db)
-	if out := mustCLI(t, "check", "--db", db); !strings.Contains(out, "ok (schema version 5") {
+	if out := mustCLI(t, "check", "--db", db); !strings.Contains(out, "ok (schema version 6") {
 		t.Fatalf("check on a healthy database: %q", out)
 	}
 	st, err := os.Stat(db)

@@ -1,0 +1,100 @@
+package storage
+
+import (
+	"database/sql"
+	"encoding/binary"
+	"math"
+	"testing"
+)
+
+// asSchema5 rewrites a current file's scores as schema 5 stored them, one row per score in the
+// scores table (its DDL and indexes as migrations 1, 4 and 5 left them), and sets user_version 5,
+// so the tests of older files start from a file an older ccselect could have written.
+func asSchema5(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := tx.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`CREATE TABLE scores (
+		eval_id   INTEGER NOT NULL,
+		vendor    TEXT    NOT NULL,
+		criterion TEXT    NOT NULL,
+		reviewer  TEXT    NOT NULL,
+		value     REAL    NOT NULL,
+		note      TEXT    NOT NULL DEFAULT '',
+		evidence  TEXT    NOT NULL DEFAULT '',
+		PRIMARY KEY (eval_id, vendor, criterion, reviewer),
+		FOREIGN KEY (eval_id, vendor) REFERENCES vendors (eval_id, id) ON DELETE CASCADE,
+		FOREIGN KEY (eval_id, criterion) REFERENCES criteria (eval_id, id) ON DELETE CASCADE,
+		FOREIGN KEY (eval_id, reviewer) REFERENCES reviewers (eval_id, id) ON DELETE CASCADE
+	) WITHOUT ROWID`)
+	exec(`CREATE INDEX scores_reviewer ON scores (eval_id, reviewer)`)
+	exec(`CREATE INDEX scores_annotated ON scores (eval_id) WHERE note <> '' OR evidence <> ''`)
+	rows, err := tx.Query(`SELECT s.eval_id, s.vendor, s.reviewer, s.vals,
+		(SELECT group_concat(id, char(31)) FROM (SELECT id FROM criteria WHERE eval_id = s.eval_id ORDER BY pos))
+		FROM score_rows s`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type cell struct {
+		id                          int64
+		vendor, criterion, reviewer string
+		value                       float64
+	}
+	var cells []cell
+	for rows.Next() {
+		var c cell
+		var vals []byte
+		var crits string
+		if err := rows.Scan(&c.id, &c.vendor, &c.reviewer, &vals, &crits); err != nil {
+			t.Fatal(err)
+		}
+		ids := splitUnit(crits)
+		for i := range ids {
+			if v := math.Float64frombits(binary.LittleEndian.Uint64(vals[8*i:])); !math.IsNaN(v) {
+				c.criterion, c.value = ids[i], v
+				cells = append(cells, c)
+			}
+		}
+	}
+	rows.Close()
+	for _, c := range cells {
+		exec(`INSERT INTO scores (eval_id, vendor, criterion, reviewer, value) VALUES (?, ?, ?, ?, ?)`,
+			c.id, c.vendor, c.criterion, c.reviewer, c.value)
+	}
+	exec(`UPDATE scores SET (note, evidence) = (SELECT n.note, n.evidence FROM score_notes n
+		WHERE n.eval_id = scores.eval_id AND n.vendor = scores.vendor AND n.reviewer = scores.reviewer AND n.criterion = scores.criterion)
+		WHERE EXISTS (SELECT 1 FROM score_notes n
+		WHERE n.eval_id = scores.eval_id AND n.vendor = scores.vendor AND n.reviewer = scores.reviewer AND n.criterion = scores.criterion)`)
+	exec(`DROP TABLE score_notes`)
+	exec(`DROP TABLE score_rows`)
+	exec(`PRAGMA user_version = 5`)
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func splitUnit(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1f {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
