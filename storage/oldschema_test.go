@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -28,19 +29,18 @@ func asSchema5(t *testing.T, path string) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	exec(`CREATE TABLE scores (
-		eval_id   INTEGER NOT NULL,
-		vendor    TEXT    NOT NULL,
-		criterion TEXT    NOT NULL,
-		reviewer  TEXT    NOT NULL,
-		value     REAL    NOT NULL,
-		note      TEXT    NOT NULL DEFAULT '',
-		evidence  TEXT    NOT NULL DEFAULT '',
-		PRIMARY KEY (eval_id, vendor, criterion, reviewer),
-		FOREIGN KEY (eval_id, vendor) REFERENCES vendors (eval_id, id) ON DELETE CASCADE,
-		FOREIGN KEY (eval_id, criterion) REFERENCES criteria (eval_id, id) ON DELETE CASCADE,
-		FOREIGN KEY (eval_id, reviewer) REFERENCES reviewers (eval_id, id) ON DELETE CASCADE
-	) WITHOUT ROWID`)
+	// The table exactly as migration 1 created it, read from that migration.
+	init, err := migrationFS.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ddl, found := strings.Cut(string(init), "CREATE TABLE scores (")
+	ddl, _, ended := strings.Cut(ddl, ";")
+	if !found || !ended {
+		t.Fatal("migration 1 no longer creates the scores table")
+	}
+	ddl = "CREATE TABLE scores (" + ddl
+	exec(ddl)
 	exec(`CREATE INDEX scores_reviewer ON scores (eval_id, reviewer)`)
 	exec(`CREATE INDEX scores_annotated ON scores (eval_id) WHERE note <> '' OR evidence <> ''`)
 	rows, err := tx.Query(`SELECT s.eval_id, s.vendor, s.reviewer, s.vals,
