@@ -26,16 +26,21 @@ import (
 // The walk comes first and is safe on any input (it ends and never reads out of range; what it
 // vouches for may still fail to decode, and then goes to the careful path). When it vouches,
 // every object key in the input names a field of its struct exactly, so the decode needs no
-// DisallowUnknownFields: json.Unmarshal decodes the bytes where they are, where a json.Decoder
+// DisallowUnknownFields: json.Unmarshal decodes the bytes where they are (all but the scores,
+// see below), where a json.Decoder
 // would copy them into buffers it grows step by step (64 MB of fresh memory for a 24 MB
 // bundle). That holds only if the walk's fields are
 // encoding/json's fields, as they are for structs without embedded fields or repeated names
 // (plainShapes); otherwise the strict decoder is used.
 //
 // The scores array is most of a large bundle, and encoding/json spent most of the decode on it
-// (a string per id per score). When the walk has found exactly one, non-empty, scores array,
-// the rest of the bundle is decoded by json.Unmarshal with that array cut out (replaced by
-// []), and the array by decodeScores (bundle_fast_scores.go), which checks its own JSON.
+// (a string per id per score, three allocations a score). When the walk has found exactly one,
+// non-empty, scores array, json.Unmarshal decodes a copy of the rest of the bundle with that
+// array cut out (replaced by []; the copy is a few percent of a large bundle), and
+// decodeScores (bundle_fast_scores.go) decodes the array. That is the same decode: a struct's
+// fields decode independently, and the cut-out bytes are a JSON value that decodeScores has
+// checked itself, grammar and all, as no other parser sees them. Whatever it is not sure of
+// goes to the careful path like everything else.
 func decodeFast(data []byte) (b bundle, ok bool) {
 	root := shapeOf(reflect.TypeFor[bundle]())
 	w := walker{data: data, scoresOf: shapeOf(reflect.TypeFor[*model.Evaluation]())}
