@@ -27,9 +27,8 @@ import (
 // vouches for may still fail to decode, and then goes to the careful path). When it vouches,
 // every object key in the input names a field of its struct exactly, so the decode needs no
 // DisallowUnknownFields: json.Unmarshal decodes the bytes where they are (or a copy without the
-// scores, see below), where a json.Decoder
-// would copy them into buffers it grows step by step (64 MB of fresh memory for a 24 MB
-// bundle). That holds only if the walk's fields are
+// scores, see below), where a json.Decoder would copy them into buffers it grows step by step
+// (64 MB of fresh memory for a 24 MB bundle). That holds only if the walk's fields are
 // encoding/json's fields, as they are for structs without embedded fields or repeated names
 // (plainShapes); otherwise the strict decoder is used.
 //
