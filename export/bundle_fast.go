@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"sync"
+
+	"ccselect/model"
 )
 
 // The fast path of DecodeBundle (issue 13). The careful path makes three passes over the input
@@ -24,21 +26,44 @@ import (
 // The walk comes first and is safe on any input (it ends and never reads out of range; what it
 // vouches for may still fail to decode, and then goes to the careful path). When it vouches,
 // every object key in the input names a field of its struct exactly, so the decode needs no
-// DisallowUnknownFields: json.Unmarshal decodes the bytes where they are, where a json.Decoder
-// would copy them into buffers it grows step by step (64 MB of fresh memory for a 24 MB
-// bundle). That holds only if the walk's fields are
+// DisallowUnknownFields: json.Unmarshal decodes the bytes where they are (or a copy without the
+// scores, see below), where a json.Decoder would copy them into buffers it grows step by step
+// (64 MB of fresh memory for a 24 MB bundle). That holds only if the walk's fields are
 // encoding/json's fields, as they are for structs without embedded fields or repeated names
 // (plainShapes); otherwise the strict decoder is used.
+//
+// The scores array is most of a large bundle, and encoding/json spent most of the decode on it
+// (a string per id per score, three allocations a score). When the walk has found exactly one,
+// non-empty, scores array, json.Unmarshal decodes a copy of the rest of the bundle with that
+// array cut out (replaced by []; the copy is a few percent of a large bundle), and
+// decodeScores (bundle_fast_scores.go) decodes the array. That is the same decode: a struct's
+// fields decode independently, and the cut-out bytes are a JSON value that decodeScores has
+// checked itself, grammar and all, as no other parser sees them. Whatever it is not sure of
+// goes to the careful path like everything else.
 func decodeFast(data []byte) (b bundle, ok bool) {
 	root := shapeOf(reflect.TypeFor[bundle]())
-	w := walker{data: data}
+	w := walker{data: data, scoresOf: shapeOf(reflect.TypeFor[*model.Evaluation]())}
 	w.i = skipSpace(data, 0)
 	if w.i >= len(data) || data[w.i] != '{' || !w.value(root) || skipSpace(data, w.i) != len(data) {
 		return b, false
 	}
 	if plainShapes() {
-		if err := json.Unmarshal(data, &b); err != nil {
+		sc := w.scores
+		if w.scoresFound != 1 || sc.n == 0 {
+			sc = span{}
+		}
+		if err := json.Unmarshal(cutOut(data, sc), &b); err != nil {
 			return b, false
+		}
+		if sc.n > 0 {
+			if b.Evaluation == nil {
+				return b, false
+			}
+			scores, ok := decodeScores(data[sc.start:sc.end], sc.n, b.Evaluation)
+			if !ok {
+				return b, false
+			}
+			b.Evaluation.Scores = scores
 		}
 	} else {
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -54,6 +79,21 @@ func decodeFast(data []byte) (b bundle, ok bool) {
 		return b, false
 	}
 	return b, true
+}
+
+// span is where the walk found the scores array: data[start:end], n elements.
+type span struct{ start, end, n int }
+
+// cutOut returns data with the array at sp replaced by [] (data itself when sp is empty): a
+// copy of what is not scores, so that json.Unmarshal neither checks nor decodes them.
+func cutOut(data []byte, sp span) []byte {
+	if sp.end == 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data)-(sp.end-sp.start)+2)
+	out = append(out, data[:sp.start]...)
+	out = append(out, "[]"...)
+	return append(out, data[sp.end:]...)
 }
 
 var (
@@ -162,6 +202,12 @@ func shapeLocked(t reflect.Type) *shape {
 type walker struct {
 	data []byte
 	i    int
+
+	// scoresOf is the shape whose "scores" array the walk records in scores (and counts in
+	// scoresFound: the fast decode of the scores is used only when there is exactly one).
+	scoresOf    *shape
+	scores      span
+	scoresFound int
 }
 
 func (w *walker) space() {
@@ -198,24 +244,47 @@ func (w *walker) value(s *shape) bool {
 		return w.skip()
 	case '[':
 		if s.kind == reflect.Slice || s.kind == reflect.Array {
-			w.i++
-			w.space()
-			if w.i < len(w.data) && w.data[w.i] == ']' {
-				w.i++
-				return true
-			}
-			for {
-				if !w.value(s.elem) {
-					return false
-				}
-				if more, ok := w.separator(']'); !ok || !more {
-					return ok
-				}
-			}
+			_, ok := w.array(s)
+			return ok
 		}
 		return w.skip()
 	}
 	return w.skip()
+}
+
+// array walks the array at w.i, decoded into a slice or array of shape s, and counts its
+// elements.
+func (w *walker) array(s *shape) (n int, ok bool) {
+	w.i++ // '['
+	w.space()
+	if w.i < len(w.data) && w.data[w.i] == ']' {
+		w.i++
+		return 0, true
+	}
+	for {
+		if !w.value(s.elem) {
+			return n, false
+		}
+		n++
+		if more, ok := w.separator(']'); !ok || !more {
+			return n, ok
+		}
+	}
+}
+
+// scoresValue walks the value of the "scores" field of shape s, recording where the array is.
+func (w *walker) scoresValue(s *shape) bool {
+	w.space()
+	if w.i >= len(w.data) || w.data[w.i] != '[' || (s.kind != reflect.Slice && s.kind != reflect.Array) {
+		return w.value(s)
+	}
+	start := w.i
+	n, ok := w.array(s)
+	if ok {
+		w.scores = span{start: start, end: w.i, n: n}
+		w.scoresFound++
+	}
+	return ok
 }
 
 // key reads an object key and the colon after it. Keys with escapes are left to the careful
@@ -294,6 +363,9 @@ func (w *walker) object(s *shape) bool {
 					return false
 				}
 				seen |= 1 << i
+				if s == w.scoresOf && f.name == "scores" {
+					return w.scoresValue(f.shape)
+				}
 				return w.value(f.shape)
 			}
 		}

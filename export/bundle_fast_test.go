@@ -126,6 +126,10 @@ func FuzzDecodeFastPath(f *testing.F) {
 	f.Add(bytes.Replace(sm, []byte(`"value": 4`), []byte(`"value": null`), 1))
 	f.Add(bytes.Replace(sm, []byte(`"value": 4`), []byte(`"value": 4, "Value": 4`), 1))
 	f.Add(bytes.Replace(sm, []byte(`"format"`), []byte(`"f\u006frmat"`), 1))
+	// Scores as decodeScores reads them (bundle_fast_scores.go).
+	f.Add(bytes.Replace(sm, []byte(`"value": 4`), []byte(`"value": 40E-1, "note": "\u4e2d\"x\ud83d\ude00"`), 1))
+	f.Add(bytes.Replace(sm, []byte(`"value": 4`), []byte(`"value": 4, "note": "a", "note": "b"`), 1))
+	f.Add(bytes.Replace(sm, []byte(`"value": 4`), []byte(`"value": 04`), 1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		assertSameDecode(t, "fuzz input", data)
 	})
