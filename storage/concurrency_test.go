@@ -160,3 +160,55 @@ func TestReadsDuringAnotherWrite(t *testing.T) {
 		t.Fatalf("name %q", ev.Name)
 	}
 }
+
+// Scores are stored a row per vendor and reviewer, so writing one cell rewrites its row. Four
+// writers on two stores (two processes, in effect) each own one criterion of the same row and
+// write it over and over: every IMMEDIATE transaction reads the row under the write lock, so no
+// writer's cell is lost to another's rewrite of the row, and each cell ends with its owner's last
+// value.
+func TestConcurrentWritersOneRow(t *testing.T) {
+	s1, id := withFixture(t)
+	s2 := openAt(t, s1.Path())
+	ev := mustLoad(t, s1, id)
+	vendor, reviewer := ev.Vendors[0].ID, ev.Reviewers[0].ID
+	value := func(c model.Criterion, i int) float64 {
+		if c.Kind == model.KindRating {
+			return float64(i%5 + 1)
+		}
+		return float64(100 + i)
+	}
+	const perWorker = 20
+	crits := ev.Framework.Criteria
+	var wg sync.WaitGroup
+	errs := make(chan error, len(crits))
+	for w := range crits {
+		st := []*Store{s1, s2}[w%2]
+		wg.Add(1)
+		go func(c model.Criterion, st *Store) {
+			defer wg.Done()
+			for i := 0; i < perWorker; i++ {
+				sc := model.Score{Vendor: vendor, Criterion: c.ID, Reviewer: reviewer, Value: value(c, i)}
+				if err := st.SetScore(id, sc, "w"); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(crits[w], st)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, sc := range mustLoad(t, s2, id).Scores {
+		if sc.Vendor == vendor && sc.Reviewer == reviewer {
+			got[sc.Criterion] = sc.Value
+		}
+	}
+	for _, c := range crits {
+		if want := value(c, perWorker-1); got[c.ID] != want {
+			t.Errorf("cell %s/%s/%s = %v, want its writer's last value %v", vendor, c.ID, reviewer, got[c.ID], want)
+		}
+	}
+}
