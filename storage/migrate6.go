@@ -9,7 +9,7 @@ import (
 
 // migrationSteps are the parts of a migration that SQL cannot do, run right after its SQL, in
 // the same transaction.
-var migrationSteps = map[int]func(*sql.Tx) error{6: packScores}
+var migrationSteps = map[int]func(*sql.Tx) error{packedVersion: packScores}
 
 // packScores moves every evaluation's scores from the scores table of schema 5 into the packed
 // rows of schema 6 (migrations/0006), then drops the old table. A score whose vendor, criterion or

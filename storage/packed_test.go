@@ -179,4 +179,9 @@ func TestSchema5FileUpgradedWithOrphan(t *testing.T) {
 	if n := countRows(t, rw, "score_notes"); n != noted {
 		t.Fatalf("%d notes after the upgrade, want %d", n, noted)
 	}
+	// The old table's pages went back to the system (VACUUM after the upgrade).
+	var free int
+	if err := rw.db.QueryRow(`PRAGMA freelist_count`).Scan(&free); err != nil || free != 0 {
+		t.Fatalf("%d free pages after the upgrade (%v)", free, err)
+	}
 }
