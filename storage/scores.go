@@ -77,19 +77,25 @@ func (s *Store) SetScore(id int64, sc model.Score, actor string) error {
 	})
 }
 
-// setScoreSQL checks a cell's references and reads what it holds: the criterion's kind and
-// place in the row, the framework's size, whether the vendor and the reviewer exist, the row and
-// the note (NULL when there are none).
-const setScoreSQL = `SELECT c.kind,
-		(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id AND x.pos < c.pos),
-		(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id),
-		EXISTS (SELECT 1 FROM vendors WHERE eval_id = c.eval_id AND id = ?),
-		EXISTS (SELECT 1 FROM reviewers WHERE eval_id = c.eval_id AND id = ?),
-		s.vals, n.note, n.evidence
+// A cell as stored: the criterion's place in the row and the framework's size (the row's
+// length), then the row and the note (NULL where there are none). Parameters: vendor, reviewer,
+// evaluation, criterion.
+const (
+	cellPlaceSQL = `(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id AND x.pos < c.pos),
+		(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id)`
+	cellStoredSQL = `s.vals, n.note, n.evidence
 	FROM criteria c
 	LEFT JOIN score_rows s ON s.eval_id = c.eval_id AND s.vendor = ? AND s.reviewer = ?
 	LEFT JOIN score_notes n ON n.eval_id = c.eval_id AND n.vendor = s.vendor AND n.reviewer = s.reviewer AND n.criterion = c.id
 	WHERE c.eval_id = ? AND c.id = ?`
+)
+
+// setScoreSQL reads a cell as stored and checks its references on the way: the criterion's kind,
+// and whether the vendor and the reviewer exist (two more parameters, vendor and reviewer, first).
+const setScoreSQL = `SELECT c.kind, ` + cellPlaceSQL + `,
+		EXISTS (SELECT 1 FROM vendors WHERE eval_id = c.eval_id AND id = ?),
+		EXISTS (SELECT 1 FROM reviewers WHERE eval_id = c.eval_id AND id = ?),
+		` + cellStoredSQL
 
 // putCell writes sc into its row (already read, its cell at place) and its note, when that
 // differs from what the cell had (old).
@@ -123,14 +129,7 @@ func readCell(q querier, id int64, c cellKey) (*scoreRow, int, annotation, error
 	var place, nc int
 	var vals []byte
 	var note, evidence sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id AND x.pos < c.pos),
-			(SELECT count(*) FROM criteria x WHERE x.eval_id = c.eval_id),
-			s.vals, n.note, n.evidence
-		FROM criteria c
-		LEFT JOIN score_rows s ON s.eval_id = c.eval_id AND s.vendor = ? AND s.reviewer = ?
-		LEFT JOIN score_notes n ON n.eval_id = c.eval_id AND n.vendor = s.vendor AND n.reviewer = s.reviewer AND n.criterion = c.id
-		WHERE c.eval_id = ? AND c.id = ?`, c.vendor, c.reviewer, id, c.criterion).
+	err := q.QueryRowContext(ctx, `SELECT `+cellPlaceSQL+`, `+cellStoredSQL, c.vendor, c.reviewer, id, c.criterion).
 		Scan(&place, &nc, &vals, &note, &evidence)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, 0, annotation{}, fmt.Errorf("unknown criterion %q", c.criterion)
