@@ -141,17 +141,17 @@ func (d *scoreDecoder) score(s *model.Score) bool {
 		d.space()
 		switch key {
 		case keyVendor:
-			ok = d.id(0, &s.Vendor)
+			ok = d.stringInto(&s.Vendor, 0)
 		case keyCriterion:
-			ok = d.id(1, &s.Criterion)
+			ok = d.stringInto(&s.Criterion, 1)
 		case keyReviewer:
-			ok = d.id(2, &s.Reviewer)
+			ok = d.stringInto(&s.Reviewer, 2)
 		case keyValue:
 			ok = d.number(&s.Value)
 		case keyNote:
-			ok = d.text(&s.Note)
+			ok = d.stringInto(&s.Note, noteSlot)
 		case keyEvidence:
-			ok = d.text(&s.Evidence)
+			ok = d.stringInto(&s.Evidence, noteSlot)
 		}
 		if !ok {
 			return false
@@ -207,12 +207,16 @@ func (d *scoreDecoder) str() (raw []byte, plain, ok bool) {
 // does; such strings are rare, so it is encoding/json that decodes them.
 func (d *scoreDecoder) unquote(raw []byte) (string, bool) {
 	var s string
-	quoted := d.data[d.i-len(raw)-2 : d.i]
-	return s, json.Unmarshal(quoted, &s) == nil
+	err := json.Unmarshal(d.data[d.i-len(raw)-2:d.i], &s)
+	return s, err == nil
 }
 
-// text decodes a note or the evidence.
-func (d *scoreDecoder) text(dst *string) bool {
+// noteSlot is stringInto's slot for a note or the evidence: copied, not interned.
+const noteSlot = -1
+
+// stringInto decodes the string at d.i into dst: a note or the evidence (slot noteSlot), or a
+// vendor, criterion or reviewer id (slot 0, 1, 2), interned: one string per distinct id.
+func (d *scoreDecoder) stringInto(dst *string, slot int) bool {
 	raw, plain, ok := d.str()
 	switch {
 	case !ok:
@@ -220,20 +224,9 @@ func (d *scoreDecoder) text(dst *string) bool {
 	case !plain:
 		*dst, ok = d.unquote(raw)
 		return ok
-	}
-	*dst = string(raw)
-	return true
-}
-
-// id decodes a vendor, criterion or reviewer id (slot 0, 1, 2), one string per distinct id.
-func (d *scoreDecoder) id(slot int, dst *string) bool {
-	raw, plain, ok := d.str()
-	switch {
-	case !ok:
-		return false
-	case !plain:
-		*dst, ok = d.unquote(raw)
-		return ok
+	case slot == noteSlot:
+		*dst = string(raw)
+		return true
 	}
 	if last := d.last[slot]; last == string(raw) {
 		*dst = last
