@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -118,7 +117,7 @@ func replaceFile(path string, write func(io.Writer) error) (err error) {
 func createTemp(dir, base string) (*os.File, error) {
 	for range 100 {
 		name := filepath.Join(dir, "."+base+tempPrefix+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL|syscall.O_NOFOLLOW, 0o600)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL|noFollow, 0o600)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
@@ -142,12 +141,6 @@ func cleanStale(dir, base string) {
 
 func globEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
-}
-
-// ownedByMe reports whether this process's effective user owns the file.
-func ownedByMe(fi fs.FileInfo) bool {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	return ok && int(st.Uid) == os.Geteuid()
 }
 
 // linkAllowed refuses a symbolic link that someone else could have planted: one this user does
