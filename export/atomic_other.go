@@ -4,7 +4,7 @@ package export
 
 import "io/fs"
 
-// noFollow is not needed on Windows: O_CREATE|O_EXCL is CREATE_NEW, which fails on any existing
+// noFollow is not needed on Windows (the one non-Unix system ccselect is built for): O_CREATE|O_EXCL is CREATE_NEW, which fails on any existing
 // name, a symbolic link included, and never opens what a link points to.
 const noFollow = 0
 
