@@ -16,7 +16,7 @@ import (
 func Run(ctx context.Context, st Store, opt Options, extra ...tea.ProgramOption) (err error) {
 	defer func() {
 		if rec := recover(); rec != nil {
-			err = fmt.Errorf("ccselect: internal error: %v", rec)
+			err = fmt.Errorf("internal error: %v", rec)
 		}
 	}()
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
@@ -36,7 +36,7 @@ func Run(ctx context.Context, st Store, opt Options, extra ...tea.ProgramOption)
 	case ctx.Err() != nil && !errors.Is(err, tea.ErrProgramPanic):
 		return nil // cancelled from outside (Ctrl+C in the parent, SIGINT): a normal way out
 	case errors.Is(err, tea.ErrProgramPanic):
-		return fmt.Errorf("ccselect: internal error (the terminal was restored): %w", err)
+		return fmt.Errorf("internal error (the terminal was restored): %w", err)
 	}
 	return err
 }

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"ccselect/model"
 	"context"
 	"errors"
 	"fmt"
@@ -46,12 +47,47 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
+	ended := &workbenchEnd{}
+	ctx = context.WithValue(ctx, workbenchEndKey{}, ended)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
 		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
 			printError(stderr, w, styles, userError(err, rootLang(root)))
 		}))
-	return exitCode(err)
+	return finish(stderr, rootLang(root), err, ended)
+}
+
+// finish is the exit status of a run whose command returned err through fang (already printed)
+// and whose workbench, if one ran, ended with ended.err (printed here, as one plain line; a
+// signal's end is not printed: the exit status says so).
+func finish(stderr io.Writer, l model.Lang, err error, ended *workbenchEnd) int {
+	if err != nil || ended.err == nil {
+		return exitCode(err)
+	}
+	var se *signalExit
+	if !errors.As(ended.err, &se) {
+		fmt.Fprintf(stderr, "ccselect: %v\n", userError(ended.err, l))
+	}
+	return exitCode(ended.err)
+}
+
+// workbenchEnd carries how the workbench ended past fang. Fang's error path first asks the
+// terminal for its background colour and waits up to 2 s for the answer; right after the
+// workbench, whose input reader is still winding down, the answer could be swallowed, and a
+// SIGTERM or a refused last save took 2 s to give the shell back. So the workbench's command
+// returns nil and its error comes here, to be printed as one plain line.
+type workbenchEnd struct{ err error }
+
+type workbenchEndKey struct{}
+
+// endWorkbench hands the workbench's error to Run past fang (nil when there is no Run around
+// the command, as in tests that execute it directly: then err is returned as it is).
+func endWorkbench(ctx context.Context, err error) error {
+	if e, ok := ctx.Value(workbenchEndKey{}).(*workbenchEnd); ok && err != nil {
+		e.err = err
+		return nil
+	}
+	return err
 }
 
 // printError prints err for a person (styled, on a terminal) or a script (one plain line).

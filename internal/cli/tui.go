@@ -95,11 +95,11 @@ func runUI(c *cobra.Command, st *storage.Store, demoEval int64) error {
 	select {
 	case s := <-got:
 		if sig, ok := s.(syscall.Signal); ok {
-			return &signalExit{sig: sig}
+			err = &signalExit{sig: sig}
 		}
 	default:
 	}
-	return err
+	return endWorkbench(c.Context(), err)
 }
 
 // signalExit is the end of a workbench stopped by a signal. Its exit status follows the shell
