@@ -142,23 +142,28 @@ func TestDamagedRowRefused(t *testing.T) {
 
 // Migration 6 moves a schema-5 file's scores into packed rows with every value and note, and
 // leaves behind a score whose vendor is gone (written with foreign keys off), as Load of the old
-// file skipped it.
+// file skipped it; an edit made before the upgrade undoes and redoes after it.
 func TestSchema5FileUpgradedWithOrphan(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v5.db")
 	s := openAt(t, path)
 	ev := fixture()
 	ev.Scores[1].Note, ev.Scores[2].Evidence = "旧备注", "old evidence"
-	noted := 0
-	for _, sc := range ev.Scores {
-		if sc.Note != "" || sc.Evidence != "" {
-			noted++
-		}
-	}
 	id, err := s.Create(ev, "tester")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := mustLoad(t, s, id)
+	// An edit made before the upgrade, to be undone after it: the history is the model's, not
+	// the table's.
+	edited := want.Scores[0]
+	edited.Value, edited.Note = 5, "改过"
+	if edited == want.Scores[0] {
+		edited.Value = 4
+	}
+	if err := s.SetScore(id, edited, "tester"); err != nil {
+		t.Fatal(err)
+	}
+	want.Scores[0], want.Updated = edited, mustLoad(t, s, id).Updated
 	s.Close()
 	asSchema5(t, path)
 	rawExec(t, path, `INSERT INTO scores (eval_id, vendor, criterion, reviewer, value) VALUES (1, 'ghost', 'arch_redundancy', 'wang', 3)`)
@@ -175,6 +180,21 @@ func TestSchema5FileUpgradedWithOrphan(t *testing.T) {
 	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
 	if problems, err := rw.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("check after upgrade: %v, %v", problems, err)
+	}
+	if _, err := rw.Undo(id, "tester"); err != nil {
+		t.Fatalf("undo of an edit made before the upgrade: %v", err)
+	}
+	if got := mustLoad(t, rw, id).Scores[0]; got != ev.Scores[0] {
+		t.Fatalf("after undo across the upgrade: %+v, want %+v", got, ev.Scores[0])
+	}
+	if _, err := rw.Redo(id, "tester"); err != nil {
+		t.Fatal(err)
+	}
+	noted := 0
+	for _, sc := range want.Scores {
+		if sc.Note != "" || sc.Evidence != "" {
+			noted++
+		}
 	}
 	if n := countRows(t, rw, "score_notes"); n != noted {
 		t.Fatalf("%d notes after the upgrade, want %d", n, noted)
