@@ -160,3 +160,21 @@ func (w *smaaWorker) rankPlain() {
 		}
 	}
 }
+
+// A worker looks at its context about every 64k cells of work: every 1,024 samples at the
+// smallest shapes, every sample or few at the largest (200 vendors × 100 criteria with reviewer
+// uncertainty: 20,000 drawn cells a sample), so Ctrl+C stops within a millisecond or so.
+func TestCancelEvery(t *testing.T) {
+	for _, tc := range []struct{ e, cells, want int }{
+		{0, 0, 1024},           // nothing to draw: capped
+		{15 * 16, 0, 273},      // 5 × 15, vendors padded to 16: 65536/240
+		{15 * 32, 0, 136},      // 20 × 15
+		{100 * 208, 20000, 1},  // 200 × 100 with reviewer uncertainty: 65536/40800
+		{300 * 512, 150000, 1}, // larger than 64k cells: every sample
+	} {
+		s := &smaaSetup{E: make([]float64, tc.e), cells: make([]uncertainCell, tc.cells)}
+		if got := s.cancelEvery(); got != tc.want {
+			t.Errorf("E %d, cells %d: every %d samples, want %d", tc.e, tc.cells, got, tc.want)
+		}
+	}
+}

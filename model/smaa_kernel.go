@@ -219,6 +219,14 @@ func (w *smaaWorker) seed(seed, pass, k uint64) {
 	w.rng.Seed(a, splitmix64(a^0x6a09e667f3bcc909))
 }
 
+// cancelEvery is how many samples a worker draws between looks at its context: about 64k cells
+// of work, so that Ctrl+C stops a run within a millisecond or so at any shape. Every 1,024 samples
+// was 0.2 s at 200 vendors × 100 criteria with reviewer uncertainty (0.2 ms a sample); a look costs
+// ≈20 ns, noise beside even the smallest sample. How often it looks never changes what is drawn.
+func (s *smaaSetup) cancelEvery() int {
+	return max(1, min(1024, (64<<10)/max(1, len(s.E)+len(s.cells))))
+}
+
 func splitmix64(x uint64) uint64 {
 	x += 0x9e3779b97f4a7c15
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
@@ -232,8 +240,10 @@ func (w *smaaWorker) uniform() float64 { return float64(w.rng.Uint64()>>11) * 0x
 // runChunk draws cnt samples (of the confidence pass when conf is set); false when ctx ended.
 func (w *smaaWorker) runChunk(ctx context.Context, cnt int, conf *confidencePass) bool {
 	done := ctx.Done()
-	for t := 0; t < cnt; t++ {
-		if t&1023 == 0 && done != nil {
+	every := w.s.cancelEvery()
+	for t, next := 0, 0; t < cnt; t++ {
+		if t == next && done != nil {
+			next += every
 			select {
 			case <-done:
 				return false
