@@ -210,16 +210,7 @@ type walker struct {
 	scoresFound int
 }
 
-func (w *walker) space() {
-	for w.i < len(w.data) {
-		switch w.data[w.i] {
-		case ' ', '\t', '\n', '\r':
-			w.i++
-		default:
-			return
-		}
-	}
-}
+func (w *walker) space() { w.i = skipSpace(w.data, w.i) }
 
 // value walks one value decoded into a type of shape s; false: not sure it is fine.
 func (w *walker) value(s *shape) bool {

@@ -84,16 +84,7 @@ const (
 	keyEvidence
 )
 
-func (d *scoreDecoder) space() {
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
-	}
-}
+func (d *scoreDecoder) space() { d.i = skipSpace(d.data, d.i) }
 
 // next skips space and then c, or says false.
 func (d *scoreDecoder) next(c byte) bool {
