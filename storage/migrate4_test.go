@@ -40,28 +40,7 @@ func TestSchema3FileReadAndUpgraded(t *testing.T) {
 	asSchema5(t, path)
 	rawExec(t, path, "DROP INDEX scores_annotated", "CREATE INDEX scores_criterion ON scores (eval_id, criterion)", "PRAGMA user_version = 3")
 
-	ro, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameEval(t, "read-only load of a v3 file", want, mustLoad(t, ro, id), false)
-	if v, _ := ro.SchemaVersion(); v != 3 {
-		t.Fatalf("a read-only open migrated the file to %d", v)
-	}
-	if problems, err := ro.Check(); err != nil || len(problems) > 0 {
-		t.Fatalf("check of a v3 file read-only: %v, %v", problems, err)
-	}
-	ro.Close()
-
-	rw := openAt(t, path)
-	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
-		t.Fatalf("read-write open left schema %d", v)
-	}
-	packedAfterUpgrade(t, rw)
-	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
-	if problems, err := rw.Check(); err != nil || len(problems) > 0 {
-		t.Fatalf("check after upgrade: %v, %v", problems, err)
-	}
+	rw := readThenUpgrade(t, path, id, want, 3, "", nil)
 	sc := want.Scores[0]
 	sc.Note = "after the upgrade"
 	if err := rw.SetScore(id, sc, "ed"); err != nil {

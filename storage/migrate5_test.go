@@ -61,26 +61,9 @@ func TestSchema4FileReadAndUpgraded(t *testing.T) {
 	asSchema5(t, path)
 	rawExec(t, path, "DROP INDEX scores_annotated", "PRAGMA user_version = 4")
 
-	ro, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameEval(t, "read-only load of a v4 file", want, mustLoad(t, ro, id), false)
-	if v, _ := ro.SchemaVersion(); v != 4 {
-		t.Fatalf("a read-only open migrated the file to %d", v)
-	}
-	if idx := indexes(t, ro, "scores"); idx["scores_annotated"] {
-		t.Fatal("a read-only open created the index")
-	}
-	ro.Close()
-
-	rw := openAt(t, path)
-	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
-		t.Fatalf("read-write open left schema %d", v)
-	}
-	packedAfterUpgrade(t, rw)
-	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
-	if problems, err := rw.Check(); err != nil || len(problems) > 0 {
-		t.Fatalf("check after upgrade: %v, %v", problems, err)
-	}
+	readThenUpgrade(t, path, id, want, 4, "", func(ro *Store) {
+		if idx := indexes(t, ro, "scores"); idx["scores_annotated"] {
+			t.Fatal("a read-only open created the index")
+		}
+	})
 }

@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"ccselect/model"
+	"cmp"
 	"database/sql"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -97,4 +100,43 @@ func splitUnit(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// readThenUpgrade checks the life of an older file at path: a read-only open reads it as it is
+// (want, version left alone, Check clean or, when roProblem is given, exactly one problem that
+// says it; then extra, if given, looks at it), and a read-write open upgrades it to packed
+// scores with want intact and Check clean. It returns the upgraded store.
+func readThenUpgrade(t *testing.T, path string, id int64, want *model.Evaluation, version int, roProblem string, extra func(ro *Store)) *Store {
+	t.Helper()
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameEval(t, fmt.Sprintf("read-only load of a v%d file", version), want, mustLoad(t, ro, id), false)
+	if v, _ := ro.SchemaVersion(); v != version {
+		t.Fatalf("a read-only open of a v%d file migrated it to %d", version, v)
+	}
+	problems, err := ro.Check()
+	clean := len(problems) == 0
+	if roProblem != "" {
+		clean = len(problems) == 1 && strings.Contains(problems[0], roProblem)
+	}
+	if err != nil || !clean {
+		t.Fatalf("check of a v%d file read-only: %q, %v (want %s)", version, problems, err, cmp.Or(roProblem, "none"))
+	}
+	if extra != nil {
+		extra(ro)
+	}
+	ro.Close()
+
+	rw := openAt(t, path)
+	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
+		t.Fatalf("read-write open left schema %d", v)
+	}
+	packedAfterUpgrade(t, rw)
+	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
+	if problems, err := rw.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("check after upgrade: %v, %v", problems, err)
+	}
+	return rw
 }

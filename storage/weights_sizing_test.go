@@ -312,20 +312,7 @@ func TestSchema2FileReadAndUpgraded(t *testing.T) {
 		"ALTER TABLE evaluations DROP COLUMN draft",
 		"ALTER TABLE evaluations DROP COLUMN governing_scenario",
 		"PRAGMA user_version = 2")
-	ro, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameEval(t, "read-only load of a v2 file", want, mustLoad(t, ro, id), false)
-	if v, _ := ro.SchemaVersion(); v != 2 {
-		t.Fatalf("a read-only open migrated the file to %d", v)
-	}
-	ro.Close()
-	rw := openAt(t, path)
-	if v, _ := rw.SchemaVersion(); v != SchemaVersion {
-		t.Fatalf("read-write open left schema %d", v)
-	}
-	sameEval(t, "load after upgrade", want, mustLoad(t, rw, id), false)
+	rw := readThenUpgrade(t, path, id, want, 2, "", nil)
 	if err := rw.SaveScenario(id, model.DefaultScenarios()[0], "ed"); err != nil {
 		t.Fatal(err)
 	}
