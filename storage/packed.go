@@ -180,7 +180,6 @@ func criteriaOf(q querier, id int64) ([]string, map[string]model.Kind, error) {
 
 // packedScores is the stored scores of an evaluation, or of one vendor's or reviewer's part.
 type packedScores struct {
-	nc    int
 	rows  map[rowKey]*scoreRow
 	notes map[cellKey]annotation
 }
@@ -192,7 +191,7 @@ func readPacked(q querier, id int64, nc int, filter, key string) (*packedScores,
 	if filter != "" {
 		where, args = where+` AND `+filter+` = ?`, append(args, key)
 	}
-	p := &packedScores{nc: nc, rows: map[rowKey]*scoreRow{}}
+	p := &packedScores{rows: map[rowKey]*scoreRow{}}
 	var vals sql.RawBytes
 	err := each(q, func(r *sql.Rows) error {
 		var k rowKey
@@ -261,8 +260,8 @@ func (p *packedScores) scores(ev *model.Evaluation) []model.Score {
 		return nil
 	}
 	out := make([]model.Score, 0, n)
-	hugemem.Advise(out) // 18 MB at 200k scores, filled once: a third of a report was its page faults
-	for c := range ev.Framework.Criteria[:p.nc] {
+	hugemem.Advise(out)                    // 18 MB at 200k scores, filled once: a third of a report was its page faults
+	for c := range ev.Framework.Criteria { // every row holds one value per criterion (decodeRow)
 		crit := ev.Framework.Criteria[c].ID
 		for v := range ev.Vendors {
 			for r, row := range grid[v*nr : v*nr+nr] {
